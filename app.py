@@ -1,0 +1,20 @@
+"""Router of the Bình Dương plan explorer: page set-up, language, navigation, sidebar."""
+
+import streamlit as st
+
+from components.context import translator
+from components.language import language_switch, show_language_notice
+from components.navigation import st_pages
+
+st.set_page_config(
+    page_title="Quy hoạch tỉnh Bình Dương 2021–2030",
+    page_icon=":material/location_city:",
+    layout="wide",
+)
+
+language_switch()
+t = translator()
+page = st.navigation(st_pages(t))
+st.sidebar.caption(t("common.merger_short"))
+show_language_notice()
+page.run()

@@ -1,0 +1,71 @@
+"""Pieces every page uses: the page heading, source lines under figures, CSV downloads."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+import streamlit as st
+
+from components.context import translator
+from components.data_ui import try_table
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
+
+
+def escape_markdown(text: str) -> str:
+    """Data text shown as Markdown stays text: no links, emphasis or HTML of its own."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def page_header(section: str) -> None:
+    t = translator()
+    st.title(t(f"{section}.title"))
+    intro = t(f"{section}.intro")
+    if intro != f"{section}.intro":
+        st.markdown(intro)
+
+
+def source_ids(cells: Iterable[str]) -> list[str]:
+    """The distinct ids in one or more ``source`` cells (``a;b``), in first-seen order."""
+    seen: dict[str, None] = {}
+    for cell in cells:
+        for source_id in str(cell).split(";"):
+            seen.setdefault(source_id.strip(), None)
+    return [source_id for source_id in seen if source_id]
+
+
+def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
+    """A caption beneath a figure naming each of its sources, linked where a link exists."""
+    t = translator()
+    sources = try_table("sources")
+    if sources is None:
+        return
+    by_id = sources.set_index("id")
+    parts = []
+    for source_id in source_ids(cells):
+        if source_id not in by_id.index:
+            continue
+        row = by_id.loc[source_id]
+        label = escape_markdown(f"{row['title']} ({row['publisher']}, {row['date']})")
+        if isinstance(row["url"], str):
+            parts.append(f"[{label}]({row['url']})")
+        else:
+            parts.append(f"{label}, {escape_markdown(row['document_number'])}")
+    text = t("common.sources_label") + " " + "; ".join(parts)
+    if note_key:
+        text += "  \n" + t(note_key)
+    st.caption(text)
+
+
+def download_csv(frame: pd.DataFrame, file_stem: str, key: str) -> None:
+    """The data behind a view as CSV; the BOM lets spreadsheet programs read the diacritics."""
+    st.download_button(
+        translator()("common.download_csv"),
+        frame.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"{file_stem}.csv",
+        mime="text/csv",
+        key=key,
+        icon=":material/download:",
+    )

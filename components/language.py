@@ -1,0 +1,37 @@
+"""The language switch: Vietnamese first, English by choice, kept in the URL (?lang=en)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components.context import LANGUAGE_KEY, translator
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
+
+_REJECTED_KEY = "_rejected_lang"
+
+
+def language_switch() -> None:
+    """Set the language from the link on the first run, then from the sidebar switch."""
+    if LANGUAGE_KEY not in st.session_state:
+        raw = st.query_params.get_all(LANGUAGE_KEY)
+        chosen = parse_language(raw)
+        if raw and chosen is None:
+            st.session_state[_REJECTED_KEY] = raw[-1]
+        st.session_state[LANGUAGE_KEY] = chosen or DEFAULT_LANGUAGE
+    st.sidebar.radio(
+        "Ngôn ngữ / Language",
+        LANGUAGES,
+        format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
+        key=LANGUAGE_KEY,
+        horizontal=True,
+    )
+    lang = st.session_state[LANGUAGE_KEY]
+    # The URL loses its parameters on a page change; writing it back keeps links shareable.
+    if st.query_params.get(LANGUAGE_KEY) != lang:
+        st.query_params[LANGUAGE_KEY] = lang
+
+
+def show_language_notice() -> None:
+    rejected = st.session_state.pop(_REJECTED_KEY, None)
+    if rejected is not None:
+        st.warning(translator()("common.notice_language", value=rejected[:40]), icon="ℹ️")

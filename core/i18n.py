@@ -1,0 +1,99 @@
+"""Interface text and number formats for Vietnamese (default) and English.
+
+Each language has one catalog: the TOML files in ``core/locales/<lang>/``, one file
+per page or shared area. A key is ``<file>.<key>`` (``economy.title``). Keeping the
+files apart lets each page own its text without touching the others'.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGUAGES = ("vi", "en")
+DEFAULT_LANGUAGE = "vi"
+LOCALES_DIR = Path(__file__).parent / "locales"
+_BABEL_LOCALE = {"vi": "vi_VN", "en": "en_US"}
+
+
+def parse_language(raw: object) -> str | None:
+    """The language a URL value names, or None when it names none we have."""
+    if isinstance(raw, list):
+        raw = raw[-1] if raw else None
+    if isinstance(raw, str) and raw.strip().lower() in LANGUAGES:
+        return raw.strip().lower()
+    return None
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    """Every key of one language, flattened to ``file.key`` -> text."""
+    entries: dict[str, str] = {}
+    for path in sorted((LOCALES_DIR / lang).glob("*.toml")):
+        with path.open("rb") as handle:
+            _flatten(path.stem, tomllib.load(handle), entries)
+    return entries
+
+
+def _flatten(prefix: str, table: dict, into: dict[str, str]) -> None:
+    for key, value in table.items():
+        name = f"{prefix}.{key}"
+        if isinstance(value, dict):
+            _flatten(name, value, into)
+        else:
+            into[name] = value
+
+
+@dataclass(frozen=True)
+class Translator:
+    lang: str
+
+    def __call__(self, key: str, **values: object) -> str:
+        """The text for ``key``; a missing key shows itself rather than crashing a page."""
+        text = catalog(self.lang).get(key)
+        if text is None:
+            return key
+        return text.format(**values) if values else text
+
+    def number(self, value: float | None, decimals: int = 0) -> str:
+        return format_number(value, self.lang, decimals)
+
+    def pick(self, vi: str, en: str) -> str:
+        """Choose between a data file's Vietnamese and English columns."""
+        return vi if self.lang == "vi" else en
+
+
+def format_number(value: float | None, lang: str, decimals: int = 0) -> str:
+    """15.800 / 4,04 in Vietnamese; 15,800 / 4.04 in English; an em dash when unknown."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return "—"
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=_BABEL_LOCALE[lang])
+
+
+def decimals_needed(value: float, most: int = 2) -> int:
+    """How many decimals show a curated value as published (4.04 -> 2, 15800 -> 0)."""
+    for decimals in range(most + 1):
+        if abs(round(value, decimals) - value) < 1e-9:
+            return decimals
+    return most
+
+
+def format_iso_date(iso: str, lang: str) -> str:
+    """'2024-08-03' -> '3/8/2024' (vi) or '3 August 2024' (en); partial dates stay partial."""
+    parts = [int(part) for part in iso.split("-")]
+    if len(parts) == 3:
+        day = date(*parts)
+        return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(
+            day, format="d MMMM y", locale=_BABEL_LOCALE[lang])
+    if len(parts) == 2:
+        return f"{parts[1]}/{parts[0]}" if lang == "vi" else format_date(
+            date(parts[0], parts[1], 1), format="MMMM y", locale=_BABEL_LOCALE[lang])
+    return str(parts[0])

@@ -1,0 +1,199 @@
+"""The declared shape of every curated file in ``data/``.
+
+Each CSV is read as text and coerced by its schema, so a wrong type, a value out of
+range or an unknown category is reported with its row and column instead of
+surfacing later as a wrong number on a page. Guards on units and names are
+deliberately tight: a new unit or category must be added here on purpose.
+"""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+SOURCE_LIST = r"^[a-z0-9_]+(;[a-z0-9_]+)*$"
+HEX_COLOUR = r"^#[0-9A-Fa-f]{6}$"
+ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DISTRICT_CODES = tuple(range(718, 727))
+ZONE_IDS = (1, 2, 3)
+
+
+def _text(nullable: bool = False, **kwargs) -> pa.Column:
+    checks = [pa.Check.str_length(min_value=1)]
+    if "pattern" in kwargs:
+        checks.append(pa.Check.str_matches(kwargs.pop("pattern")))
+    if "allowed" in kwargs:
+        checks.append(pa.Check.isin(kwargs.pop("allowed")))
+    return pa.Column(str, checks=checks, nullable=nullable, **kwargs)
+
+
+def _number(low: float | None = None, high: float | None = None, nullable: bool = True,
+            dtype: object = float) -> pa.Column:
+    checks = []
+    if low is not None:
+        checks.append(pa.Check.ge(low))
+    if high is not None:
+        checks.append(pa.Check.le(high))
+    return pa.Column(dtype, checks=checks, nullable=nullable, coerce=True)
+
+
+def _source() -> pa.Column:
+    return _text(pattern=SOURCE_LIST)
+
+
+PERCENT = {"low": 0, "high": 100}
+
+SCHEMAS: dict[str, pa.DataFrameSchema] = {
+    "sources": pa.DataFrameSchema(
+        {
+            "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+            "title": _text(),
+            "publisher": _text(),
+            "date": _text(pattern=ISO_DATE),
+            "url": _text(nullable=True, pattern=r"^https?://\S+$"),
+            "document_number": _text(nullable=True),
+            "language": _text(allowed=["vi", "en"]),
+            "kind": _text(allowed=["decision", "resolution", "news", "government_portal",
+                                   "article", "dataset", "encyclopedia", "statistics"]),
+            "note": _text(nullable=True),
+        },
+        checks=pa.Check(lambda df: df["url"].notna() | df["document_number"].notna(),
+                        name="url_or_document_number"),
+    ),
+    "plan_targets": pa.DataFrameSchema(
+        {
+            "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+            "category": _text(allowed=["economy", "society", "environment", "digital", "urban"]),
+            "indicator_vi": _text(),
+            "indicator_en": _text(),
+            "comparator": _text(allowed=["about", "at_least", "above", "at_most", "below",
+                                         "range", "exact"]),
+            "value_min": _number(nullable=False),
+            "value_max": _number(nullable=False),
+            "unit": _text(allowed=["percent", "percent_per_year", "usd_per_person",
+                                   "million_people", "per_10k_people"]),
+            "year": _number(2030, 2050, nullable=False, dtype=int),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+        checks=pa.Check(lambda df: df["value_min"] <= df["value_max"], name="min_not_above_max"),
+    ),
+    "plan_goals": pa.DataFrameSchema(
+        {
+            "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+            "horizon": _number(2030, 2050, nullable=False, dtype=int),
+            "text_vi": _text(), "text_en": _text(),
+            "quote_vi": _text(nullable=True),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+    ),
+    "economy_outturn": pa.DataFrameSchema(
+        {
+            "year": _number(2015, 2030, nullable=False, dtype=int),
+            "grdp_growth_real_pct": _number(-30, 30),
+            "grdp_current_bn_vnd": _number(0, 10_000_000),
+            "grdp_per_capita_mn_vnd": _number(0, 2_000),
+            "grdp_per_capita_usd": _number(0, 100_000),
+            "population_thousand": _number(0, 20_000),
+            "share_industry_construction_pct": _number(**PERCENT),
+            "share_services_pct": _number(**PERCENT),
+            "share_agriculture_pct": _number(**PERCENT),
+            "share_taxes_pct": _number(**PERCENT),
+            "vnd_per_usd": _number(10_000, 50_000),
+            "status": _text(allowed=["actual", "estimate", "revised"]),
+            "derived_columns": _text(nullable=True),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+    ),
+    "key_tasks": pa.DataFrameSchema(
+        {
+            "id": _number(1, 5, nullable=False, dtype=int),
+            "title_vi": _text(), "title_en": _text(),
+            "summary_vi": _text(), "summary_en": _text(),
+            "quote_vi": _text(), "quote_en": _text(),
+            "places_vi": _text(nullable=True), "places_en": _text(nullable=True),
+            "indicator_ids": _text(nullable=True, pattern=SOURCE_LIST),
+            "reading": _text(allowed=["stated", "editorial"]),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+    ),
+    "zones": pa.DataFrameSchema(
+        {
+            "id": pa.Column(int, pa.Check.isin(ZONE_IDS), coerce=True, unique=True),
+            "name_vi": _text(), "name_en": _text(),
+            "role_vi": _text(), "role_en": _text(),
+            "quote_vi": _text(), "quote_en": _text(),
+            "color": _text(pattern=HEX_COLOUR),
+            "source": _source(),
+        },
+    ),
+    "districts": pa.DataFrameSchema(
+        {
+            "code": pa.Column(int, pa.Check.isin(DISTRICT_CODES), coerce=True),
+            "name_vi": _text(), "name_en": _text(),
+            "type": _text(allowed=["city", "district"]),
+            "zone": pa.Column(int, pa.Check.isin(ZONE_IDS), coerce=True),
+            "area_km2": _number(1, 2_000, nullable=False),
+            "population": _number(1, 5_000_000, dtype="Int64"),
+            "population_year": _number(2009, 2030, dtype="Int64"),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+    ),
+    "connectivity": pa.DataFrameSchema(
+        {
+            "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+            "name_vi": _text(), "name_en": _text(),
+            "kind": _text(allowed=["seaport", "airport", "border_gate"]),
+            "province_vi": _text(), "province_en": _text(),
+            # Southern Vietnam: a swapped or mistyped coordinate falls outside at once.
+            "lon": _number(105.5, 108.0, nullable=False),
+            "lat": _number(9.5, 12.5, nullable=False),
+            "status_vi": _text(), "status_en": _text(),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+    ),
+    "it_park": pa.DataFrameSchema(
+        {
+            "key": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+            "value_vi": _text(nullable=True), "value_en": _text(nullable=True),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+    ),
+    "timeline": pa.DataFrameSchema(
+        {
+            "date": _text(pattern=ISO_DATE),
+            "kind": _text(allowed=["plan", "it_park", "digital", "admin"]),
+            "event_vi": _text(), "event_en": _text(),
+            "actors_vi": _text(nullable=True), "actors_en": _text(nullable=True),
+            "outcome_vi": _text(nullable=True), "outcome_en": _text(nullable=True),
+            "source": _source(),
+        },
+    ),
+    "digital_indicators": pa.DataFrameSchema(
+        {
+            "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+            "label_vi": _text(), "label_en": _text(),
+            "value": _number(0, nullable=False),
+            "unit": _text(allowed=["percent", "count", "rank_of_63"]),
+            "as_of": _text(pattern=ISO_DATE),
+            "source": _source(),
+            "note": _text(nullable=True),
+        },
+    ),
+}
+
+SHARE_COLUMNS = (
+    "share_industry_construction_pct",
+    "share_services_pct",
+    "share_agriculture_pct",
+    "share_taxes_pct",
+)
+SHARE_TARGET_IDS = ("share_industry_construction", "share_services", "share_agriculture",
+                    "share_taxes")
+# Published shares are rounded to one or two decimals; more slack than this is an error.
+SHARE_SUM_TOLERANCE = 0.6

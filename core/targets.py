@@ -1,0 +1,19 @@
+"""Plan targets as readers see them: '≈ 10%/năm', 'trên 87%', '88–90%'."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from core.i18n import Translator, decimals_needed
+
+
+def target_text(row: Mapping, t: Translator) -> str:
+    """A target row of plan_targets.csv in words, with its comparator and unit."""
+    low, high = float(row["value_min"]), float(row["value_max"])
+    decimals = max(decimals_needed(low), decimals_needed(high))
+    if row["comparator"] == "range" or low != high:
+        number = f"{t.number(low, decimals)}–{t.number(high, decimals)}"
+    else:
+        number = t.number(low, decimals)
+    with_unit = t(f"targets.unit.{row['unit']}", v=number)
+    return t(f"targets.comparator.{row['comparator']}", v=with_unit)

@@ -1,0 +1,54 @@
+"""Tổng quan / Overview: the plan on one screen, and the way into every page."""
+
+import streamlit as st
+
+from components.cards import page_header, source_footer
+from components.context import translator
+from components.data_ui import require
+from components.navigation import PAGES, link_to
+from core.i18n import format_iso_date
+from core.targets import target_text
+
+t = translator()
+page_header("overview")
+sources, targets, goals = require("sources", "plan_targets", "plan_goals")
+
+decision = sources.set_index("id").loc["qd_790_2024"]
+st.markdown(t("overview.decision", number=decision["document_number"],
+              date=format_iso_date(decision["date"], t.lang)))
+st.info(t("overview.merger_notice"), icon=":material/info:")
+
+goal = goals.set_index("id")
+st.subheader(t("overview.targets_heading"))
+target = targets.set_index("id")
+cards = [
+    ("growth_2021_2030", None),
+    ("grdp_per_capita_usd", None),
+    ("population_total", "overview.population_help"),
+]
+columns = st.columns(4)
+for column, (target_id, help_key) in zip(columns, cards):
+    row = target.loc[target_id]
+    help_text = t(help_key,
+                  official=t.number(target.loc["population_official", "value_min"], 2),
+                  converted=t.number(target.loc["population_converted", "value_min"], 2),
+                  ) if help_key else None
+    column.metric(t.pick(row["indicator_vi"], row["indicator_en"]), target_text(row, t),
+                  help=help_text, border=True)
+city = goal.loc["city_status_2030"]
+columns[3].metric(t("overview.status_label"), t.pick(city["text_vi"], city["text_en"]),
+                  help=t("overview.status_help"), border=True)
+
+st.subheader(t("overview.goal_heading"))
+for goal_id in ("general_2030", "vision_2050"):
+    row = goal.loc[goal_id]
+    st.markdown(f"**{row['horizon']}** — {t.pick(row['text_vi'], row['text_en'])}")
+source_footer(list(target.loc[[card for card, _ in cards], "source"]) + list(goals["source"]),
+              note_key="overview.vision_note")
+
+st.subheader(t("overview.explore_heading"))
+columns = st.columns(2)
+for index, page in enumerate(PAGES[1:]):
+    with columns[index % 2].container(border=True):
+        link_to(page.section, t)
+        st.caption(t(f"overview.blurb.{page.section}"))
