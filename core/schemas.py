@@ -48,7 +48,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
             "title": _text(),
             "publisher": _text(),
-            "date": _text(pattern=ISO_DATE),
+            # Encyclopedia pages have revisions, not a publication date.
+            "date": _text(nullable=True, pattern=ISO_DATE),
             "url": _text(nullable=True, pattern=r"^https?://\S+$"),
             "document_number": _text(nullable=True),
             "language": _text(allowed=["vi", "en"]),
@@ -149,8 +150,9 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "kind": _text(allowed=["seaport", "airport", "border_gate"]),
             "province_vi": _text(), "province_en": _text(),
             # Southern Vietnam: a swapped or mistyped coordinate falls outside at once.
-            "lon": _number(105.5, 108.0, nullable=False),
-            "lat": _number(9.5, 12.5, nullable=False),
+            # Empty where no citable position was found: the place is listed, not drawn.
+            "lon": _number(105.5, 108.0),
+            "lat": _number(9.5, 12.5),
             "status_vi": _text(), "status_en": _text(),
             "source": _source(),
             "note": _text(nullable=True),

@@ -15,8 +15,9 @@ for row in sources.itertuples():
     with st.container(border=True, key=f"source-{row.id}"):
         title = escape_markdown(row.title)
         st.markdown(f"**[{title}]({row.url})**" if isinstance(row.url, str) else f"**{title}**")
-        details = [escape_markdown(row.publisher), format_iso_date(row.date, t.lang),
-                   t(f"sources.kind.{row.kind}")]
+        date = format_iso_date(row.date, t.lang) if isinstance(row.date, str) else t(
+            "sources.no_date")
+        details = [escape_markdown(row.publisher), date, t(f"sources.kind.{row.kind}")]
         if isinstance(row.document_number, str):
             details.append(t("sources.document", number=escape_markdown(row.document_number)))
         st.caption(" · ".join(details) + f" · `{row.id}`")
