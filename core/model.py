@@ -58,9 +58,7 @@ PLAN_POPULATION_CONVERTED_2030_THOUSAND = 560.0
 PLAN_POPULATION_TOTAL_2030_THOUSAND = 4_040.0
 #: converted population as a share of official population, the plan's 2030
 #: ratio (0.56 / 3.48), held constant in every year (an assumption).
-CONVERTED_RATIO = (
-    PLAN_POPULATION_CONVERTED_2030_THOUSAND / PLAN_POPULATION_OFFICIAL_2030_THOUSAND
-)
+CONVERTED_RATIO = PLAN_POPULATION_CONVERTED_2030_THOUSAND / PLAN_POPULATION_OFFICIAL_2030_THOUSAND
 
 #: Real growth 2031–2050 used by default: an assumption of this app, NOT a plan figure.
 DEFAULT_GROWTH_2031_2050_PCT = 6.0
@@ -85,6 +83,7 @@ ASSUMPTIONS: tuple[str, ...] = (
     "default_population_reaches_plan_official_2030",  # default p hits 3,480 thousand
     "growth_2031_2050_is_an_assumption",  # not a plan figure
     "actual_years_may_contain_filled_cells",  # see Baseline.filled
+    "last_year_anchors_may_be_extrapolated",  # method "extrapolated" in Baseline.filled
 )
 
 
@@ -126,15 +125,22 @@ class Baseline:
     each averaged geometrically; ``*_pairs`` say how many year pairs were used
     (0 means no data and the average falls back to 0).
 
-    ``filled`` lists (year, column) cells the model filled in because they
-    were empty in the outturn:
+    ``filled`` lists (year, column, method) for cells the model filled in
+    because they were empty in the outturn. Method "derived" (same year):
 
         nominal GRDP   N = per capita (mn VND) * population (thousand)
-                         or per capita (USD) * VND/USD * population / 1e6
         population     O = N / per capita (mn VND)
-        per capita     y = N / O
+        per capita     y = N / O,  or per capita (USD) * X / 1e6
         VND/USD        X = y * 1e6 / per capita (USD)
         real growth    g = (N_t / N_{t-1}) / (1 + average deflator) - 1
+
+    Method "extrapolated" (last actual year's anchors only, from the latest
+    earlier year k that has the figure, at the derived average rates):
+
+        O_L = O_k * (1 + avg pop growth) ** (L - k)
+        X_L = X_k * (1 + avg VND/USD change) ** (L - k)
+        N_L = N_k * prod_{t=k+1..L} (1 + g_t) * (1 + avg deflator)
+              (only when N_L cannot be derived as y_L * O_L)
     """
 
     years: tuple[ActualYear, ...]
@@ -144,7 +150,7 @@ class Baseline:
     deflator_pairs: int = 0
     fx_pairs: int = 0
     population_pairs: int = 0
-    filled: tuple[tuple[int, str], ...] = ()
+    filled: tuple[tuple[int, str, str], ...] = ()
 
     # ---- anchors -----------------------------------------------------------
     @property
@@ -185,7 +191,8 @@ class Baseline:
 
         Uses rows from 2020 on (earlier rows only feed the averages). Years
         must be consecutive from 2020 and end by 2030. Raises ValueError when
-        an anchor of the last year cannot be obtained even by derivation.
+        an anchor of the last year (N, O, X) cannot be derived from the same
+        year nor extrapolated from an earlier one.
         """
         if "year" not in df.columns:
             raise ValueError("outturn has no 'year' column")
@@ -230,31 +237,32 @@ class Baseline:
         if missing:
             raise ValueError(f"outturn lacks year(s) {missing}")
 
-        filled: list[tuple[int, str]] = []
-
+        filled: list[tuple[int, str, str]] = []
         isnan = math.isnan
 
-        # Fill levels within each year.
-        for yr in sorted(rows):
+        def fill_year(yr: int) -> None:
+            """Fill a year's empty levels from its other figures (method "derived")."""
             r = rows[yr]
+
+            def put(key: str, column: str, value: float) -> None:
+                r[key] = value
+                filled.append((yr, column, "derived"))
+
             if isnan(r["x"]) and not isnan(r["y"]) and not isnan(r["u"]):
-                r["x"] = r["y"] * 1e6 / r["u"]
-                filled.append((yr, "vnd_per_usd"))
+                put("x", "vnd_per_usd", r["y"] * 1e6 / r["u"])
             if isnan(r["y"]) and not isnan(r["u"]) and not isnan(r["x"]):
-                r["y"] = r["u"] * r["x"] / 1e6
-                filled.append((yr, "grdp_per_capita_mn_vnd"))
+                put("y", "grdp_per_capita_mn_vnd", r["u"] * r["x"] / 1e6)
             if isnan(r["n"]) and not isnan(r["y"]) and not isnan(r["o"]):
-                r["n"] = r["y"] * r["o"]
-                filled.append((yr, "grdp_current_bn_vnd"))
+                put("n", "grdp_current_bn_vnd", r["y"] * r["o"])
             if isnan(r["o"]) and not isnan(r["n"]) and not isnan(r["y"]):
-                r["o"] = r["n"] / r["y"]
-                filled.append((yr, "population_thousand"))
+                put("o", "population_thousand", r["n"] / r["y"])
             if isnan(r["y"]) and not isnan(r["n"]) and not isnan(r["o"]):
-                r["y"] = r["n"] / r["o"]
-                filled.append((yr, "grdp_per_capita_mn_vnd"))
+                put("y", "grdp_per_capita_mn_vnd", r["n"] / r["o"])
             if isnan(r["u"]) and not isnan(r["y"]) and not isnan(r["x"]):
-                r["u"] = r["y"] * 1e6 / r["x"]
-                filled.append((yr, "grdp_per_capita_usd"))
+                put("u", "grdp_per_capita_usd", r["y"] * 1e6 / r["x"])
+
+        for yr in sorted(rows):
+            fill_year(yr)
 
         # Historical averages (derived).
         defl, fx, pop = [], [], []
@@ -272,6 +280,9 @@ class Baseline:
         avg_defl = _geo_mean_pct(defl)
         avg_fx = _geo_mean_pct(fx)
         avg_pop = _geo_mean_pct(pop)
+        avg_defl_pct = avg_defl if avg_defl is not None else 0.0
+        avg_fx_pct = avg_fx if avg_fx is not None else 0.0
+        avg_pop_pct = avg_pop if avg_pop is not None else 0.0
 
         # Missing real growth of an actual year (2021..last): from nominal growth.
         for yr in range(BASE_YEAR + 1, last + 1):
@@ -281,19 +292,40 @@ class Baseline:
                     raise ValueError(
                         f"real growth {yr} is missing and cannot be derived from nominal GRDP"
                     )
-                r["g"] = (
-                    r["n"] / prev["n"] / (1.0 + (avg_defl or 0.0) / 100.0) - 1.0
-                ) * 100.0
-                filled.append((yr, "grdp_growth_real_pct"))
+                r["g"] = (r["n"] / prev["n"] / (1.0 + avg_defl_pct / 100.0) - 1.0) * 100.0
+                filled.append((yr, "grdp_growth_real_pct", "derived"))
 
+        # Anchors of the last year still missing: carry the latest known value
+        # forward at the historical average rate (method "extrapolated").
         lr = rows[last]
+
+        def latest(key: str) -> int | None:
+            known = [yr for yr in rows if yr < last and not isnan(rows[yr][key])]
+            return max(known) if known else None
+
+        if isnan(lr["o"]) and (k := latest("o")) is not None:
+            lr["o"] = rows[k]["o"] * (1 + avg_pop_pct / 100) ** (last - k)
+            filled.append((last, "population_thousand", "extrapolated"))
+        if isnan(lr["x"]) and (k := latest("x")) is not None:
+            lr["x"] = rows[k]["x"] * (1 + avg_fx_pct / 100) ** (last - k)
+            filled.append((last, "vnd_per_usd", "extrapolated"))
+        fill_year(last)
+        if isnan(lr["n"]) and (k := latest("n")) is not None:
+            n = rows[k]["n"]
+            for yr in range(k + 1, last + 1):
+                n *= (1 + rows[yr]["g"] / 100) * (1 + avg_defl_pct / 100)
+            lr["n"] = n
+            filled.append((last, "grdp_current_bn_vnd", "extrapolated"))
+            fill_year(last)
         for key, name in (
             ("n", "nominal GRDP"),
             ("o", "population"),
             ("x", "VND/USD rate"),
         ):
             if isnan(lr[key]):
-                raise ValueError(f"{name} of the last actual year {last} is missing")
+                raise ValueError(
+                    f"{name} of the last actual year {last} is missing and no earlier year has it"
+                )
 
         actual = tuple(
             ActualYear(
@@ -309,9 +341,9 @@ class Baseline:
         )
         return cls(
             years=actual,
-            avg_deflator_pct=avg_defl if avg_defl is not None else 0.0,
-            avg_fx_change_pct=avg_fx if avg_fx is not None else 0.0,
-            avg_population_growth_pct=avg_pop if avg_pop is not None else 0.0,
+            avg_deflator_pct=avg_defl_pct,
+            avg_fx_change_pct=avg_fx_pct,
+            avg_population_growth_pct=avg_pop_pct,
             deflator_pairs=len(defl),
             fx_pairs=len(fx),
             population_pairs=len(pop),
@@ -353,9 +385,7 @@ class Scenario:
                 raise ValueError(f"override year {y!r} is not an integer")
             y = int(y)
             if not BASE_YEAR < y <= TARGET_YEAR:
-                raise ValueError(
-                    f"override year {y} outside {BASE_YEAR + 1}..{TARGET_YEAR}"
-                )
+                raise ValueError(f"override year {y} outside {BASE_YEAR + 1}..{TARGET_YEAR}")
             if y in pairs:
                 raise ValueError(f"override year {y} given twice")
             pairs[y] = self._check(f"growth {y}", v, GROWTH_MIN_PCT, GROWTH_MAX_PCT)
@@ -371,9 +401,7 @@ class Scenario:
                 POPULATION_GROWTH_MAX_PCT,
             ),
         ):
-            object.__setattr__(
-                self, name, self._check(name, getattr(self, name), lo, hi)
-            )
+            object.__setattr__(self, name, self._check(name, getattr(self, name), lo, hi))
         if self.basis not in BASES:
             raise ValueError(f"basis must be one of {BASES}, not {self.basis!r}")
         if not isinstance(self.extend_to_2050, bool):
@@ -419,23 +447,15 @@ def plan_defaults(baseline: Baseline) -> Scenario:
     n = TARGET_YEAR - baseline.last_year
     if n > 0:
         p = (
-            (PLAN_POPULATION_OFFICIAL_2030_THOUSAND / baseline.population_thousand)
-            ** (1 / n)
-            - 1
+            (PLAN_POPULATION_OFFICIAL_2030_THOUSAND / baseline.population_thousand) ** (1 / n) - 1
         ) * 100
     else:
         p = baseline.avg_population_growth_pct
     return Scenario(
         growth_pct=PLAN_GROWTH_PCT,
-        deflator_pct=r(
-            baseline.avg_deflator_pct, PRICE_CHANGE_MIN_PCT, PRICE_CHANGE_MAX_PCT
-        ),
-        fx_change_pct=r(
-            baseline.avg_fx_change_pct, PRICE_CHANGE_MIN_PCT, PRICE_CHANGE_MAX_PCT
-        ),
-        population_growth_pct=r(
-            p, POPULATION_GROWTH_MIN_PCT, POPULATION_GROWTH_MAX_PCT
-        ),
+        deflator_pct=r(baseline.avg_deflator_pct, PRICE_CHANGE_MIN_PCT, PRICE_CHANGE_MAX_PCT),
+        fx_change_pct=r(baseline.avg_fx_change_pct, PRICE_CHANGE_MIN_PCT, PRICE_CHANGE_MAX_PCT),
+        population_growth_pct=r(p, POPULATION_GROWTH_MIN_PCT, POPULATION_GROWTH_MAX_PCT),
         basis="official",
         extend_to_2050=False,
         growth_2031_2050_pct=DEFAULT_GROWTH_2031_2050_PCT,
@@ -583,16 +603,14 @@ def summarize(baseline: Baseline, scenario: Scenario) -> Summary:
     need_avg = need_pc = None
     if n > 0:
         plan_ratio = (1 + PLAN_GROWTH_PCT / 100) ** span
-        need_avg = (
-            (plan_ratio / (baseline.real_index_last / 100.0)) ** (1 / n) - 1
-        ) * 100.0
+        need_avg = ((plan_ratio / (baseline.real_index_last / 100.0)) ** (1 / n) - 1) * 100.0
         n_needed = PLAN_PER_CAPITA_USD_2030 * x30 * pop30 / 1e6
         d = 1.0 + scenario.deflator_pct / 100.0
         gross = n_needed / (baseline.nominal_grdp_bn_vnd * d**n)
         need_pc = (gross ** (1 / n) - 1) * 100.0
 
     first = None
-    for year, u in zip(cols["year"], cols["per_capita_usd"]):
+    for year, u in zip(cols["year"], cols["per_capita_usd"], strict=True):
         if not math.isnan(u) and u >= PLAN_PER_CAPITA_USD_2030 - TARGET_TOLERANCE_USD:
             first = year
             break
@@ -654,9 +672,7 @@ def consistent_assumptions(
         else PLAN_POPULATION_OFFICIAL_2030_THOUSAND
     )
     n_needed_usd_ratio = PLAN_PER_CAPITA_USD_2030 * baseline.vnd_per_usd * pop30 / 1e6
-    gross = n_needed_usd_ratio / (
-        baseline.nominal_grdp_bn_vnd * (1 + growth_pct / 100) ** n
-    )
+    gross = n_needed_usd_ratio / (baseline.nominal_grdp_bn_vnd * (1 + growth_pct / 100) ** n)
     z = gross ** (1 / n)
     f_default = plan_defaults(baseline).fx_change_pct
     return Consistency(
@@ -667,9 +683,7 @@ def consistent_assumptions(
         fx_change_pct=f_default,
         deflator_needed_pct=(z * (1 + f_default / 100) - 1) * 100.0,
         historical_usd_drift_pct=(
-            (1 + baseline.avg_deflator_pct / 100)
-            / (1 + baseline.avg_fx_change_pct / 100)
-            - 1
+            (1 + baseline.avg_deflator_pct / 100) / (1 + baseline.avg_fx_change_pct / 100) - 1
         )
         * 100.0,
         historical_deflator_pct=baseline.avg_deflator_pct,

@@ -128,8 +128,7 @@ def param_specs(baseline: Baseline) -> tuple[ParamSpec, ...]:
 
     specs = [num("g", "growth_pct", dflt.growth_pct)]
     specs += [
-        num(f"g{y}", "growth_by_year", dflt.growth_pct, year=y)
-        for y in override_years(baseline)
+        num(f"g{y}", "growth_by_year", dflt.growth_pct, year=y) for y in override_years(baseline)
     ]
     specs += [
         num("d", "deflator_pct", dflt.deflator_pct),
@@ -205,11 +204,7 @@ def parse(
             text = spec.default
         else:
             text, notice = _parse_one(spec, raw)
-            if (
-                notice is not None
-                and spec.year is not None
-                and notice.kind == "invalid"
-            ):
+            if notice is not None and spec.year is not None and notice.kind == "invalid":
                 # A malformed override is dropped: the year follows g.
                 text = format_number(values["growth_pct"])  # type: ignore[arg-type]
                 notice = Notice(notice.param, notice.value, "invalid", text)

@@ -60,11 +60,9 @@ def test_baseline_anchors_fill_level_from_per_capita_times_population(baseline):
     assert baseline.nominal_grdp_bn_vnd == pytest.approx(181.2 * 2_860)
     assert baseline.population_thousand == 2_860
     assert baseline.vnd_per_usd == 24_160
-    assert (2024, "grdp_current_bn_vnd") in baseline.filled
+    assert (2024, "grdp_current_bn_vnd", "derived") in baseline.filled
     assert baseline.actual_growth == {2021: 2.62, 2022: 8.0, 2023: 5.0, 2024: 7.48}
-    assert baseline.real_index_last == pytest.approx(
-        100 * 1.0262 * 1.08 * 1.05 * 1.0748
-    )
+    assert baseline.real_index_last == pytest.approx(100 * 1.0262 * 1.08 * 1.05 * 1.0748)
 
 
 def test_baseline_historical_averages_are_geometric_means(baseline):
@@ -72,12 +70,8 @@ def test_baseline_historical_averages_are_geometric_means(baseline):
     g = [GROWTH[y] for y in range(2021, 2025)]
     prod = math.prod(n[i + 1] / n[i] / (1 + g[i] / 100) for i in range(4))
     assert baseline.avg_deflator_pct == pytest.approx((prod**0.25 - 1) * 100)
-    assert baseline.avg_fx_change_pct == pytest.approx(
-        ((24_160 / 23_200) ** 0.25 - 1) * 100
-    )
-    assert baseline.avg_population_growth_pct == pytest.approx(
-        ((2_860 / 2_580) ** 0.25 - 1) * 100
-    )
+    assert baseline.avg_fx_change_pct == pytest.approx(((24_160 / 23_200) ** 0.25 - 1) * 100)
+    assert baseline.avg_population_growth_pct == pytest.approx(((2_860 / 2_580) ** 0.25 - 1) * 100)
     assert (baseline.deflator_pairs, baseline.fx_pairs, baseline.population_pairs) == (
         4,
         4,
@@ -97,10 +91,45 @@ def test_baseline_derives_missing_cells():
     assert b.population_thousand == pytest.approx(518_232 / 181.2)
     assert b.vnd_per_usd == pytest.approx(181.2e6 / 7_500)
     # 2022 growth from nominal growth and the average deflator (years with growth known)
-    assert (2022, "grdp_growth_real_pct") in b.filled
+    assert (2022, "grdp_growth_real_pct", "derived") in b.filled
     expected = (440_000 / 400_000 / (1 + b.avg_deflator_pct / 100) - 1) * 100
     assert b.actual_growth[2022] == pytest.approx(expected)
     assert b.deflator_pairs == 3
+
+
+def test_baseline_extrapolates_missing_last_year_anchors():
+    """Shape of the real outturn: 2024 has only growth and per capita (mn VND)."""
+    df = outturn(
+        grdp_current_bn_vnd=[NAN, NAN, 459_000.0, 483_032.0, NAN],
+        grdp_per_capita_mn_vnd=[151.0, 152.2, 166.0, 172.0, 181.2],
+        population_thousand=[NAN, NAN, 2_765.0, NAN, NAN],
+        vnd_per_usd=[23_208.37, 23_159.78, NAN, NAN, NAN],
+    )
+    b = Baseline.from_outturn(df)
+    pop_2023 = 483_032 / 172
+    avg_pop = pop_2023 / 2_765 - 1
+    avg_fx = 23_159.78 / 23_208.37 - 1
+    assert b.avg_population_growth_pct == pytest.approx(avg_pop * 100)
+    assert b.avg_fx_change_pct == pytest.approx(avg_fx * 100)
+    assert b.avg_deflator_pct == pytest.approx((483_032 / 459_000 / 1.05 - 1) * 100)
+    assert b.population_thousand == pytest.approx(pop_2023 * (1 + avg_pop))
+    assert b.vnd_per_usd == pytest.approx(23_159.78 * (1 + avg_fx) ** 3)
+    assert b.nominal_grdp_bn_vnd == pytest.approx(181.2 * b.population_thousand)
+    assert [f for f in b.filled if f[0] == 2024] == [
+        (2024, "grdp_current_bn_vnd", "derived"),
+        (2024, "grdp_per_capita_usd", "derived"),
+        (2024, "population_thousand", "extrapolated"),
+        (2024, "vnd_per_usd", "extrapolated"),
+    ]
+    # no per capita either: the level is carried forward by real growth and deflator
+    df2 = df.assign(grdp_per_capita_mn_vnd=[151.0, 152.2, 166.0, 172.0, NAN])
+    b2 = Baseline.from_outturn(df2)
+    assert b2.nominal_grdp_bn_vnd == pytest.approx(
+        483_032 * 1.0748 * (1 + b2.avg_deflator_pct / 100)
+    )
+    assert (2024, "grdp_current_bn_vnd", "extrapolated") in b2.filled
+    summ = summarize(b2, plan_defaults(b2))
+    assert math.isfinite(summ.per_capita_2030_usd)
 
 
 def test_baseline_orders_rows_and_ignores_text_and_inf():
@@ -110,12 +139,8 @@ def test_baseline_orders_rows_and_ignores_text_and_inf():
     b = Baseline.from_outturn(df)
     assert b.last_year == 2024
     assert b.nominal_grdp_bn_vnd == pytest.approx(181.2 * 2_860)
-    df2 = outturn(
-        grdp_current_bn_vnd=[380_000.0, 400_000.0, 440_000.0, 470_000.0, math.inf]
-    )
-    assert Baseline.from_outturn(df2).nominal_grdp_bn_vnd == pytest.approx(
-        181.2 * 2_860
-    )
+    df2 = outturn(grdp_current_bn_vnd=[380_000.0, 400_000.0, 440_000.0, 470_000.0, math.inf])
+    assert Baseline.from_outturn(df2).nominal_grdp_bn_vnd == pytest.approx(181.2 * 2_860)
 
 
 @pytest.mark.parametrize(
@@ -124,10 +149,7 @@ def test_baseline_orders_rows_and_ignores_text_and_inf():
         (outturn().iloc[1:], "no 2020"),
         (outturn().drop(index=2), "lacks"),
         (pd.concat([outturn(), outturn().iloc[[4]]]), "repeats"),
-        (
-            outturn(population_thousand=[2_580.0, 2_660.0, 2_760.0, 2_800.0, NAN]),
-            "last actual year 2024 is missing",
-        ),
+        (outturn(vnd_per_usd=[NAN] * 5), "VND/USD rate of the last actual year 2024"),
         (
             outturn(
                 grdp_growth_real_pct=[6.0, NAN, 8.0, 5.0, 7.48],
@@ -191,9 +213,7 @@ def test_scenario_rejects_odd_inputs(kwargs):
 
 
 def test_scenario_accepts_the_low_limits(baseline):
-    s = Scenario(
-        growth_pct=-20.0, population_growth_pct=-5.0, growth_2031_2050_pct=-20.0
-    )
+    s = Scenario(growth_pct=-20.0, population_growth_pct=-5.0, growth_2031_2050_pct=-20.0)
     df = project(baseline, dataclasses.replace(s, extend_to_2050=True))
     assert (df["per_capita_usd"] > 0).all()
     assert summarize(baseline, s).first_year_target_reached is None
@@ -208,9 +228,7 @@ def test_project_shape_and_kinds(baseline):
     assert df["year"].tolist() == list(range(2020, 2031))
     assert df["kind"].tolist() == ["actual"] * 5 + ["scenario"] * 6
     assert df["plan_index"].tolist() == pytest.approx([100 * 1.1**k for k in range(11)])
-    ext = project(
-        baseline, dataclasses.replace(plan_defaults(baseline), extend_to_2050=True)
-    )
+    ext = project(baseline, dataclasses.replace(plan_defaults(baseline), extend_to_2050=True))
     assert ext["year"].tolist() == list(range(2020, 2051))
     assert ext["plan_index"].iloc[11:].isna().all()
     assert ext["real_growth_pct"].iloc[11:].tolist() == [6.0] * 20
@@ -234,15 +252,11 @@ def test_zero_growth_keeps_real_index_flat(baseline):
 def test_ten_percent_growth_gives_index_times_1_1_power_n(baseline):
     df = project(baseline, Scenario(growth_pct=10.0)).set_index("year")
     for n, year in enumerate(range(2025, 2031), start=1):
-        assert df.loc[year, "real_index"] == pytest.approx(
-            baseline.real_index_last * 1.1**n
-        )
+        assert df.loc[year, "real_index"] == pytest.approx(baseline.real_index_last * 1.1**n)
 
 
 def test_one_year_per_capita_arithmetic(baseline):
-    s = Scenario(
-        growth_pct=5.0, deflator_pct=3.0, fx_change_pct=2.0, population_growth_pct=1.0
-    )
+    s = Scenario(growth_pct=5.0, deflator_pct=3.0, fx_change_pct=2.0, population_growth_pct=1.0)
     row = project(baseline, s).set_index("year").loc[2025]
     n = 181.2 * 2_860 * 1.05 * 1.03
     pop = 2_860 * 1.01
@@ -259,15 +273,13 @@ def test_total_basis_adds_converted_population(baseline):
     off = project(baseline, s)
     tot = project(baseline, dataclasses.replace(s, basis="total"))
     ratio = 1 + 0.56 / 3.48
-    assert (
-        tot["population_thousand"] / off["population_thousand"]
-    ).tolist() == pytest.approx([ratio] * 11)
+    assert (tot["population_thousand"] / off["population_thousand"]).tolist() == pytest.approx(
+        [ratio] * 11
+    )
     assert tot["per_capita_mn_vnd"].iloc[-1] == pytest.approx(
         off["per_capita_mn_vnd"].iloc[-1] / ratio
     )
-    assert tot["nominal_grdp_bn_vnd"].tolist() == pytest.approx(
-        off["nominal_grdp_bn_vnd"].tolist()
-    )
+    assert tot["nominal_grdp_bn_vnd"].tolist() == pytest.approx(off["nominal_grdp_bn_vnd"].tolist())
 
 
 def test_per_year_override_applies_only_to_its_year(baseline):
@@ -347,9 +359,7 @@ def test_per_capita_2030_rises_with_growth(s, g1, g2):
 def test_growth_needed_for_per_capita_hits_the_target(s):
     need = summarize(BASELINE, s).growth_needed_for_per_capita_pct
     assume(model.GROWTH_MIN_PCT <= need <= model.GROWTH_MAX_PCT)
-    again = summarize(
-        BASELINE, dataclasses.replace(s, growth_pct=need, growth_by_year={})
-    )
+    again = summarize(BASELINE, dataclasses.replace(s, growth_pct=need, growth_by_year={}))
     assert again.per_capita_2030_usd == pytest.approx(15_800, abs=0.01)
     assert again.first_year_target_reached is not None
     assert again.first_year_target_reached <= 2030
@@ -358,9 +368,7 @@ def test_growth_needed_for_per_capita_hits_the_target(s):
 @given(scenarios)
 def test_growth_needed_for_average_gives_exactly_ten_percent(s):
     need = summarize(BASELINE, s).growth_needed_for_avg_pct
-    again = summarize(
-        BASELINE, dataclasses.replace(s, growth_pct=need, growth_by_year={})
-    )
+    again = summarize(BASELINE, dataclasses.replace(s, growth_pct=need, growth_by_year={}))
     assert again.avg_growth_2021_2030_pct == pytest.approx(10.0, abs=1e-9)
 
 
@@ -368,12 +376,8 @@ def test_growth_needed_for_average_gives_exactly_ten_percent(s):
 @given(scenarios, growths, growths)
 def test_first_year_reached_is_monotone_in_growth(s, g1, g2):
     lo, hi = sorted((g1, g2))
-    y_lo = summarize(
-        BASELINE, dataclasses.replace(s, growth_pct=lo)
-    ).first_year_target_reached
-    y_hi = summarize(
-        BASELINE, dataclasses.replace(s, growth_pct=hi)
-    ).first_year_target_reached
+    y_lo = summarize(BASELINE, dataclasses.replace(s, growth_pct=lo)).first_year_target_reached
+    y_hi = summarize(BASELINE, dataclasses.replace(s, growth_pct=hi)).first_year_target_reached
     never = 10_000
     assert (y_hi or never) <= (y_lo or never)
 
@@ -412,9 +416,9 @@ def test_no_scenario_years_left():
 def test_consistent_assumptions_make_both_targets_hold(baseline):
     c = consistent_assumptions(baseline)
     assert c.fx_change_pct == plan_defaults(baseline).fx_change_pct
-    assert (1 + c.deflator_needed_pct / 100) / (
-        1 + c.fx_change_pct / 100
-    ) == pytest.approx(1 + c.usd_drift_needed_pct / 100)
+    assert (1 + c.deflator_needed_pct / 100) / (1 + c.fx_change_pct / 100) == pytest.approx(
+        1 + c.usd_drift_needed_pct / 100
+    )
     exact_p = ((3_480 / 2_860) ** (1 / 6) - 1) * 100
     s = Scenario(
         growth_pct=10.0,
@@ -431,10 +435,7 @@ def test_consistent_assumptions_make_both_targets_hold(baseline):
 def test_consistent_assumptions_total_basis(baseline):
     c = consistent_assumptions(baseline, growth_pct=12.0, basis="total")
     assert c.population_2030_thousand == 4_040
-    assert (
-        c.usd_drift_needed_pct
-        > consistent_assumptions(baseline, 12.0).usd_drift_needed_pct
-    )
+    assert c.usd_drift_needed_pct > consistent_assumptions(baseline, 12.0).usd_drift_needed_pct
 
 
 def test_speed(baseline):
