@@ -176,6 +176,16 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "source": _source(),
         },
     ),
+    # Exact sentences of a source document (tests check them against data/raw/).
+    "quotes": pa.DataFrameSchema(
+        {
+            "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+            "page": _text(pattern=r"^[a-z_]+$"),
+            "quote_vi": _text(), "quote_en": _text(),
+            "speaker_vi": _text(), "speaker_en": _text(),
+            "source": _source(),
+        },
+    ),
     "digital_indicators": pa.DataFrameSchema(
         {
             "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),

@@ -1,0 +1,61 @@
+"""Plain-text helpers: search that ignores Vietnamese diacritics, and safe query text.
+
+Readers type "do thi" as often as "đô thị". Folding both sides to base letters
+(NFD, combining marks removed, đ/Đ → d, case folded) lets either spelling match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+QUERY_MAX_LENGTH = 60
+# đ/Đ are letters of their own, not d plus a mark: NFD leaves them alone.
+_LETTER_MAP = str.maketrans({"đ": "d", "Đ": "D"})
+_SPACES = re.compile(r"\s+")
+_CONTROL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def fold(text: str) -> str:
+    """``'Đô thị XANH'`` → ``'do thi xanh'``: no diacritics, no case, single spaces."""
+    decomposed = unicodedata.normalize("NFD", str(text).translate(_LETTER_MAP))
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return _SPACES.sub(" ", bare.casefold()).strip()
+
+
+def matches(query: str, *texts: str | None) -> bool:
+    """Whether every word of ``query`` occurs in the texts, ignoring diacritics and case.
+
+    An empty query matches everything; missing texts (None, NaN) are skipped.
+    """
+    words = fold(query).split()
+    if not words:
+        return True
+    haystack = " ".join(fold(text) for text in texts if isinstance(text, str))
+    return all(word in haystack for word in words)
+
+
+def filter_rows(query: str, rows: Iterable, columns: Iterable[str]) -> list:
+    """The rows (mappings or namedtuples) whose ``columns`` together match ``query``."""
+    columns = list(columns)
+
+    def value(row, column):
+        return row[column] if isinstance(row, dict) else getattr(row, column, None)
+
+    return [row for row in rows if matches(query, *(value(row, c) for c in columns))]
+
+
+def clean_query(raw: object, max_length: int = QUERY_MAX_LENGTH) -> str:
+    """Search text from a URL or a text box made safe to keep and show.
+
+    Control and format characters go, whitespace collapses, the length is capped.
+    A list (a repeated URL parameter) keeps its last value; anything else is empty.
+    """
+    if isinstance(raw, list):
+        raw = raw[-1] if raw else ""
+    if not isinstance(raw, str):
+        return ""
+    kept = "".join(" " if unicodedata.category(char) in _CONTROL_CATEGORIES else char
+                   for char in unicodedata.normalize("NFC", raw))
+    return _SPACES.sub(" ", kept).strip()[:max_length].strip()

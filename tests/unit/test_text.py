@@ -1,0 +1,76 @@
+"""Search that ignores Vietnamese diacritics, and query text that is safe to keep."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from core.text import QUERY_MAX_LENGTH, clean_query, filter_rows, fold, matches
+
+
+@pytest.mark.parametrize(("text", "folded"), [
+    ("đô thị", "do thi"),
+    ("ĐÔ THỊ XANH", "do thi xanh"),
+    ("Thủ Dầu Một", "thu dau mot"),
+    ("Bắc Tân Uyên", "bac tan uyen"),
+    ("Hòa Phú", "hoa phu"),
+    ("Cái Mép–Thị Vải", "cai mep–thi vai"),
+    ("  nhiều   khoảng\ttrắng ", "nhieu khoang trang"),
+    ("", ""),
+])
+def test_fold_strips_marks_maps_d_and_case(text, folded):
+    assert fold(text) == folded
+
+
+def test_fold_treats_composed_and_decomposed_text_alike():
+    composed = "Đồng Nai"
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert composed != decomposed
+    assert fold(composed) == fold(decomposed) == "dong nai"
+
+
+@pytest.mark.parametrize("query", ["do thi", "đô thị", "ĐO THI", "Do  Thị", "thi do"])
+def test_query_with_or_without_diacritics_finds_the_text(query):
+    assert matches(query, "Phát triển các khu đô thị, dịch vụ mới")
+
+
+def test_d_with_stroke_is_d():
+    assert matches("dong", "sông Đồng Nai")
+    assert matches("Đồng", "song dong nai")
+
+
+def test_every_word_must_match_somewhere():
+    assert matches("xanh tan uyen", "Xanh hóa", None, "Tân Uyên")
+    assert not matches("xanh logistics", "Xanh hóa nền kinh tế")
+
+
+def test_empty_query_matches_all_and_missing_texts_are_skipped():
+    assert matches("", "anything")
+    assert matches("   ")
+    assert not matches("do thi", None, float("nan"))
+
+
+def test_filter_rows_over_mappings():
+    rows = [{"title": "Xanh hóa nền kinh tế", "places": None},
+            {"title": "Đô thị mới", "places": "Dĩ An"}]
+    assert filter_rows("di an", rows, ["title", "places"]) == [rows[1]]
+    assert filter_rows("", rows, ["title"]) == rows
+
+
+@pytest.mark.parametrize(("raw", "cleaned"), [
+    ("đô thị", "đô thị"),
+    ("  do   thi  ", "do thi"),
+    (["first", "last"], "last"),
+    ([], ""),
+    (None, ""),
+    (42, ""),
+    ("a\x00b\u200bc\nd", "a b c d"),
+])
+def test_clean_query(raw, cleaned):
+    assert clean_query(raw) == cleaned
+
+
+def test_clean_query_caps_length_and_recomposes():
+    assert len(clean_query("x" * 500)) == QUERY_MAX_LENGTH
+    assert clean_query(unicodedata.normalize("NFD", "đô thị")) == "đô thị"
