@@ -25,15 +25,15 @@ def fold(text: str) -> str:
 
 
 def matches(query: str, *texts: str | None) -> bool:
-    """Whether every word of ``query`` occurs in the texts, ignoring diacritics and case.
+    """Whether the query occurs as a phrase in one of the texts, ignoring diacritics and case.
 
-    An empty query matches everything; missing texts (None, NaN) are skipped.
+    "do thi" finds "đô thị" but not a "do" and a "thi" far apart. An empty query matches
+    everything; missing texts (None, NaN) are skipped.
     """
-    words = fold(query).split()
-    if not words:
+    phrase = fold(query)
+    if not phrase:
         return True
-    haystack = " ".join(fold(text) for text in texts if isinstance(text, str))
-    return all(word in haystack for word in words)
+    return any(phrase in fold(text) for text in texts if isinstance(text, str))
 
 
 def filter_rows(query: str, rows: Iterable, columns: Iterable[str]) -> list:
