@@ -8,7 +8,7 @@ from components.navigation import st_pages
 
 st.set_page_config(
     page_title="Quy hoạch tỉnh Bình Dương 2021–2030",
-    page_icon=":material/location_city:",
+    page_icon="🏙️",  # an emoji favicon is drawn locally; a Material one is fetched online
     layout="wide",
 )
 

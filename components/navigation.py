@@ -14,11 +14,11 @@ class PageInfo:
     section: str  # catalog section holding the page's text
     path: str
     icon: str
-    url_path: str
+    url_path: str  # empty for the home page, which lives at "/"
 
 
 PAGES = (
-    PageInfo("overview", "pages/overview.py", ":material/home:", "overview"),
+    PageInfo("overview", "pages/overview.py", ":material/home:", ""),
     PageInfo("economy", "pages/economy.py", ":material/trending_up:", "economy"),
     PageInfo("tasks", "pages/tasks.py", ":material/checklist:", "tasks"),
     PageInfo("zones", "pages/zones.py", ":material/map:", "zones"),
@@ -34,7 +34,7 @@ def page_of(section: str) -> PageInfo:
 def st_pages(t: Translator) -> list:
     return [
         st.Page(page.path, title=t(f"nav.{page.section}"), icon=page.icon,
-                url_path=page.url_path, default=index == 0)
+                url_path=page.url_path or None, default=index == 0)
         for index, page in enumerate(PAGES)
     ]
 

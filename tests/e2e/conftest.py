@@ -158,9 +158,20 @@ def open_app(page, server: Server, path: str = "", **params: str) -> None:
 
 
 def screenshot(page, name: str) -> Path:
+    """The whole page: Streamlit scrolls inside its own container, so grow the viewport to it."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    viewport = page.viewport_size
+    content_height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('*')]"
+        ".filter(e => e.scrollHeight > e.clientHeight + 1 && "
+        "getComputedStyle(e).overflowY.match(/auto|scroll/))"
+        ".map(e => e.scrollHeight), document.documentElement.scrollHeight)")
+    page.set_viewport_size({"width": viewport["width"],
+                            "height": min(max(content_height, viewport["height"]), 8000)})
+    page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
+    page.set_viewport_size(viewport)
     return path
 
 
