@@ -1,0 +1,48 @@
+"""The IT-park page in each language: facts, timeline, quotations and figures as published."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.cards import escape_markdown
+from core.i18n import LANGUAGES, Translator
+from tests.app.conftest import run_page
+
+METRICS = {
+    "vi": ["78,41%", "156.993", "1/63", "4", "100%", "100%"],
+    "en": ["78.41%", "156,993", "1/63", "4", "100%", "100%"],
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_it_park_page_in_each_language(lang):
+    at = run_page("pages/it_park.py", lang)
+    t = Translator(lang)
+    assert not at.exception
+    assert [error.value for error in at.error] == []
+    assert at.title[0].value == t("it_park.title")
+    assert [metric.value for metric in at.metric] == METRICS[lang]
+    text = "\n".join(m.value for m in at.markdown)
+    assert {"vi": "15,47 ha", "en": "15.47 ha"}[lang] in text
+    assert "Hòa Phú" in text and "890/QĐ-TTg" in text
+    # The province's reasoning and the ministry's assessment, in the article's words.
+    assert "nền tảng công nghiệp hơn 25 năm" in text
+    assert "khả thi và có đầy đủ cơ sở pháp lý" in text
+    captions = [caption.value for caption in at.caption]
+    assert t("it_park.as_of", date={"vi": "10/2/2025", "en": "10 February 2025"}[lang]) in captions
+    # No coordinates for the site in it_park.csv: the page says so instead of guessing.
+    assert t("it_park.map_no_site") in captions
+    assert t("it_park.timeline_approx_note") in captions
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_timeline_list_names_actors_outcomes_and_marks_the_year_only_date(lang):
+    at = run_page("pages/it_park.py", lang)
+    t = Translator(lang)
+    text = "\n".join(m.value for m in at.markdown)
+    approximate = escape_markdown(t("it_park.timeline.approximate_date", date="2024"))
+    assert f"**{approximate}**" in text
+    assert {"vi": "**26/8/2024**", "en": "**26 August 2024**"}[lang] in text
+    assert {"vi": "**12/5/2025**", "en": "**12 May 2025**"}[lang] in text
+    assert "Nguyễn Văn Lợi" in text and "Nguyễn Chí Dũng" in text
+    assert text.count(f"**{t('it_park.outcome')}:**") == 9
