@@ -1,0 +1,270 @@
+"""Altair builders for the economy page, sized and coloured for a projector.
+
+Pure functions of small frames and a Translator: no Streamlit calls, so the same
+chart goes to the page and, on a download click, to vl_convert for PNG/SVG.
+Fonts are at least 14 px, lines thick, colours from the Okabe–Ito palette (safe
+for the common colour-vision deficiencies); every legend label is translated.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+
+import altair as alt
+import pandas as pd
+
+from core.i18n import Translator
+
+# Okabe–Ito.
+BLUE, ORANGE, SKY, GREEN, YELLOW, NAVY, VERMILION, PURPLE, BLACK = (
+    "#0072B2", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
+    "#CC79A7", "#000000")
+GREY = "#767676"
+SAVED_COLOURS = (GREEN, PURPLE, ORANGE)
+SECTOR_COLOURS = (BLUE, ORANGE, GREEN, GREY)
+FONT = 16
+LINE = 4
+WIDTH = "container"
+HEIGHT = 380
+
+#: Quality of an outturn point: published as is, a published estimate, or derived.
+QUALITIES = ("published", "estimate", "derived")
+
+
+def projector(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Large type everywhere, no chart border: readable from the back of a room."""
+    return chart.configure(font="sans-serif").configure_axis(
+        labelFontSize=FONT, titleFontSize=FONT, labelLimit=260, gridOpacity=0.5,
+    ).configure_legend(
+        labelFontSize=FONT, titleFontSize=FONT, orient="bottom", columns=2,
+        symbolStrokeWidth=LINE, symbolSize=260, labelLimit=420, titleLimit=420,
+    ).configure_title(fontSize=FONT + 2, anchor="start").configure_header(
+        labelFontSize=FONT, titleFontSize=FONT,
+    ).configure_view(strokeWidth=0)
+
+
+LINES = "lines"  # dataset name of the line charts
+ROWS = "rows"  # dataset name of the bar charts
+
+
+def _line_styles(kinds: tuple[str, ...]) -> tuple[list[str], list[list[int]]]:
+    """Colour and dash per series: outturn, the user's scenario, saved ones, the plan."""
+    colours, dashes, saved = [], [], 0
+    for index, kind in enumerate(kinds):
+        if kind == "main":
+            colours.append(BLUE if index == 0 else VERMILION)
+            dashes.append([1, 0])
+        elif kind == "plan":
+            colours.append(BLACK)
+            dashes.append([10, 6])
+        else:
+            colours.append(SAVED_COLOURS[saved % len(SAVED_COLOURS)])
+            dashes.append([4, 3])
+            saved += 1
+    return colours, dashes
+
+
+def line_frame(projection: pd.DataFrame, column: str, label_actual: str, label_scenario: str,
+               quality: Mapping[int, str] | None = None) -> pd.DataFrame:
+    """Actual and scenario years as two series that meet at the last actual year."""
+    rows = []
+    actual = projection[projection["kind"] == "actual"]
+    last = int(actual["year"].max())
+    for row in projection.itertuples(index=False):
+        value = getattr(row, column)
+        if pd.isna(value):
+            continue
+        if row.kind == "actual":
+            rows.append((row.year, value, label_actual, (quality or {}).get(row.year, "")))
+        if row.kind == "scenario" or row.year == last:
+            rows.append((row.year, value, label_scenario, ""))
+    return pd.DataFrame(rows, columns=["year", "value", "series", "quality"])
+
+
+def _lines(names: tuple[str, ...], kinds: tuple[str, ...], y_title: str, t: Translator,
+           decimals: int, y_zero: bool) -> alt.LayerChart:
+    colours, dashes = _line_styles(kinds)
+    base = alt.Chart(alt.NamedData(name=LINES)).encode(
+        x=alt.X("year:O", title=t("economy.chart.year"),
+                axis=alt.Axis(labelAngle=0, labelOverlap="greedy")),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=y_zero),
+                axis=alt.Axis(format=",.0f")),
+        color=alt.Color("series:N", scale=alt.Scale(domain=list(names), range=colours),
+                        title=None, sort=list(names)),
+        strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=list(names), range=dashes),
+                                  title=None, sort=list(names)),
+    )
+    lines = base.mark_line(strokeWidth=LINE)
+    quality_names = [t(f"economy.quality.{q}") for q in QUALITIES]
+    tooltip = [alt.Tooltip("series:N", title=t("economy.chart.series")),
+               alt.Tooltip("year:O", title=t("economy.chart.year")),
+               alt.Tooltip("value:Q", title=y_title, format=f",.{decimals}f")]
+    points = base.transform_filter("datum.quality != ''").mark_point(
+        size=150, strokeWidth=3).encode(
+        shape=alt.Shape("quality:N", title=t("economy.chart.quality"),
+                        scale=alt.Scale(domain=quality_names,
+                                        range=["circle", "circle", "diamond"])),
+        fill=alt.condition(f"datum.quality == '{quality_names[0]}'",
+                           alt.value(BLUE), alt.value("white")),
+        strokeDash=alt.value([1, 0]),
+        tooltip=[*tooltip, alt.Tooltip("quality:N", title=t("economy.chart.quality"))],
+    )
+    hover = base.mark_point(size=60, opacity=0).encode(tooltip=tooltip)
+    return alt.layer(lines, hover, points)
+
+
+@lru_cache(maxsize=64)
+def index_template(names: tuple[str, ...], kinds: tuple[str, ...], t: Translator) -> dict:
+    """Real GRDP index (2020 = 100): outturn, the plan's 10 %/yr path, scenarios.
+
+    Data: dataset ``lines`` (year, value, series, quality); series ``names`` in
+    order, with kinds "main" (outturn, the user's scenario), "saved" or "plan".
+    """
+    chart = _lines(names, kinds, t("economy.chart.index_axis"), t, 1, False)
+    chart = projector(chart.properties(title=t("economy.chart.index_title"),
+                                       width=WIDTH, height=HEIGHT))
+    return chart.to_dict()
+
+
+@lru_cache(maxsize=64)
+def per_capita_template(names: tuple[str, ...], kinds: tuple[str, ...], target: float,
+                        t: Translator) -> dict:
+    """GRDP per capita (USD) against the plan's 2030 target line (dataset ``lines``)."""
+    lines = _lines(names, kinds, t("economy.chart.per_capita_axis"), t, 0, True)
+    rule_data = alt.InlineData(values=[{
+        "value": target, "label": t("economy.chart.target_line", value=t.number(target))}])
+    rule = alt.Chart(rule_data).mark_rule(color=BLACK, strokeWidth=3, strokeDash=[10, 6]).encode(
+        y="value:Q")
+    label = alt.Chart(rule_data).mark_text(
+        align="left", dx=6, dy=-12, fontSize=FONT, fontWeight="bold", color=BLACK).encode(
+        y="value:Q", x=alt.value(0), text="label:N")
+    chart = alt.layer(lines, rule, label)
+    return projector(chart.properties(title=t("economy.chart.per_capita_title"),
+                                      width=WIDTH, height=HEIGHT)).to_dict()
+
+
+@lru_cache(maxsize=16)
+def structure_template(sectors: tuple[str, ...], periods: tuple[str, ...],
+                       t: Translator) -> dict:
+    """Sector shares of GRDP now and in 2030: one stacked bar per period.
+
+    Data: dataset ``rows`` (period, sector, share in %, order 0..3).
+    """
+    base = alt.Chart(alt.NamedData(name=ROWS)).encode(
+        y=alt.Y("period:N", title=None, sort=list(periods)),
+        x=alt.X("share:Q", title=t("economy.chart.share_axis"), stack="zero",
+                scale=alt.Scale(domain=[0, 100])),
+        order=alt.Order("order:Q"),
+    )
+    bars = base.mark_bar(size=46, stroke="white", strokeWidth=2).encode(
+        color=alt.Color("sector:N", title=None, sort=list(sectors),
+                        scale=alt.Scale(domain=list(sectors), range=list(SECTOR_COLOURS))),
+        tooltip=[alt.Tooltip("period:N", title=t("economy.chart.period")),
+                 alt.Tooltip("sector:N", title=t("economy.chart.sector")),
+                 alt.Tooltip("share:Q", title=t("economy.chart.share_axis"), format=".1f")],
+    )
+    text = base.mark_text(color="white", fontSize=FONT, fontWeight="bold", dx=-4,
+                          align="right").encode(
+        text=alt.Text("share:Q", format=".0f"),
+        x=alt.X("share:Q", stack="zero"),
+        opacity=alt.condition("datum.share >= 5", alt.value(1), alt.value(0)),
+    )
+    chart = alt.layer(bars, text).properties(
+        title=t("economy.chart.structure_title"), width=WIDTH, height=180)
+    return projector(chart).to_dict()
+
+
+@lru_cache(maxsize=16)
+def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
+    """Each 2030 target beside its latest outturn, as a share of the way to the target.
+
+    Data: dataset ``rows`` (indicator, progress = outturn / target × 100 or null,
+    shown = progress capped for drawing, label, quality label, published flag).
+    """
+    order = list(indicators)
+    base = alt.Chart(alt.NamedData(name=ROWS)).encode(
+        y=alt.Y("indicator:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=420, labelFontSize=FONT)),
+    )
+    track = base.mark_bar(color="#e8e8e8", size=30).encode(x=alt.datum(100))
+    bars = base.transform_filter("isValid(datum.progress)").mark_bar(
+        size=30, stroke=BLUE, strokeWidth=2).encode(
+        x=alt.X("shown:Q", title=t("economy.chart.progress_axis"),
+                scale=alt.Scale(domain=[0, 160])),
+        fill=alt.condition("datum.published", alt.value(BLUE), alt.value(SKY)),
+        tooltip=[alt.Tooltip("indicator:N", title=t("economy.chart.indicator")),
+                 alt.Tooltip("label:N", title=t("economy.chart.value")),
+                 alt.Tooltip("quality:N", title=t("economy.chart.quality"))],
+    )
+    target = base.mark_tick(color=BLACK, thickness=4, size=40).encode(x=alt.datum(100))
+    text = base.mark_text(align="left", dx=8, fontSize=FONT, color=BLACK).encode(
+        x="shown:Q", text="label:N")
+    chart = alt.layer(track, bars, target, text).properties(
+        title=t("economy.chart.progress_title"), width=WIDTH, height=50 * len(order))
+    return projector(chart).to_dict()
+
+
+def with_data(template: dict, name: str, frame: pd.DataFrame) -> dict:
+    """A cached template with this run's rows as its named dataset (no validation)."""
+    return {**template, "datasets": {**template.get("datasets", {}), name: frame}}
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return json.loads(frame.to_json(orient="records"))
+
+
+def export_spec(spec: dict, width: int = 900) -> str:
+    """Standalone Vega-Lite JSON (data inline, fixed width) for vl_convert."""
+    out = dict(spec)
+    out["datasets"] = {name: _records(value) if isinstance(value, pd.DataFrame) else value
+                       for name, value in spec.get("datasets", {}).items()}
+    if out.get("width") == "container":
+        out["width"] = width
+    out.setdefault("background", "white")
+    return json.dumps(out, ensure_ascii=False)
+
+
+@lru_cache(maxsize=32)
+def _png(spec: str) -> bytes:
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_png(spec, scale=2)
+
+
+@lru_cache(maxsize=32)
+def _svg(spec: str) -> bytes:
+    import vl_convert as vlc
+
+    return vlc.vegalite_to_svg(spec).encode("utf-8")
+
+
+def to_png(spec: dict) -> bytes:
+    """PNG at twice the size, built offline on demand; repeated clicks are free."""
+    return _png(export_spec(spec))
+
+
+def to_svg(spec: dict) -> bytes:
+    return _svg(export_spec(spec))
+
+
+# ---- data shaping ------------------------------------------------------------
+
+def outturn_quality(outturn: pd.DataFrame, filled: Iterable[tuple[int, str, str]],
+                    column: str, recomputed: bool = False) -> dict[int, str]:
+    """Quality of one outturn column per year: "derived" when computed (from the data
+    file's ``derived_columns``, the model's filled cells, or a recomputed basis),
+    "estimate" when the year's status is an estimate, else "published"."""
+    model_filled = {year for year, name, _ in filled if name == column}
+    quality = {}
+    for row in outturn.itertuples(index=False):
+        derived = str(row.derived_columns or "").split(";") if isinstance(
+            row.derived_columns, str) else []
+        if recomputed or column in derived or row.year in model_filled:
+            quality[int(row.year)] = "derived"
+        elif row.status == "estimate":
+            quality[int(row.year)] = "estimate"
+        else:
+            quality[int(row.year)] = "published"
+    return quality

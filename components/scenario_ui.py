@@ -1,0 +1,280 @@
+"""The what-if controls: sliders, their state, the URL that shares them, saved scenarios.
+
+State lives in ``st.session_state`` under stable widget keys (``econ-g``, ``econ-d``,
+…; the browser tests find them as ``.st-key-econ-g``). The URL is the shared copy:
+
+* on the page's first run, or when the URL carries values other than the ones this
+  session last read or wrote, the widgets are set from ``core.scenario.parse``
+  (bad values become defaults or clamps, with notices);
+* otherwise the widgets keep their state; Streamlit forgets the state of widgets not
+  drawn (after a page change), so a plain copy (``econ-store``) puts it back;
+* every run writes the values back with ``st.query_params.update`` (``lang`` stays).
+
+Usable by any page (a presentation mode can reuse ``init_state``/``controls``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import streamlit as st
+
+from components.cards import escape_markdown
+from components.context import translator
+from core.i18n import Translator
+from core.model import Baseline, Scenario, plan_defaults
+from core.scenario import Notice, ParamSpec, param_specs, parse, to_query
+
+PREFIX = "econ-"
+PER_YEAR = "econ-peryear"
+STORE = "econ-store"  # URL form of the scenario the widgets last showed
+SEEN = "econ-url-seen"  # URL values last read, so an unchanged URL is not re-read
+NOTICES = "econ-notices"
+SAVED = "econ-saved"
+NAME = "econ-name"
+MAX_SAVED = 3
+MAX_NAME_CHARS = 40
+
+
+def key(name: str) -> str:
+    return PREFIX + name
+
+
+@lru_cache(maxsize=8)
+def _specs(baseline: Baseline) -> tuple[ParamSpec, ...]:
+    return param_specs(baseline)
+
+
+def specs(baseline: Baseline) -> tuple[ParamSpec, ...]:
+    return _specs(baseline)
+
+
+def _names(baseline: Baseline) -> set[str]:
+    return {spec.name for spec in specs(baseline)}
+
+
+@lru_cache(maxsize=16)
+def options(low: float, high: float, step: float) -> tuple[float, ...]:
+    count = round((high - low) / step)
+    return tuple(round(low + i * step, 1) + 0.0 for i in range(count + 1))
+
+
+@lru_cache(maxsize=16)
+def _option_labels(lang: str, low: float, high: float, step: float) -> dict[float, str]:
+    t = Translator(lang)
+    return {v: t("economy.unit.pct_year", v=t.number(v, 1)) for v in options(low, high, step)}
+
+
+def _snap(spec: ParamSpec, value: float) -> float:
+    values = options(spec.min, spec.max, spec.step)
+    return min(values, key=lambda option: abs(option - value))
+
+
+def _widget_values(scenario: Scenario, baseline: Baseline) -> dict[str, object]:
+    """Every widget key and the value it shows for a scenario."""
+    values: dict[str, object] = {}
+    overrides = dict(scenario.growth_by_year)
+    for spec in specs(baseline):
+        if spec.year is not None:
+            values[key(spec.name)] = _snap(spec, overrides.get(spec.year, scenario.growth_pct))
+        elif spec.kind == "number":
+            values[key(spec.name)] = _snap(spec, getattr(scenario, spec.field))
+        elif spec.name == "ext":
+            values[key(spec.name)] = bool(scenario.extend_to_2050)
+        else:
+            values[key(spec.name)] = scenario.basis
+    values[PER_YEAR] = bool(overrides)
+    return values
+
+
+def _apply(scenario: Scenario, baseline: Baseline, only_missing: bool = False) -> None:
+    for name, value in _widget_values(scenario, baseline).items():
+        if not only_missing or name not in st.session_state:
+            st.session_state[name] = value
+
+
+def _url_values(baseline: Baseline) -> dict[str, list[str]]:
+    names = _names(baseline)
+    return {name: st.query_params.get_all(name) for name in st.query_params if name in names}
+
+
+def init_state(baseline: Baseline) -> None:
+    """Widgets from the URL on the first run or for new URL values; else keep state."""
+    raw = _url_values(baseline)
+    flat = {name: values[-1] if values else "" for name, values in raw.items()}
+    fresh = STORE not in st.session_state
+    new_url = bool(flat) and flat != st.session_state.get(SEEN) and flat != st.session_state.get(
+        STORE)
+    if fresh or new_url:
+        scenario, notices = parse(raw, baseline)
+        _apply(scenario, baseline)
+        st.session_state[STORE] = to_query(scenario)
+        st.session_state[NOTICES] = notices
+    else:
+        stored, _ = parse(st.session_state[STORE], baseline)
+        _apply(stored, baseline, only_missing=True)
+    st.session_state[SEEN] = flat
+
+
+def scenario_from_state(baseline: Baseline) -> Scenario:
+    state = st.session_state
+    values: dict[str, object] = {}
+    overrides: dict[int, float] = {}
+    for spec in specs(baseline):
+        if spec.year is not None:
+            if state.get(PER_YEAR):
+                overrides[spec.year] = float(state[key(spec.name)])
+        elif spec.kind == "number":
+            values[spec.field] = float(state[key(spec.name)])
+        elif spec.name == "ext":
+            values[spec.field] = bool(state[key(spec.name)])
+        else:
+            values[spec.field] = state[key(spec.name)]
+    return Scenario(growth_by_year=overrides, **values)  # type: ignore[arg-type]
+
+
+def reset(baseline: Baseline) -> None:
+    """Callback of "back to the plan's assumptions": every widget to its default."""
+    _apply(plan_defaults(baseline), baseline)
+    st.session_state[NOTICES] = []
+
+
+def _per_year_switched(baseline: Baseline) -> None:
+    """Turning per-year values on starts every year at the single growth value."""
+    if st.session_state.get(PER_YEAR):
+        growth = st.session_state[key("g")]
+        for spec in specs(baseline):
+            if spec.year is not None:
+                st.session_state[key(spec.name)] = growth
+
+
+def _slider(spec: ParamSpec, label: str, t: Translator, help_text: str | None = None,
+            disabled: bool = False) -> None:
+    labels = _option_labels(t.lang, spec.min, spec.max, spec.step)
+    st.select_slider(label, options=options(spec.min, spec.max, spec.step),
+                     format_func=labels.__getitem__, key=key(spec.name), help=help_text,
+                     disabled=disabled)
+
+
+def controls(baseline: Baseline) -> Scenario:
+    """Draw every control (state already set by ``init_state``); the scenario they give."""
+    t = translator()
+    by_name = {spec.name: spec for spec in specs(baseline)}
+    first = baseline.last_year + 1
+    per_year = bool(st.session_state.get(PER_YEAR))
+    _slider(by_name["g"], t("economy.param.g", start=first), t,
+            help_text=t("economy.param.g_help", start=first,
+                        default=by_name["g"].default), disabled=per_year)
+    st.toggle(t("economy.param.per_year"), key=PER_YEAR, on_change=_per_year_switched,
+              args=(baseline,))
+    if per_year:
+        with st.container(border=True):
+            for spec in specs(baseline):
+                if spec.year is not None:
+                    _slider(spec, t("economy.param.year", year=spec.year), t)
+    for name in ("d", "fx", "p"):
+        _slider(by_name[name], t(f"economy.param.{name}"), t,
+                help_text=t(f"economy.param.{name}_help", default=by_name[name].default))
+    st.radio(t("economy.param.basis"), options=("official", "total"), key=key("basis"),
+             format_func=lambda basis: t(f"economy.basis.{basis}"), horizontal=True)
+    st.caption(t("economy.param.basis_help"))
+    st.toggle(t("economy.param.ext"), key=key("ext"))
+    _slider(by_name["g50"], t("economy.param.g50"), t, help_text=t("economy.param.g50_help"))
+    return scenario_from_state(baseline)
+
+
+def write_url(scenario: Scenario, baseline: Baseline) -> None:
+    """Every value into the URL (language untouched); stale per-year values removed."""
+    query = to_query(scenario)
+    for name in [name for name in st.query_params if name in _names(baseline)]:
+        if name not in query:
+            del st.query_params[name]
+    changed = {name: value for name, value in query.items()
+               if st.query_params.get_all(name) != [value]}
+    if changed:
+        st.query_params.update(changed)
+    st.session_state[STORE] = query
+
+
+def show_notices(baseline: Baseline) -> None:
+    """One warning listing each URL value that could not be used as given."""
+    notices: list[Notice] = st.session_state.get(NOTICES) or []
+    if not notices:
+        return
+    t = translator()
+    by_name = {spec.name: spec for spec in specs(baseline)}
+    lines = []
+    for notice in notices:
+        spec = by_name.get(notice.param)
+        label = (t("economy.param.year", year=spec.year) if spec is not None and spec.year
+                 else t(f"economy.param_short.{notice.param}"))
+        value = escape_markdown(notice.value) if notice.value.strip() else t(
+            "economy.notice.empty")
+        lines.append("- " + t(f"economy.notice.{notice.kind}", param=escape_markdown(
+            notice.param), label=label, value=value,
+            replacement=escape_markdown(_shown_value(notice, spec, t))))
+    st.warning(t("economy.notice.heading") + "\n\n" + "\n".join(lines), icon="ℹ️")
+
+
+def _shown_value(notice: Notice, spec: ParamSpec | None, t: Translator) -> str:
+    if spec is not None and spec.kind == "number":
+        return t("economy.unit.pct_year", v=t.number(float(notice.replacement), 1))
+    if notice.param == "basis":
+        return t(f"economy.basis.{notice.replacement}")
+    if notice.param == "ext":
+        return t(f"economy.ext.{notice.replacement}")
+    return notice.replacement
+
+
+# ---- named scenarios --------------------------------------------------------
+
+def saved() -> list[dict]:
+    return st.session_state.setdefault(SAVED, [])
+
+
+def _save(query: dict[str, str], default_name: str) -> None:
+    name = " ".join(str(st.session_state.get(NAME, "")).split())[:MAX_NAME_CHARS]
+    name = name or default_name
+    kept = [entry for entry in saved() if entry["name"] != name]
+    if len(kept) >= MAX_SAVED:
+        return
+    kept.append({"name": name, "query": dict(query)})
+    st.session_state[SAVED] = kept
+    st.session_state[NAME] = ""
+
+
+def _delete(index: int) -> None:
+    entries = saved()
+    if 0 <= index < len(entries):
+        st.session_state[SAVED] = entries[:index] + entries[index + 1:]
+
+
+def saved_scenarios(scenario: Scenario, baseline: Baseline) -> list[tuple[str, Scenario]]:
+    """Name and keep up to three scenarios; they are drawn beside the current one."""
+    t = translator()
+    entries = saved()
+    full = len(entries) >= MAX_SAVED
+    columns = st.columns([3, 1], vertical_alignment="bottom")
+    columns[0].text_input(t("economy.saved.name"), key=NAME, max_chars=MAX_NAME_CHARS,
+                          placeholder=t("economy.saved.placeholder", n=len(entries) + 1),
+                          disabled=full)
+    columns[1].button(t("economy.saved.save"), key="econ-save", on_click=_save,
+                      args=(to_query(scenario), t("economy.saved.placeholder",
+                                                   n=len(entries) + 1)),
+                      disabled=full, icon=":material/bookmark_add:", width="stretch")
+    if full:
+        st.caption(t("economy.saved.full", n=MAX_SAVED))
+    result = []
+    for index, entry in enumerate(entries):
+        kept, _ = parse(entry["query"], baseline)
+        row = st.columns([5, 1], vertical_alignment="center")
+        row[0].markdown(f"**{escape_markdown(entry['name'])}** — "
+                        + t("economy.saved.line", g=t.number(kept.growth_pct, 1),
+                            d=t.number(kept.deflator_pct, 1),
+                            fx=t.number(kept.fx_change_pct, 1),
+                            p=t.number(kept.population_growth_pct, 1),
+                            basis=t(f"economy.basis.{kept.basis}")))
+        row[1].button(t("economy.saved.delete"), key=f"econ-del-{index}", on_click=_delete,
+                      args=(index,), icon=":material/delete:")
+        result.append((entry["name"], kept))
+    return result
