@@ -35,7 +35,7 @@ from core.i18n import Translator, decimals_needed
 
 MAP_KEY = "zones-map"
 MAP_HEIGHT = 560
-MAP_WIDTH_GUESS = 720  # the view is fitted to this width; wider maps show more context
+MAP_WIDTH_GUESS = 700  # the view is fitted to this width; wider maps show more context
 CENTRE_CODE = 718  # Thủ Dầu Một, the provincial capital: its centroid is the centre
 FONT = '"Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif"'
 MARKER = [204, 51, 17]  # connectivity targets (Paul Tol's red): apart from zone colours
@@ -223,13 +223,13 @@ def layer_specs(_districts_geo: dict, _region_geo: dict | None, _zones: pd.DataF
 
 
 def _text_layer(layer_id: str, data: list[dict], colour: list[int], size: int,
-                weight: str = "bold", anchor: str = "middle",
+                weight: str = "bold", anchor: str = "middle", baseline: str = "center",
                 offset: list[int] | None = None) -> dict:
     return dict(type="TextLayer", id=layer_id, props=dict(
         data=data, get_text="text", get_position="position", get_color=colour,
         get_size=size, size_units=_literal("pixels"), font_family=FONT,
         font_weight=_literal(weight), character_set=_literal("auto"),
-        get_text_anchor=_literal(anchor), get_alignment_baseline=_literal("center"),
+        get_text_anchor=_literal(anchor), get_alignment_baseline=_literal(baseline),
         get_pixel_offset=offset or [0, 0], font_settings={"sdf": True},
         outline_width=4, outline_color=[255, 255, 255, 230], pickable=False))
 
@@ -246,11 +246,8 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
             t("zones.tip.status", status=t.pick(row.status_vi, row.status_en)),
             t("zones.tip.distance", km=t.number(km)),
         ])
-        east = where[0] >= centre[0]
         points.append({"position": list(where), "source": list(centre), "tip_title": name,
-                       "tip_body": body, "text": f"{name}\n{t.number(km)} km",
-                       "anchor": "end" if east else "start",
-                       "offset": [-10, 0] if east else [10, 0]})
+                       "tip_body": body, "text": f"{name} · {t.number(km)} km"})
     centre_point = {"position": list(centre), "tip_title": t("zones.centre_name"),
                     "tip_body": t("zones.tip.centre"), "text": t("zones.centre_name")}
     specs = [
@@ -267,8 +264,10 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
             get_line_color=[255, 255, 255, 255], stroked=True, line_width_min_pixels=2,
             get_radius=6, radius_units=_literal("pixels"), pickable=True)),
     ]
-    text = _text_layer("place-names", points, colour=MARKER + [255], size=13)
-    text["props"].update(get_text_anchor="anchor", get_pixel_offset="offset")
+    # Below each marker, wrapped to about 11 em: long names stay near their point.
+    text = _text_layer("place-names", points, colour=MARKER + [255], size=13,
+                       baseline="top", offset=[0, 10])
+    text["props"].update(word_break=_literal("break-word"), max_width=11)
     specs.append(text)
     return specs
 

@@ -90,24 +90,30 @@ def contains(geometry: Mapping, point: Point) -> bool:
     return False
 
 
-def _edge_distance(x: float, y: float, geometry: Mapping, xscale: float) -> float:
-    """Distance (in latitude degrees) from a point to the nearest edge of the geometry."""
+def _edges(geometry: Mapping, xscale: float) -> list[tuple[float, float, float, float]]:
+    """Every ring edge, with longitudes scaled so both axes are in latitude degrees."""
+    return [(x0 * xscale, y0, x1 * xscale, y1)
+            for polygon in polygons(geometry) for ring in polygon
+            for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False)]
+
+
+def _clearance(x: float, y: float, edges: list, enough: float) -> float:
+    """Distance from (x, y) to the nearest edge; stops early once below ``enough``."""
     best = math.inf
-    for polygon in polygons(geometry):
-        for ring in polygon:
-            for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False):
-                ax, ay = (x0 - x) * xscale, y0 - y
-                bx, by = (x1 - x) * xscale, y1 - y
-                dx, dy = bx - ax, by - ay
-                length = dx * dx + dy * dy
-                u = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
-                px, py = ax + u * dx, ay + u * dy
-                best = min(best, px * px + py * py)
+    limit = enough * enough
+    for x0, y0, x1, y1 in edges:
+        dx, dy = x1 - x0, y1 - y0
+        length = dx * dx + dy * dy
+        u = 0.0 if length == 0 else max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / length))
+        px, py = x0 + u * dx - x, y0 + u * dy - y
+        best = min(best, px * px + py * py)
+        if best <= limit:
+            break
     return math.sqrt(best)
 
 
 def representative_point(geometry: Mapping, within: BBox | None = None,
-                         steps: int = 24) -> Point:
+                         steps: int = 14) -> Point:
     """A point well inside the geometry, for a label: the sampled point farthest from
     every edge (a grid search, refined once), optionally kept inside a box such as the
     map's view. Falls back to the centroid when no sample lands inside."""
@@ -116,6 +122,7 @@ def representative_point(geometry: Mapping, within: BBox | None = None,
         west, south = max(west, within[0]), max(south, within[1])
         east, north = min(east, within[2]), min(north, within[3])
     xscale = math.cos(math.radians((south + north) / 2))
+    edges = _edges(geometry, xscale)
     best: tuple[float, Point] | None = None
     box = (west, south, east, north)
     for _ in range(2):
@@ -126,12 +133,14 @@ def representative_point(geometry: Mapping, within: BBox | None = None,
                          s + (n - s) * (j + 0.5) / (steps + 1))
                 if not contains(geometry, point):
                     continue
-                clearance = _edge_distance(*point, geometry, xscale)
+                clearance = math.inf
                 if within is not None:  # stay clear of the view's edge as well
-                    clearance = min(clearance, (point[0] - west) * xscale,
-                                    (east - point[0]) * xscale, point[1] - south,
-                                    north - point[1])
-                if best is None or clearance > best[0]:
+                    clearance = min((point[0] - west) * xscale, (east - point[0]) * xscale,
+                                    point[1] - south, north - point[1])
+                floor = best[0] if best else 0.0
+                clearance = min(clearance, _clearance(point[0] * xscale, point[1], edges,
+                                                      floor))
+                if clearance > floor or best is None:
                     best = (clearance, point)
         if best is None:
             break

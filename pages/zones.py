@@ -73,14 +73,13 @@ def on_map_select() -> None:
         st.session_state[ZONE_KEY] = zone_of[code]
 
 
-controls, switches = st.columns([3, 2], vertical_alignment="bottom")
-zone = controls.segmented_control(
+zone = st.segmented_control(
     t("zones.zone_label"), zone_ids, format_func=zone_name, key=ZONE_KEY,
     help=t("zones.zone_help"))
-with switches:
-    for layer, key in LAYER_KEYS.items():
-        st.toggle(t(f"zones.layer.{layer}"), key=key)
-    basemap = st.toggle(t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help"))
+switches = st.columns(3)
+for column, (layer, key) in zip(switches, LAYER_KEYS.items(), strict=False):
+    column.toggle(t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}"))
+basemap = switches[2].toggle(t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help"))
 layers = tuple(layer for layer, key in LAYER_KEYS.items() if st.session_state[key])
 
 wanted = {"zone": str(zone) if zone is not None else None, "layers": layers_param(layers)}
@@ -105,26 +104,23 @@ if districts_geo is not None:
                         connectivity, it_park, geo, folder=folder, lang=t.lang, zone=zone,
                         layers=layers)
     deck = build_deck(specs, geo, st.session_state.get(GENERATION_KEY, 0), basemap)
-    map_column, legend = st.columns([4, 1])
-    with map_column:
-        st.pydeck_chart(deck, on_select=on_map_select, selection_mode="single-object",
-                        key=MAP_KEY, height=MAP_HEIGHT, alt=t("zones.map_alt"))
-    with legend:
-        st.markdown(f"**{t('zones.legend')}**")
-        for zone_id in zone_ids:
-            swatch_column, text_column = st.columns([1, 5], gap="small")
-            swatch_column.image(swatch(zones.loc[zone_id, "color"]), width=18)
-            text_column.markdown(f"**{escape_markdown(zone_name(zone_id))}**")
-            text_column.caption(escape_markdown(
-                t.pick(zones.loc[zone_id, "role_vi"], zones.loc[zone_id, "role_en"])))
-        if "connectivity" in layers:
-            swatch_column, text_column = st.columns([1, 5], gap="small")
-            swatch_column.image(swatch("#{:02X}{:02X}{:02X}".format(*MARKER)), width=18)
-            text_column.caption(t("zones.legend_targets"))
-        if "it_park" in layers and park:
-            swatch_column, text_column = st.columns([1, 5], gap="small")
-            swatch_column.image(swatch("#{:02X}{:02X}{:02X}".format(*IT_PARK)), width=18)
-            text_column.caption(t("zones.layer.it_park"))
+    st.pydeck_chart(deck, on_select=on_map_select, selection_mode="single-object",
+                    key=MAP_KEY, height=MAP_HEIGHT, alt=t("zones.map_alt"))
+    entries = [(zones.loc[z, "color"], zone_name(z), t.pick(zones.loc[z, "role_vi"],
+                                                           zones.loc[z, "role_en"]))
+               for z in zone_ids]
+    if "connectivity" in layers:
+        entries.append(("#{:02X}{:02X}{:02X}".format(*MARKER), t("zones.legend_targets"),
+                        t("zones.legend_targets_help")))
+    if "it_park" in layers and park:
+        entries.append(("#{:02X}{:02X}{:02X}".format(*IT_PARK), t("zones.layer.it_park"),
+                        t("zones.layer_help.it_park")))
+    for column, (colour, name, note) in zip(st.columns(len(entries)), entries, strict=True):
+        swatch_column, text_column = column.columns([1, 6], gap="small")
+        swatch_column.image(swatch(colour), width=18)
+        text_column.markdown(f"**{escape_markdown(name)}**")
+        if note:
+            text_column.caption(escape_markdown(note))
     st.caption(t("zones.map_caption"))
     if "connectivity" in layers:
         st.caption(t("zones.centre_caption"))
@@ -192,7 +188,8 @@ else:
         translation.markdown("> " + escape_markdown(row["quote_en"]))
         area = members["area_km2"].sum()
         figures = st.columns(3)
-        figures[0].metric(t("zones.metric_area"), t("zones.km2", value=t.number(area, 2)))
+        figures[0].metric(t("zones.metric_area"), t("zones.km2", value=t.number(area)),
+                          help=t("zones.km2", value=t.number(area, decimals_needed(area))))
         figures[1].metric(t("zones.metric_area_share"),
                           t("zones.percent", value=t.number(area_share[zone], 1)))
         if population_share is None:
