@@ -79,14 +79,14 @@ for row in shown:
             st.markdown(t("tasks.connectivity_link"))
             link_to("zones", t, {"layers": "connectivity"})
 
-        st.markdown(f"**{t('tasks.indicators_label')}**")
         ids = [i for i in str(row.indicator_ids).split(";") if i in target.index]
+        years = ", ".join(str(year) for year in sorted(set(target.loc[ids, "year"])))
+        st.markdown(f"**{t('tasks.indicators_label', year=years or '2030')}**")
         if ids:
             st.markdown("\n".join(
                 "- " + t("tasks.indicator_line",
                          name=escape_markdown(t.pick(target.loc[i, "indicator_vi"],
                                                      target.loc[i, "indicator_en"])),
-                         year=target.loc[i, "year"],
                          target=escape_markdown(target_text(target.loc[i], t)))
                 for i in ids))
         else:
