@@ -7,7 +7,7 @@ from components.context import translator
 from components.data_ui import require
 from components.navigation import PAGES, link_to
 from core.i18n import format_iso_date
-from core.targets import target_text
+from core.targets import target_figure, target_text
 
 t = translator()
 page_header("overview")
@@ -19,31 +19,27 @@ st.markdown(t("overview.decision", number=decision["document_number"],
 st.info(t("overview.merger_notice"), icon=":material/info:")
 
 goal = goals.set_index("id")
-st.subheader(t("overview.targets_heading"))
 target = targets.set_index("id")
-cards = [
-    ("growth_2021_2030", None),
-    ("grdp_per_capita_usd", None),
-    ("population_total", "overview.population_help"),
-]
-columns = st.columns(4)
-for column, (target_id, help_key) in zip(columns, cards):
+st.subheader(t("overview.targets_heading"))
+cards = ("growth_2021_2030", "grdp_per_capita_usd", "population_total")
+for column, target_id in zip(st.columns(len(cards)), cards):
     row = target.loc[target_id]
-    help_text = t(help_key,
-                  official=t.number(target.loc["population_official", "value_min"], 2),
-                  converted=t.number(target.loc["population_converted", "value_min"], 2),
-                  ) if help_key else None
-    column.metric(t.pick(row["indicator_vi"], row["indicator_en"]), target_text(row, t),
-                  help=help_text, border=True)
+    help_text = t.pick(row["indicator_vi"], row["indicator_en"]) + ": " + target_text(row, t)
+    if target_id == "population_total":
+        help_text += ". " + t("overview.population_help",
+                              official=t.number(target.loc["population_official", "value_min"], 2),
+                              converted=t.number(target.loc["population_converted", "value_min"], 2))
+    column.metric(t(f"overview.card.{target_id}"), target_figure(row, t), help=help_text,
+                  border=True)
 city = goal.loc["city_status_2030"]
-columns[3].metric(t("overview.status_label"), t.pick(city["text_vi"], city["text_en"]),
-                  help=t("overview.status_help"), border=True)
+st.success(f"**{t('overview.status_label')}:** {t.pick(city['text_vi'], city['text_en'])}. "
+           + t("overview.status_help"), icon=":material/flag:")
 
 st.subheader(t("overview.goal_heading"))
 for goal_id in ("general_2030", "vision_2050"):
     row = goal.loc[goal_id]
     st.markdown(f"**{row['horizon']}** — {t.pick(row['text_vi'], row['text_en'])}")
-source_footer(list(target.loc[[card for card, _ in cards], "source"]) + list(goals["source"]),
+source_footer(list(target.loc[list(cards), "source"]) + list(goals["source"]),
               note_key="overview.vision_note")
 
 st.subheader(t("overview.explore_heading"))
