@@ -68,7 +68,7 @@ def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
     lane = alt.Y("kind_label:N", title=None, sort=lane_labels,
                  axis=alt.Axis(labelFontSize=15, labelLimit=260))
     time_format = "%m/%Y" if t.lang == "vi" else "%b %Y"
-    x = alt.X("placed:T", title=None,
+    x = alt.X("placed:T", title=None, scale=alt.Scale(padding=24),
               axis=alt.Axis(format=time_format, labelFontSize=14, tickCount="month",
                             labelAngle=0, labelOverlap=True, grid=True))
     tooltip = [

@@ -1,6 +1,7 @@
 """Khu CNTT tập trung / IT park: what and where, the road to the decision, and the figures."""
 
 import math
+from itertools import groupby
 
 import pandas as pd
 import pydeck as pdk
@@ -71,7 +72,7 @@ def location_map(districts: dict, site: tuple[float, float] | None) -> pdk.Deck:
             **props, "fill": HOST_FILL if host else FAINT_FILL,
             "line": HOST_LINE if host else FAINT_LINE, "width": 3 if host else 1}})
         labels.append({"name": name, "position": label_point(feature["geometry"]),
-                       "size": 17 if host else 13,
+                       "size": 19 if host else 15,
                        "colour": [150, 60, 0, 255] if host else [70, 70, 70, 255]})
     layers = [
         pdk.Layer("GeoJsonLayer", {"type": "FeatureCollection", "features": features},
@@ -165,14 +166,18 @@ page_quotes = quotes[quotes["page"] == "it_park"] if quotes is not None else pd.
 if not page_quotes.empty:
     st.subheader(t("it_park.quotes_heading"))
     st.caption(t("it_park.quotes_intro"))
-    for quote in page_quotes.itertuples():
-        with st.container(border=True, key=f"quote-{quote.id}"):
-            st.markdown(f"**{escape_markdown(t.pick(quote.speaker_vi, quote.speaker_en))}**")
-            original, translation = st.columns(2, gap="large")
-            original.caption(t("it_park.quote_original"))
-            original.markdown(blockquote(quote.quote_vi))
-            translation.caption(t("it_park.quote_translation"))
-            translation.markdown(blockquote(quote.quote_en))
+    # Consecutive sentences of one speaker share a card.
+    for number, (speaker, group) in enumerate(groupby(
+            page_quotes.itertuples(), key=lambda row: (row.speaker_vi, row.speaker_en))):
+        with st.container(border=True, key=f"quotes-{number}"):
+            st.markdown(f"**{escape_markdown(t.pick(*speaker))}**")
+            for index, quote in enumerate(group):
+                original, translation = st.columns(2, gap="large")
+                if index == 0:
+                    original.caption(t("it_park.quote_original"))
+                    translation.caption(t("it_park.quote_translation"))
+                original.markdown(blockquote(quote.quote_vi))
+                translation.markdown(blockquote(quote.quote_en))
     source_footer(page_quotes["source"])
 
 # Digital transformation figures
