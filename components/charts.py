@@ -33,13 +33,20 @@ HEIGHT = 380
 QUALITIES = ("published", "estimate", "derived")
 
 
-def projector(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Large type everywhere, no chart border: readable from the back of a room."""
-    return chart.configure(font="sans-serif").configure_axis(
+NUMBER_LOCALES = {
+    "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
+}
+
+
+def projector(chart: alt.TopLevelMixin, t: Translator) -> alt.TopLevelMixin:
+    """Large type everywhere, the reader's number format, no chart border."""
+    return chart.configure(font="sans-serif", locale={"number": NUMBER_LOCALES[t.lang]}
+                           ).configure_axis(
         labelFontSize=FONT, titleFontSize=FONT, labelLimit=260, gridOpacity=0.5,
     ).configure_legend(
-        labelFontSize=FONT, titleFontSize=FONT, orient="bottom", columns=2,
-        symbolStrokeWidth=LINE, symbolSize=260, labelLimit=420, titleLimit=420,
+        labelFontSize=FONT, titleFontSize=FONT, orient="right",
+        symbolStrokeWidth=LINE, symbolSize=260, labelLimit=300, titleLimit=300,
     ).configure_title(fontSize=FONT + 2, anchor="start").configure_header(
         labelFontSize=FONT, titleFontSize=FONT,
     ).configure_view(strokeWidth=0)
@@ -124,7 +131,7 @@ def index_template(names: tuple[str, ...], kinds: tuple[str, ...], t: Translator
     """
     chart = _lines(names, kinds, t("economy.chart.index_axis"), t, 1, False)
     chart = projector(chart.properties(title=t("economy.chart.index_title"),
-                                       width=WIDTH, height=HEIGHT))
+                                       width=WIDTH, height=HEIGHT), t)
     return chart.to_dict()
 
 
@@ -142,7 +149,7 @@ def per_capita_template(names: tuple[str, ...], kinds: tuple[str, ...], target: 
         y="value:Q", x=alt.value(0), text="label:N")
     chart = alt.layer(lines, rule, label)
     return projector(chart.properties(title=t("economy.chart.per_capita_title"),
-                                      width=WIDTH, height=HEIGHT)).to_dict()
+                                      width=WIDTH, height=HEIGHT), t).to_dict()
 
 
 @lru_cache(maxsize=16)
@@ -173,7 +180,7 @@ def structure_template(sectors: tuple[str, ...], periods: tuple[str, ...],
     )
     chart = alt.layer(bars, text).properties(
         title=t("economy.chart.structure_title"), width=WIDTH, height=180)
-    return projector(chart).to_dict()
+    return projector(chart, t).to_dict()
 
 
 @lru_cache(maxsize=16)
@@ -188,22 +195,23 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
         y=alt.Y("indicator:N", sort=order, title=None,
                 axis=alt.Axis(labelLimit=420, labelFontSize=FONT)),
     )
-    track = base.mark_bar(color="#e8e8e8", size=30).encode(x=alt.datum(100))
+    track = base.mark_bar(color="#ececec", size=32).encode(x=alt.datum(100))
     bars = base.transform_filter("isValid(datum.progress)").mark_bar(
-        size=30, stroke=BLUE, strokeWidth=2).encode(
+        size=32, stroke=BLUE, strokeWidth=3).encode(
         x=alt.X("shown:Q", title=t("economy.chart.progress_axis"),
-                scale=alt.Scale(domain=[0, 160])),
-        fill=alt.condition("datum.published", alt.value(BLUE), alt.value(SKY)),
+                scale=alt.Scale(domain=[0, 150])),
+        fill=alt.condition("datum.published", alt.value(SKY), alt.value("white")),
+        strokeDash=alt.condition("datum.published", alt.value([1, 0]), alt.value([6, 3])),
         tooltip=[alt.Tooltip("indicator:N", title=t("economy.chart.indicator")),
                  alt.Tooltip("label:N", title=t("economy.chart.value")),
                  alt.Tooltip("quality:N", title=t("economy.chart.quality"))],
     )
-    target = base.mark_tick(color=BLACK, thickness=4, size=40).encode(x=alt.datum(100))
-    text = base.mark_text(align="left", dx=8, fontSize=FONT, color=BLACK).encode(
-        x="shown:Q", text="label:N")
+    target = base.mark_tick(color=BLACK, thickness=4, size=42).encode(x=alt.datum(100))
+    text = base.mark_text(align="left", dx=10, fontSize=FONT, color=BLACK).encode(
+        x=alt.datum(0), text="label:N")
     chart = alt.layer(track, bars, target, text).properties(
         title=t("economy.chart.progress_title"), width=WIDTH, height=50 * len(order))
-    return projector(chart).to_dict()
+    return projector(chart, t).to_dict()
 
 
 def with_data(template: dict, name: str, frame: pd.DataFrame) -> dict:
@@ -215,7 +223,7 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return json.loads(frame.to_json(orient="records"))
 
 
-def export_spec(spec: dict, width: int = 900) -> str:
+def export_spec(spec: dict, width: int = 1000) -> str:
     """Standalone Vega-Lite JSON (data inline, fixed width) for vl_convert."""
     out = dict(spec)
     out["datasets"] = {name: _records(value) if isinstance(value, pd.DataFrame) else value

@@ -55,7 +55,8 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
 
 
 def show_chart(spec: dict, stem: str) -> None:
-    st.vega_lite_chart(spec, width="stretch", key=f"econ-chart-{stem}")
+    with st.container(key=f"econ-chart-{stem}"):
+        st.vega_lite_chart(spec, width="stretch")
 
 
 def quality_label(quality: str, t: Translator) -> str:
@@ -212,9 +213,9 @@ def year_table(projection: pd.DataFrame, outturn: pd.DataFrame, baseline: Baseli
 def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
     summary = summarize(baseline, scenario)
     first = baseline.last_year + 1
-    row1 = st.columns(3)
-    row1[0].metric(t("economy.metric.grdp_2030"),
-                   t("economy.unit.trillion_vnd", v=t.number(summary.grdp_2030_bn_vnd / 1000, 1)),
+    cells = [column for _ in range(3) for column in st.columns(2)]
+    row1, row2 = cells[:3], cells[3:]
+    row1[0].metric(t("economy.metric.grdp_2030"), t.number(summary.grdp_2030_bn_vnd / 1000, 1),
                    help=t("economy.metric.grdp_2030_help"), border=True)
     gap = -summary.gap_to_target_usd
     row1[1].metric(t("economy.metric.per_capita"),
@@ -229,7 +230,6 @@ def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
                    t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct,
                                                               t)),
                    help=t("economy.metric.average_help"), border=True)
-    row2 = st.columns(3)
     need_avg = summary.growth_needed_for_avg_pct
     row2[0].metric(t("economy.metric.needed_avg", start=first),
                    "—" if need_avg is None else t("economy.unit.pct_year_short",
@@ -239,7 +239,7 @@ def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
     row2[1].metric(t("economy.metric.needed_pc", start=first),
                    "—" if need_pc is None else t("economy.unit.pct_year_short",
                                                  v=percent(need_pc, t)),
-                   help=t("economy.metric.needed_pc_help"), border=True)
+                   help=t("economy.metric.needed_pc_help", start=first), border=True)
     year = summary.first_year_target_reached
     row2[2].metric(t("economy.metric.first_year"),
                    t("economy.metric.not_by", year=2050) if year is None else str(year),
@@ -309,13 +309,10 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     per_capita = charts.with_data(
         charts.per_capita_template(tuple(names), kinds, PLAN_PER_CAPITA_USD_2030, t),
         charts.LINES, pd.concat(usd_frames, ignore_index=True))
-    columns = st.columns(2, gap="large")
-    for column, spec, stem in ((columns[0], index, "economy-index"),
-                               (columns[1], per_capita, "economy-per-capita")):
-        with column:
-            show_chart(spec, stem)
-            source_footer(outturn["source"], note_key="economy.chart.model_note")
-            chart_downloads(spec, stem, t)
+    for spec, stem in ((index, "economy-index"), (per_capita, "economy-per-capita")):
+        show_chart(spec, stem)
+        source_footer(outturn["source"], note_key="economy.chart.model_note")
+        chart_downloads(spec, stem, t)
 
     st.subheader(t("economy.whatif.table"))
     table = year_table(projection, outturn, baseline, scenario.basis, t)
