@@ -1,0 +1,397 @@
+"""Many readers at once: concurrent headless-Chromium sessions against one explorer server.
+
+    .venv/bin/python benchmarks/load_test.py                      # 20 sessions, 60 s
+    .venv/bin/python benchmarks/load_test.py --sessions 5 --seconds 20
+    .venv/bin/python benchmarks/load_test.py --url http://127.0.0.1:8501 --pid 1234
+
+Without --url it starts `streamlit run app.py` on a free loopback port and stops it at the
+end. Each session is one browser context of one Chromium: it opens the overview, then in
+turn changes page through the sidebar and moves the page's control (the economy slider
+`.st-key-econ-g`, the zone selector `.st-key-zones-zone`, or else the language switch).
+A rerun counts as completed when the server has sent "script finished" on the session's
+WebSocket and the app shows `[data-testid="stApp"][data-test-script-state="notRunning"]`.
+Errors: exceptions on the page or in the browser, error elements, a lost connection, and
+actions that do not finish within --action-timeout.
+
+The run is bounded: at most --seconds of new actions (capped at 600), each action bounded
+by its timeout, and traffic only to this machine (a --url must name a loopback host).
+It prints a table, writes a "## Load test" section into benchmarks/results.md (replacing
+an earlier one) unless --no-record, and exits 1 if there was any error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from deploy.run_replicas import free_port, healthy  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+RESULTS = REPO / "benchmarks" / "results.md"
+SECTION = "## Load test"
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+MAX_SESSIONS, MAX_SECONDS = 100, 600
+# Sidebar links in PAGES order (components/navigation.py): overview, economy, tasks, zones,
+# it_park, sources. The rotation below visits each and moves its control.
+NAV = '[data-testid="stSidebarNav"] a'
+PAGE_ORDER = ("economy", "zones", "overview", "tasks", "sources", "it_park")
+NAV_INDEX = {"overview": 0, "economy": 1, "tasks": 2, "zones": 3, "it_park": 4, "sources": 5}
+SLIDER = '.st-key-econ-g [role="slider"]'
+ZONE_CHOICE = '.st-key-zones-zone button:not([data-testid$="Active"])'
+LANGUAGE_CHOICE = ('[data-testid="stSidebar"] [role="radiogroup"] '
+                   'label:has(input:not(:checked))')
+ERROR_ELEMENTS = ('[data-testid="stException"], [data-testid="stAlertContentError"], '
+                  '[data-testid="stConnectionStatus"]')
+
+
+@dataclass
+class Tally:
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: Counter = field(default_factory=Counter)
+    error_examples: list[str] = field(default_factory=list)
+    rss_kib: list[int] = field(default_factory=list)
+
+    def ok(self, kind: str, seconds: float) -> None:
+        self.latencies.setdefault(kind, []).append(seconds)
+
+    def error(self, kind: str, detail: str) -> None:
+        self.errors[kind] += 1
+        if len(self.error_examples) < 10:
+            self.error_examples.append(f"{kind}: {detail[:200]}")
+
+    @property
+    def reruns(self) -> int:
+        return sum(len(values) for values in self.latencies.values())
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    rank = share * (len(ordered) - 1)
+    low = int(rank)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (rank - low)
+
+
+# --- server memory ------------------------------------------------------------------
+
+def descendants(pid: int) -> list[int]:
+    """pid and every process below it, from /proc (psutil is not a dependency)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        queue.extend(children.get(current, []))
+    return found
+
+
+def rss_kib(pid: int) -> int:
+    total = 0
+    for process in descendants(pid):
+        try:
+            for line in Path(f"/proc/{process}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
+
+
+async def sample_memory(pid: int | None, tally: Tally, stop: asyncio.Event) -> None:
+    while pid and not stop.is_set():
+        tally.rss_kib.append(rss_kib(pid))
+        try:
+            await asyncio.wait_for(stop.wait(), timeout=1)
+        except TimeoutError:
+            pass
+
+
+# --- one reader -----------------------------------------------------------------------
+
+class Reader:
+    def __init__(self, number: int, context, url: str, tally: Tally, action_timeout: float):
+        self.number = number
+        self.context = context
+        self.url = url
+        self.tally = tally
+        self.timeout = action_timeout
+        self.finished = 0  # "script finished" messages seen on the WebSocket
+
+    async def start(self) -> bool:
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        def on_frame(payload) -> None:
+            if isinstance(payload, str):
+                return
+            message = ForwardMsg()
+            try:
+                message.ParseFromString(payload)
+            except Exception:  # noqa: BLE001 - a frame we cannot read is not ours to judge
+                return
+            if message.WhichOneof("type") == "script_finished":
+                self.finished += 1
+
+        self.page = await self.context.new_page()
+        self.page.set_default_timeout(self.timeout * 1000)
+        self.page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
+        self.page.on("pageerror", lambda exc: self.tally.error("browser exception", str(exc)))
+        return await self.act("open", lambda: self.page.goto(f"{self.url}/?lang=vi"))
+
+    async def act(self, kind: str, action) -> bool:
+        """Do one thing that reruns the script; record its latency or the error."""
+        before = self.finished
+        started = time.monotonic()
+        try:
+            await action()
+            deadline = started + self.timeout
+            while self.finished <= before:
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"no rerun finished within {self.timeout:.0f} s")
+                await asyncio.sleep(0.02)
+            await self.page.wait_for_selector(READY, timeout=self.timeout * 1000)
+            elapsed = time.monotonic() - started
+        except Exception as exc:  # noqa: BLE001 - every failure is a counted error
+            name = "timeout" if "imeout" in type(exc).__name__ + str(exc) else "action failed"
+            self.tally.error(name, f"session {self.number} {kind}: {exc}")
+            return False
+        if await self.page.locator(ERROR_ELEMENTS).count():
+            self.tally.error("error element", f"session {self.number} after {kind}")
+            return False
+        if await self.page.get_by_text("Connection error").count():
+            self.tally.error("connection error", f"session {self.number} after {kind}")
+            return False
+        self.tally.ok(kind, elapsed)
+        return True
+
+    async def go_to(self, section: str) -> bool:
+        link = self.page.locator(NAV).nth(NAV_INDEX[section])
+        return await self.act(f"page {section}", link.click)
+
+    async def move_control(self, section: str) -> bool:
+        page = self.page
+        if section == "economy" and await page.locator(SLIDER).count():
+            slider = page.locator(SLIDER).first
+
+            async def nudge() -> None:
+                now, top = (await slider.get_attribute("aria-valuenow"),
+                            await slider.get_attribute("aria-valuemax"))
+                await slider.focus()
+                await page.keyboard.press("ArrowLeft" if now == top else "ArrowRight")
+            return await self.act("slider", nudge)
+        if section == "zones" and await page.locator(ZONE_CHOICE).count():
+            return await self.act("zone", page.locator(ZONE_CHOICE).first.click)
+        return await self.act("language", page.locator(LANGUAGE_CHOICE).first.click)
+
+    async def run(self, deadline: float) -> None:
+        if not await self.start():
+            return
+        step = self.number  # sessions start at different pages
+        while time.monotonic() < deadline:
+            section = PAGE_ORDER[step % len(PAGE_ORDER)]
+            step += 1
+            if await self.go_to(section) and time.monotonic() < deadline:
+                await self.move_control(section)
+
+
+# --- the run --------------------------------------------------------------------------
+
+async def load(url: str, sessions: int, seconds: float, pid: int | None,
+               action_timeout: float) -> Tally:
+    from playwright.async_api import async_playwright
+
+    tally = Tally()
+    stop = asyncio.Event()
+    sampler = asyncio.create_task(sample_memory(pid, tally, stop))
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM,
+                                                   args=CHROMIUM_ARGS)
+        try:
+            contexts = [await browser.new_context(viewport={"width": 1280, "height": 900},
+                                                  locale="vi-VN") for _ in range(sessions)]
+            readers = [Reader(n, c, url, tally, action_timeout)
+                       for n, c in enumerate(contexts)]
+            deadline = time.monotonic() + seconds
+            # Hard bound: the last actions may run past the deadline by one timeout each.
+            await asyncio.wait_for(
+                asyncio.gather(*(reader.run(deadline) for reader in readers)),
+                timeout=seconds + 3 * action_timeout + 30)
+        finally:
+            await browser.close()
+            stop.set()
+            await sampler
+    return tally
+
+
+def start_server() -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    log = REPO / "benchmarks" / "artifacts" / f"load-server-{port}.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true",
+         "--server.fileWatcherType", "none"],
+        cwd=REPO, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while not healthy(url, 1):
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"the server did not start; see {log}")
+        time.sleep(0.3)
+    return process, url
+
+
+# --- report ---------------------------------------------------------------------------
+
+def machine_line() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = "unknown"
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    except OSError:
+        pass
+    import streamlit
+
+    return (f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "
+            f"{memory} RAM, {cpu}; Python {platform.python_version()}, "
+            f"Streamlit {streamlit.__version__}")
+
+
+def report(tally: Tally, sessions: int, seconds: float, wall: float) -> str:
+    def ms(value: float) -> str:
+        return f"{value * 1000:,.0f} ms"
+
+    everything = [v for values in tally.latencies.values() for v in values]
+    rows = ["| Action | Completed reruns | p50 | p95 | max |", "|---|---|---|---|---|"]
+    for kind in sorted(tally.latencies):
+        values = tally.latencies[kind]
+        rows.append(f"| {kind} | {len(values)} | {ms(percentile(values, .5))} | "
+                    f"{ms(percentile(values, .95))} | {ms(max(values))} |")
+    if everything:
+        rows.append(f"| **all** | **{len(everything)}** | **{ms(percentile(everything, .5))}**"
+                    f" | **{ms(percentile(everything, .95))}** | {ms(max(everything))} |")
+    errors = sum(tally.errors.values())
+    lines = [
+        f"{sessions} concurrent sessions (one headless Chromium, one context each) for "
+        f"{seconds:.0f} s of actions ({wall:.0f} s wall time incl. start-up); "
+        f"{tally.reruns} completed reruns = {tally.reruns / max(wall, 1):.1f}/s.",
+        "",
+        *rows,
+        "",
+        f"Errors: **{errors}**" + (
+            " (" + ", ".join(f"{k}: {v}" for k, v in tally.errors.most_common()) + ")"
+            if errors else ""),
+    ]
+    if tally.rss_kib:
+        lines.append(
+            f"Server memory (RSS of the streamlit process and its children): "
+            f"start {tally.rss_kib[0] / 1024:,.0f} MB, peak {max(tally.rss_kib) / 1024:,.0f} MB,"
+            f" end {tally.rss_kib[-1] / 1024:,.0f} MB.")
+    for example in tally.error_examples:
+        lines.append(f"- {example}")
+    return "\n".join(lines)
+
+
+def record(text: str, path: Path = RESULTS) -> None:
+    """Replace the "## Load test" section of results.md (or append one), keep the rest."""
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    section = (f"{SECTION}\n\n{machine_line()}; {stamp}.\n\n"
+               "`.venv/bin/python benchmarks/load_test.py` (benchmarks/load_test.py): "
+               "sessions change page through the sidebar and move the page's control "
+               "(economy slider, zone selector, else the language switch); latency is "
+               "action → script finished and the app idle. Other jobs may share the "
+               "machine, so read the figures as an order of magnitude.\n\n"
+               f"{text}\n")
+    existing = path.read_text(encoding="utf-8") if path.exists() else "# Performance results\n"
+    start = existing.find(f"\n{SECTION}\n")
+    if start == -1:
+        updated = existing.rstrip("\n") + "\n\n" + section
+    else:
+        after = existing.find("\n## ", start + len(SECTION) + 2)
+        tail = existing[after:] if after != -1 else ""
+        updated = existing[:start].rstrip("\n") + "\n\n" + section + tail
+    path.write_text(updated, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--url", help="a running explorer on this machine (default: start one)")
+    parser.add_argument("--pid", type=int, help="the server's pid, for memory (with --url)")
+    parser.add_argument("--action-timeout", type=float, default=60)
+    parser.add_argument("--no-record", action="store_true",
+                        help="print only; leave benchmarks/results.md alone")
+    args = parser.parse_args(argv)
+    if not 1 <= args.sessions <= MAX_SESSIONS or not 0 < args.seconds <= MAX_SECONDS:
+        parser.error(f"--sessions 1..{MAX_SESSIONS}, --seconds up to {MAX_SECONDS}")
+    if args.url and urlsplit(args.url).hostname not in LOOPBACK:
+        parser.error("--url must be on this machine (127.0.0.1, localhost or ::1)")
+
+    server = None
+    url, pid = args.url, args.pid
+    if url is None:
+        server, url = start_server()
+        pid = server.pid
+    url = url.rstrip("/")
+    try:
+        started = time.monotonic()
+        tally = asyncio.run(load(url, args.sessions, args.seconds, pid, args.action_timeout))
+        wall = time.monotonic() - started
+    finally:
+        if server is not None:
+            server.terminate()
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                server.kill()
+    text = report(tally, args.sessions, args.seconds, wall)
+    print(text)
+    if not args.no_record:
+        record(text)
+        print(f"\nrecorded in {RESULTS.relative_to(REPO)}")
+    return 1 if tally.errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
