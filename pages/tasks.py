@@ -81,8 +81,8 @@ for row in shown:
 
         ids = [i for i in str(row.indicator_ids).split(";") if i in target.index]
         years = ", ".join(str(year) for year in sorted(set(target.loc[ids, "year"])))
-        st.markdown(f"**{t('tasks.indicators_label', year=years or '2030')}**")
         if ids:
+            st.markdown(f"**{t('tasks.indicators_label', year=years)}**")
             st.markdown("\n".join(
                 "- " + t("tasks.indicator_line",
                          name=escape_markdown(t.pick(target.loc[i, "indicator_vi"],
