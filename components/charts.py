@@ -22,6 +22,7 @@ BLUE, ORANGE, SKY, GREEN, YELLOW, NAVY, VERMILION, PURPLE, BLACK = (
     "#0072B2", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
     "#CC79A7", "#000000")
 GREY = "#767676"
+INK = "#111111"
 SAVED_COLOURS = (GREEN, PURPLE, ORANGE)
 SECTOR_COLOURS = (BLUE, ORANGE, GREEN, GREY)
 FONT = 16
@@ -44,9 +45,11 @@ def projector(chart: alt.TopLevelMixin, t: Translator) -> alt.TopLevelMixin:
     return chart.configure(font="sans-serif", locale={"number": NUMBER_LOCALES[t.lang]}
                            ).configure_axis(
         labelFontSize=FONT, titleFontSize=FONT, labelLimit=260, gridOpacity=0.5,
+        labelColor=INK, titleColor=INK,
     ).configure_legend(
         labelFontSize=FONT, titleFontSize=FONT, orient="right",
         symbolStrokeWidth=LINE, symbolSize=260, labelLimit=300, titleLimit=300,
+        labelColor=INK, titleColor=INK,
     ).configure_title(fontSize=FONT + 2, anchor="start").configure_header(
         labelFontSize=FONT, titleFontSize=FONT,
     ).configure_view(strokeWidth=0)
@@ -99,7 +102,9 @@ def _lines(names: tuple[str, ...], kinds: tuple[str, ...], y_title: str, t: Tran
         y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=y_zero),
                 axis=alt.Axis(format=",.0f")),
         color=alt.Color("series:N", scale=alt.Scale(domain=list(names), range=colours),
-                        title=None, sort=list(names)),
+                        title=None, sort=list(names),
+                        legend=alt.Legend(symbolType="stroke", symbolSize=500,
+                                          symbolStrokeWidth=LINE)),
         strokeDash=alt.StrokeDash("series:N", scale=alt.Scale(domain=list(names), range=dashes),
                                   title=None, sort=list(names)),
     )
@@ -112,9 +117,10 @@ def _lines(names: tuple[str, ...], kinds: tuple[str, ...], y_title: str, t: Tran
         size=150, strokeWidth=3).encode(
         shape=alt.Shape("quality:N", title=t("economy.chart.quality"),
                         scale=alt.Scale(domain=quality_names,
-                                        range=["circle", "circle", "diamond"])),
-        fill=alt.condition(f"datum.quality == '{quality_names[0]}'",
-                           alt.value(BLUE), alt.value("white")),
+                                        range=["circle", "circle", "diamond"]),
+                        legend=alt.Legend(symbolStrokeColor=INK, symbolStrokeWidth=2.5)),
+        fill=alt.Fill("quality:N", title=t("economy.chart.quality"),
+                      scale=alt.Scale(domain=quality_names, range=[BLUE, "white", "white"])),
         strokeDash=alt.value([1, 0]),
         tooltip=[*tooltip, alt.Tooltip("quality:N", title=t("economy.chart.quality"))],
     )
@@ -167,7 +173,8 @@ def structure_template(sectors: tuple[str, ...], periods: tuple[str, ...],
     )
     bars = base.mark_bar(size=46, stroke="white", strokeWidth=2).encode(
         color=alt.Color("sector:N", title=None, sort=list(sectors),
-                        scale=alt.Scale(domain=list(sectors), range=list(SECTOR_COLOURS))),
+                        scale=alt.Scale(domain=list(sectors), range=list(SECTOR_COLOURS)),
+                        legend=alt.Legend(orient="bottom", columns=2)),
         tooltip=[alt.Tooltip("period:N", title=t("economy.chart.period")),
                  alt.Tooltip("sector:N", title=t("economy.chart.sector")),
                  alt.Tooltip("share:Q", title=t("economy.chart.share_axis"), format=".1f")],
@@ -179,7 +186,7 @@ def structure_template(sectors: tuple[str, ...], periods: tuple[str, ...],
         opacity=alt.condition("datum.share >= 5", alt.value(1), alt.value(0)),
     )
     chart = alt.layer(bars, text).properties(
-        title=t("economy.chart.structure_title"), width=WIDTH, height=180)
+        title=t("economy.chart.structure_title"), width=WIDTH, height={"step": 64})
     return projector(chart, t).to_dict()
 
 
@@ -199,7 +206,7 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
     bars = base.transform_filter("isValid(datum.progress)").mark_bar(
         size=32, stroke=BLUE, strokeWidth=3).encode(
         x=alt.X("shown:Q", title=t("economy.chart.progress_axis"),
-                scale=alt.Scale(domain=[0, 150])),
+                scale=alt.Scale(domain=[0, 150], nice=False)),
         fill=alt.condition("datum.published", alt.value(SKY), alt.value("white")),
         strokeDash=alt.condition("datum.published", alt.value([1, 0]), alt.value([6, 3])),
         tooltip=[alt.Tooltip("indicator:N", title=t("economy.chart.indicator")),
@@ -210,7 +217,7 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
     text = base.mark_text(align="left", dx=10, fontSize=FONT, color=BLACK).encode(
         x=alt.datum(0), text="label:N")
     chart = alt.layer(track, bars, target, text).properties(
-        title=t("economy.chart.progress_title"), width=WIDTH, height=50 * len(order))
+        title=t("economy.chart.progress_title"), width=WIDTH, height={"step": 46})
     return projector(chart, t).to_dict()
 
 

@@ -36,6 +36,13 @@ from core.targets import target_text
 DISTANCE_IDS = ("growth_2021_2030", "grdp_per_capita_usd", "population_official",
                 *SHARE_TARGET_IDS, "urbanisation", "digital_economy_share")
 
+# Year table: catalog key, projection column, decimals shown.
+TABLE_COLUMNS = (("growth", "real_growth_pct", 2), ("index", "real_index", 1),
+                 ("plan_index", "plan_index", 1), ("grdp", "nominal_grdp_bn_vnd", 0),
+                 ("population", "population_thousand", 1),
+                 ("per_capita_vnd", "per_capita_mn_vnd", 1), ("fx", "vnd_per_usd", 0),
+                 ("per_capita_usd", "per_capita_usd", 0))
+
 
 @st.cache_resource(show_spinner=False)
 def baseline_of(outturn: pd.DataFrame) -> Baseline:
@@ -194,20 +201,21 @@ def year_table(projection: pd.DataFrame, outturn: pd.DataFrame, baseline: Baseli
             parts.append(t("economy.table.total_basis"))
         notes.append("; ".join(parts))
     kind = {"actual": t("economy.table.actual"), "scenario": t("economy.table.scenario")}
-    frame = pd.DataFrame({
-        t("economy.table.year"): projection["year"],
-        t("economy.table.kind"): projection["kind"].map(kind),
-        t("economy.table.growth"): projection["real_growth_pct"].round(2),
-        t("economy.table.index"): projection["real_index"].round(1),
-        t("economy.table.plan_index"): projection["plan_index"].round(1),
-        t("economy.table.grdp"): projection["nominal_grdp_bn_vnd"].round(0),
-        t("economy.table.population"): projection["population_thousand"].round(1),
-        t("economy.table.per_capita_vnd"): projection["per_capita_mn_vnd"].round(1),
-        t("economy.table.fx"): projection["vnd_per_usd"].round(0),
-        t("economy.table.per_capita_usd"): projection["per_capita_usd"].round(0),
-        t("economy.table.note"): notes,
-    })
+    frame = pd.DataFrame({t("economy.table.year"): projection["year"],
+                          t("economy.table.kind"): projection["kind"].map(kind)})
+    for label, column, decimals in TABLE_COLUMNS:
+        frame[t(f"economy.table.{label}")] = projection[column].round(decimals)
+    frame[t("economy.table.note")] = notes
     return frame
+
+
+def shown_table(table: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The table with numbers written the reader's way (15.800 / 4,04); '—' if unknown."""
+    shown = table.copy()
+    for column, (_, _, decimals) in zip(shown.columns[2:-1], TABLE_COLUMNS, strict=True):
+        shown[column] = [t.number(None if pd.isna(v) else float(v), decimals)
+                         for v in shown[column]]
+    return shown
 
 
 def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
@@ -316,7 +324,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
 
     st.subheader(t("economy.whatif.table"))
     table = year_table(projection, outturn, baseline, scenario.basis, t)
-    st.dataframe(table, hide_index=True, width="stretch")
+    st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
     source_footer(outturn["source"], note_key="economy.chart.model_note")
     download_csv(table, "economy-scenario", key="econ-csv")
 

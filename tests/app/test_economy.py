@@ -1,0 +1,129 @@
+"""The economy page under AppTest: both languages, the URL as the scenario, hostile
+links, and the controls (growth slider, reset, saved scenarios)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.i18n import LANGUAGES, Translator
+from tests.app.conftest import run_page
+
+PAGE = "pages/economy.py"
+DEFAULTS = {"econ-g": 10.0, "econ-d": 0.2, "econ-fx": 1.0, "econ-p": 3.4, "econ-g50": 6.0}
+
+
+def url(at, key: str) -> str:
+    value = at.query_params[key]
+    return value if isinstance(value, str) else value[-1]
+
+
+def slider(at, key: str) -> float:
+    return at.select_slider(key=key).value
+
+
+def metric(at, key: str, lang: str = "vi") -> str:
+    label = Translator(lang)(f"economy.metric.{key}")
+    return next(m.value for m in at.metric if m.label == label)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_runs_in_each_language_with_the_plan_defaults(lang):
+    at = run_page(PAGE, lang)
+    assert not at.exception
+    assert [error.value for error in at.error] == []
+    assert at.warning.len == 0
+    assert {key: slider(at, key) for key in DEFAULTS} == DEFAULTS
+    assert at.radio(key="econ-basis").value == "official"
+    assert metric(at, "first_year", lang) == Translator(lang)("economy.metric.not_by", year=2050)
+    # The numbers follow the language: 10.363 USD / 10,363 USD.
+    assert metric(at, "per_capita", lang) == ("10.363 USD" if lang == "vi" else "10,363 USD")
+    assert url(at, "lang") == lang
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_url_reproduces_the_scenario(lang):
+    params = {"g": "7.5", "d": "3", "fx": "-1.2", "p": "2", "basis": "total", "ext": "1",
+              "g50": "5"}
+    at = run_page(PAGE, lang, **params)
+    assert not at.exception and at.warning.len == 0
+    assert slider(at, "econ-g") == 7.5 and slider(at, "econ-d") == 3.0
+    assert slider(at, "econ-fx") == -1.2 and slider(at, "econ-p") == 2.0
+    assert slider(at, "econ-g50") == 5.0
+    assert at.radio(key="econ-basis").value == "total"
+    assert at.toggle(key="econ-ext").value is True
+    assert at.title[0].value == Translator(lang)("economy.title")
+    assert {key: url(at, key) for key in params} == params
+
+
+def test_per_year_values_from_the_url():
+    at = run_page(PAGE, "vi", g="8", g2026="12", g2030="4")
+    assert at.toggle(key="econ-peryear").value is True
+    assert slider(at, "econ-g2026") == 12.0 and slider(at, "econ-g2030") == 4.0
+    assert slider(at, "econ-g2025") == 8.0
+    assert url(at, "g2026") == "12"
+
+
+NASTY = ["", "NaN", "nan", "inf", "-inf", "1e309", "-5000", "5000", "<script>alert(1)</script>",
+         "x" * 5000, "８", "1_0", " ", "0x10", "[b](http://evil)"]
+
+
+@pytest.mark.parametrize("value", NASTY, ids=lambda v: repr(v)[:20])
+def test_hostile_values_give_defaults_or_clamps_and_a_notice(value):
+    at = run_page(PAGE, "en", g=value, d=value, basis=value, ext=value)
+    assert not at.exception
+    assert [error.value for error in at.error] == []
+    g = slider(at, "econ-g")
+    assert g in (10.0, -5.0, 20.0)
+    assert at.radio(key="econ-basis").value == "official"
+    notice = at.warning[0].value
+    assert "Some values in the link" in notice
+    assert "<script>" not in notice and "](http" not in notice
+    assert len(notice) < 2000
+
+
+def test_repeated_values_take_the_last_and_bad_ones_are_listed():
+    at = run_page(PAGE, "vi", g=["5", "9"], p="abc")
+    assert slider(at, "econ-g") == 9.0
+    assert slider(at, "econ-p") == 3.4
+    notice = at.warning[0].value
+    assert "«p»" in notice and "abc" in notice
+
+
+def test_moving_growth_changes_the_per_capita_result_and_the_url():
+    at = run_page(PAGE, "vi")
+    before = metric(at, "per_capita")
+    at.select_slider(key="econ-g").set_value(6.0).run()
+    assert not at.exception
+    assert metric(at, "per_capita") != before
+    assert url(at, "g") == "6"
+
+
+def test_reset_restores_every_default():
+    at = run_page(PAGE, "vi", g="4", d="9", fx="5", p="-1", basis="total", g50="2", g2027="15")
+    at.button(key="econ-reset").click().run()
+    assert not at.exception
+    assert {key: slider(at, key) for key in DEFAULTS} == DEFAULTS
+    assert at.radio(key="econ-basis").value == "official"
+    assert at.toggle(key="econ-peryear").value is False
+    assert "g2027" not in at.query_params
+
+
+def test_saving_a_named_scenario_keeps_it_and_delete_removes_it():
+    at = run_page(PAGE, "vi", g="7")
+    at.text_input(key="econ-name").input("Chậm <b>lại</b>").run()
+    at.button(key="econ-save").click().run()
+    assert not at.exception
+    saved = at.session_state["econ-saved"]
+    assert [entry["name"] for entry in saved] == ["Chậm <b>lại</b>"]
+    assert saved[0]["query"]["g"] == "7"
+    listed = [m.value for m in at.markdown if "Chậm" in m.value]
+    assert listed and "<b>" not in listed[0]
+    at.select_slider(key="econ-g").set_value(9.0).run()
+    assert at.session_state["econ-saved"][0]["query"]["g"] == "7"
+    for name in ("B", "C"):
+        at.text_input(key="econ-name").input(name).run()
+        at.button(key="econ-save").click().run()
+    assert len(at.session_state["econ-saved"]) == 3
+    assert at.button(key="econ-save").disabled  # three at most
+    at.button(key="econ-del-0").click().run()
+    assert [entry["name"] for entry in at.session_state["econ-saved"]] == ["B", "C"]
