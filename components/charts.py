@@ -120,7 +120,8 @@ def _lines(names: tuple[str, ...], kinds: tuple[str, ...], y_title: str, t: Tran
                                         range=["circle", "circle", "diamond"]),
                         legend=alt.Legend(symbolStrokeColor=INK, symbolStrokeWidth=2.5)),
         fill=alt.Fill("quality:N", title=t("economy.chart.quality"),
-                      scale=alt.Scale(domain=quality_names, range=[BLUE, "white", "white"])),
+                      scale=alt.Scale(domain=quality_names, range=[BLUE, "white", "white"]),
+                      legend=alt.Legend(symbolStrokeColor=INK, symbolStrokeWidth=2.5)),
         strokeDash=alt.value([1, 0]),
         tooltip=[*tooltip, alt.Tooltip("quality:N", title=t("economy.chart.quality"))],
     )
