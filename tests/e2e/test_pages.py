@@ -7,7 +7,7 @@ import pytest
 
 from components.navigation import PAGES
 from core.i18n import LANGUAGES, Translator
-from tests.e2e.conftest import no_traceback, open_app, screenshot
+from tests.e2e.conftest import Server, no_traceback, open_app, screenshot
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -28,3 +28,14 @@ def test_language_switch_keeps_language_in_url(page, server):
     page.get_by_role("link", name=Translator("en")("nav.sources")).first.click()
     page.wait_for_url("**/sources**lang=en**")
     assert page.locator("h1").first.inner_text().strip() == Translator("en")("sources.title")
+
+
+def test_a_shared_link_is_the_first_request_of_a_fresh_server(page):
+    """The first visitor after a restart may arrive by a deep link; it must keep its state."""
+    fresh = Server()
+    try:
+        open_app(page, fresh, "sources", lang="en")
+        assert page.locator("h1").first.inner_text().strip() == Translator("en")("sources.title")
+        assert "lang=en" in page.url
+    finally:
+        fresh.stop()
