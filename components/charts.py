@@ -122,6 +122,9 @@ def _lines(names: tuple[str, ...], kinds: tuple[str, ...], y_title: str, t: Tran
         fill=alt.Fill("quality:N", title=t("economy.chart.quality"),
                       scale=alt.Scale(domain=quality_names, range=[BLUE, "white", "white"]),
                       legend=alt.Legend(symbolStrokeColor=INK, symbolStrokeWidth=2.5)),
+        # Only outturn points carry a quality; a stroke by quality draws the legend outlines.
+        stroke=alt.Stroke("quality:N", title=t("economy.chart.quality"),
+                          scale=alt.Scale(domain=quality_names, range=[BLUE] * 3)),
         strokeDash=alt.value([1, 0]),
         tooltip=[*tooltip, alt.Tooltip("quality:N", title=t("economy.chart.quality"))],
     )
