@@ -70,6 +70,7 @@ class Tally:
     errors: Counter = field(default_factory=Counter)
     error_examples: list[str] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
+    cpu: tuple[float, float] = (0.0, 0.0)  # server, clients: CPU seconds during the run
 
     def ok(self, kind: str, seconds: float) -> None:
         self.latencies.setdefault(kind, []).append(seconds)
@@ -77,7 +78,7 @@ class Tally:
     def error(self, kind: str, detail: str) -> None:
         self.errors[kind] += 1
         if len(self.error_examples) < 10:
-            self.error_examples.append(f"{kind}: {detail[:200]}")
+            self.error_examples.append(f"{kind}: {detail.splitlines()[0][:200]}")
 
     @property
     def reruns(self) -> int:
@@ -128,9 +129,32 @@ def rss_kib(pid: int) -> int:
     return total
 
 
+def cpu_seconds(pids: list[int]) -> float:
+    """User + system CPU time of these processes so far (exited children are not counted)."""
+    ticks = 0
+    for process in pids:
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_split(server_pid: int | None) -> tuple[float, float]:
+    """CPU seconds of (the server, this load generator incl. Chromium)."""
+    server = descendants(server_pid) if server_pid else []
+    clients = [p for p in descendants(os.getpid()) if p not in server]
+    return cpu_seconds(server), cpu_seconds(clients)
+
+
 async def sample_memory(pid: int | None, tally: Tally, stop: asyncio.Event) -> None:
-    while pid and not stop.is_set():
-        tally.rss_kib.append(rss_kib(pid))
+    start = cpu_split(pid)
+    while not stop.is_set():
+        if pid:
+            tally.rss_kib.append(rss_kib(pid))
+        now = cpu_split(pid)
+        tally.cpu = (now[0] - start[0], now[1] - start[1])
         try:
             await asyncio.wait_for(stop.wait(), timeout=1)
         except TimeoutError:
@@ -166,7 +190,9 @@ class Reader:
         self.page.set_default_timeout(self.timeout * 1000)
         self.page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         self.page.on("pageerror", lambda exc: self.tally.error("browser exception", str(exc)))
-        return await self.act("open", lambda: self.page.goto(f"{self.url}/?lang=vi"))
+        # "commit", not "load": the rerun and idle-app waits below decide when it is done.
+        return await self.act("open", lambda: self.page.goto(f"{self.url}/?lang=vi",
+                                                             wait_until="commit"))
 
     async def act(self, kind: str, action) -> bool:
         """Do one thing that reruns the script; record its latency or the error."""
@@ -213,7 +239,8 @@ class Reader:
             return await self.act("zone", page.locator(ZONE_CHOICE).first.click)
         return await self.act("language", page.locator(LANGUAGE_CHOICE).first.click)
 
-    async def run(self, deadline: float) -> None:
+    async def run(self, deadline: float, delay: float) -> None:
+        await asyncio.sleep(delay)  # readers arrive over the ramp-up, not all in one instant
         if not await self.start():
             return
         step = self.number  # sessions start at different pages
@@ -227,7 +254,7 @@ class Reader:
 # --- the run --------------------------------------------------------------------------
 
 async def load(url: str, sessions: int, seconds: float, pid: int | None,
-               action_timeout: float) -> Tally:
+               action_timeout: float, ramp: float) -> Tally:
     from playwright.async_api import async_playwright
 
     tally = Tally()
@@ -244,7 +271,8 @@ async def load(url: str, sessions: int, seconds: float, pid: int | None,
             deadline = time.monotonic() + seconds
             # Hard bound: the last actions may run past the deadline by one timeout each.
             await asyncio.wait_for(
-                asyncio.gather(*(reader.run(deadline) for reader in readers)),
+                asyncio.gather(*(reader.run(deadline, ramp * reader.number / sessions)
+                                 for reader in readers)),
                 timeout=seconds + 3 * action_timeout + 30)
         finally:
             await browser.close()
@@ -297,7 +325,7 @@ def machine_line() -> str:
             f"Streamlit {streamlit.__version__}")
 
 
-def report(tally: Tally, sessions: int, seconds: float, wall: float) -> str:
+def report(tally: Tally, sessions: int, seconds: float, ramp: float, wall: float) -> str:
     def ms(value: float) -> str:
         return f"{value * 1000:,.0f} ms"
 
@@ -313,7 +341,8 @@ def report(tally: Tally, sessions: int, seconds: float, wall: float) -> str:
     errors = sum(tally.errors.values())
     lines = [
         f"{sessions} concurrent sessions (one headless Chromium, one context each) for "
-        f"{seconds:.0f} s of actions ({wall:.0f} s wall time incl. start-up); "
+        f"{seconds:.0f} s of actions, arriving over the first {ramp:.0f} s "
+        f"({wall:.0f} s wall time incl. start-up); "
         f"{tally.reruns} completed reruns = {tally.reruns / max(wall, 1):.1f}/s.",
         "",
         *rows,
@@ -327,6 +356,8 @@ def report(tally: Tally, sessions: int, seconds: float, wall: float) -> str:
             f"Server memory (RSS of the streamlit process and its children): "
             f"start {tally.rss_kib[0] / 1024:,.0f} MB, peak {max(tally.rss_kib) / 1024:,.0f} MB,"
             f" end {tally.rss_kib[-1] / 1024:,.0f} MB.")
+    lines.append(f"CPU time during the run: server {tally.cpu[0]:,.0f} s, load generator "
+                 f"(Chromium, Playwright) {tally.cpu[1]:,.0f} s, of {wall:.0f} s wall time.")
     for example in tally.error_examples:
         lines.append(f"- {example}")
     return "\n".join(lines)
@@ -360,6 +391,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a running explorer on this machine (default: start one)")
     parser.add_argument("--pid", type=int, help="the server's pid, for memory (with --url)")
     parser.add_argument("--action-timeout", type=float, default=60)
+    parser.add_argument("--ramp", type=float, default=10,
+                        help="seconds over which the sessions arrive (part of --seconds)")
     parser.add_argument("--no-record", action="store_true",
                         help="print only; leave benchmarks/results.md alone")
     args = parser.parse_args(argv)
@@ -375,8 +408,10 @@ def main(argv: list[str] | None = None) -> int:
         pid = server.pid
     url = url.rstrip("/")
     try:
+        load_before = os.getloadavg()[0]
         started = time.monotonic()
-        tally = asyncio.run(load(url, args.sessions, args.seconds, pid, args.action_timeout))
+        tally = asyncio.run(load(url, args.sessions, args.seconds, pid,
+                                     args.action_timeout, min(args.ramp, args.seconds / 2)))
         wall = time.monotonic() - started
     finally:
         if server is not None:
@@ -385,7 +420,9 @@ def main(argv: list[str] | None = None) -> int:
                 server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 server.kill()
-    text = report(tally, args.sessions, args.seconds, wall)
+    text = report(tally, args.sessions, args.seconds, min(args.ramp, args.seconds / 2), wall)
+    text += (f"\nLoad average before the run: {load_before:.1f} "
+             f"(other jobs on this {os.cpu_count()}-CPU machine).")
     print(text)
     if not args.no_record:
         record(text)

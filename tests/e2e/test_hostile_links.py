@@ -42,15 +42,6 @@ INJECTED = """() => {
 }"""
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(browser, server):
-    """One visit to the root first: a fresh server runs a deep link as a v1 multipage app
-    until a session has called st.navigation (see test_replicas.py)."""
-    context = browser.new_context()
-    open_app(context.new_page(), server)
-    context.close()
-
-
 @pytest.mark.parametrize("value", VALUES)
 @pytest.mark.parametrize(("path", "param"), PARAMS)
 def test_hostile_link_renders_defaults_and_stays_text(page, server, path, param, value):
