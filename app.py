@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.context import translator
+from components.context import leave_legacy_pages_mode, translator
 from components.language import language_switch, show_language_notice
 from components.navigation import st_pages
 
@@ -12,6 +12,7 @@ st.set_page_config(
     layout="wide",
 )
 
+leave_legacy_pages_mode()  # this run is routed; pages/ is not a legacy folder
 language_switch()
 t = translator()
 page = st.navigation(st_pages(t))

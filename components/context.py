@@ -16,15 +16,20 @@ def translator() -> Translator:
     return Translator(st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE))
 
 
-def _route_through_app() -> None:
-    """Make sure the router in app.py ran before a page draws.
+def leave_legacy_pages_mode() -> bool:
+    """Stop Streamlit treating pages/ as a legacy multipage folder; True if it was.
 
-    Streamlit 1.67 treats a folder named pages/ beside the entry script as a legacy
-    multipage app until the first st.navigation call, so the very first request of a
-    fresh server to a page URL (a shared link such as /economy?lang=en&g=8) runs the
-    page file alone: no language, no sidebar, URL state ignored. Switching the legacy
-    mode off and rerunning sends that request through app.py like every other.
+    Streamlit 1.67 does so until the first st.navigation call, so the very first
+    request of a fresh server to a page URL (a shared link such as /economy?lang=en&g=8)
+    runs the page file alone: no language, no sidebar, URL state ignored. The router
+    calls this first; a page that finds the mode still on was run alone.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    was_legacy = bool(PagesManager.uses_pages_directory)
+    PagesManager.uses_pages_directory = False
+    return was_legacy
+
+
+def _route_through_app() -> None:
+    """Rerun a page that was run without the router, so it goes through app.py."""
+    if leave_legacy_pages_mode():
         st.rerun()

@@ -8,6 +8,9 @@ from components.context import LANGUAGE_KEY, translator
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 
 _REJECTED_KEY = "_rejected_lang"
+# The switch is a widget; its value is copied into LANGUAGE_KEY, a plain session key,
+# because Streamlit may reset a widget's state across a page change.
+_SWITCH_KEY = "lang-switch"
 
 
 def language_switch() -> None:
@@ -18,17 +21,23 @@ def language_switch() -> None:
         if raw and chosen is None:
             st.session_state[_REJECTED_KEY] = raw[-1]
         st.session_state[LANGUAGE_KEY] = chosen or DEFAULT_LANGUAGE
+    lang = st.session_state[LANGUAGE_KEY]
+    st.session_state[_SWITCH_KEY] = lang
     st.sidebar.radio(
         "Ngôn ngữ / Language",
         LANGUAGES,
         format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
-        key=LANGUAGE_KEY,
+        key=_SWITCH_KEY,
+        on_change=_switched,
         horizontal=True,
     )
-    lang = st.session_state[LANGUAGE_KEY]
     # The URL loses its parameters on a page change; writing it back keeps links shareable.
     if st.query_params.get(LANGUAGE_KEY) != lang:
         st.query_params[LANGUAGE_KEY] = lang
+
+
+def _switched() -> None:
+    st.session_state[LANGUAGE_KEY] = st.session_state[_SWITCH_KEY]
 
 
 def show_language_notice() -> None:

@@ -64,7 +64,7 @@ def load_table(table: str, folder: Path) -> pd.DataFrame:
     name = file_name(table)
     if table != "sources":
         known = set(_validated_csv("sources", folder)["id"])
-        _check_sources(name, frame, known)
+        _check_references(name, frame, "source", known, kind="unknown_source")
     if table == "districts":
         _check_one_zone_per_unit(name, frame)
     if table == "economy_outturn":
@@ -156,21 +156,13 @@ def _lines(frame: pd.DataFrame, mask: pd.Series) -> list[int]:
     return [int(index) + _FIRST_DATA_LINE for index in frame.index[mask]]
 
 
-def _check_sources(name: str, frame: pd.DataFrame, known: set[str]) -> None:
+def _check_references(name: str, frame: pd.DataFrame, column: str, known: set[str],
+                      kind: str = "unknown_reference") -> None:
+    """Every id in a ``;``-separated reference column must name a known row."""
+    filled = frame[column].notna()
     problems = [
-        DataProblem(name, "unknown_source", line, "source", detail=source_id)
-        for line, cell in zip(_lines(frame, frame["source"].notna()), frame["source"].dropna())
-        for source_id in cell.split(";")
-        if source_id not in known
-    ]
-    if problems:
-        raise DataError(problems)
-
-
-def _check_references(name: str, frame: pd.DataFrame, column: str, known: set[str]) -> None:
-    problems = [
-        DataProblem(name, "unknown_reference", line, column, detail=ref)
-        for line, cell in zip(_lines(frame, frame[column].notna()), frame[column].dropna())
+        DataProblem(name, kind, line, column, detail=ref)
+        for line, cell in zip(_lines(frame, filled), frame.loc[filled, column], strict=True)
         for ref in cell.split(";")
         if ref not in known
     ]
@@ -181,8 +173,9 @@ def _check_references(name: str, frame: pd.DataFrame, column: str, known: set[st
 def _check_unique(name: str, frame: pd.DataFrame, column: str) -> None:
     repeated = frame[column].duplicated(keep=False)
     if repeated.any():
+        values = frame.loc[repeated, column]
         raise DataError([DataProblem(name, "duplicate", line, column, str(value))
-                         for line, value in zip(_lines(frame, repeated), frame[column][repeated])])
+                         for line, value in zip(_lines(frame, repeated), values, strict=True)])
 
 
 def _check_one_zone_per_unit(name: str, frame: pd.DataFrame) -> None:
@@ -208,7 +201,7 @@ def _check_row_shares(name: str, frame: pd.DataFrame) -> None:
         raise DataError([
             DataProblem(name, "shares_sum", line, ", ".join(SHARE_COLUMNS),
                         detail=f"{total:.2f}")
-            for line, total in zip(_lines(frame, off), shares[off].sum(axis=1))
+            for line, total in zip(_lines(frame, off), shares[off].sum(axis=1), strict=True)
         ])
 
 
@@ -221,7 +214,7 @@ def _check_target_shares(name: str, frame: pd.DataFrame) -> None:
 
 
 def _check_district_shapes(name: str, features: list, districts: pd.DataFrame) -> list:
-    zone_of = dict(zip(districts["code"], districts["zone"]))
+    zone_of = dict(zip(districts["code"], districts["zone"], strict=True))
     problems = []
     seen = set()
     for number, feature in enumerate(features, start=1):

@@ -22,13 +22,13 @@ goal = goals.set_index("id")
 target = targets.set_index("id")
 st.subheader(t("overview.targets_heading"))
 cards = ("growth_2021_2030", "grdp_per_capita_usd", "population_total")
-for column, target_id in zip(st.columns(len(cards)), cards):
+for column, target_id in zip(st.columns(len(cards)), cards, strict=True):
     row = target.loc[target_id]
     help_text = t.pick(row["indicator_vi"], row["indicator_en"]) + ": " + target_text(row, t)
     if target_id == "population_total":
-        help_text += ". " + t("overview.population_help",
-                              official=t.number(target.loc["population_official", "value_min"], 2),
-                              converted=t.number(target.loc["population_converted", "value_min"], 2))
+        parts = target.loc[["population_official", "population_converted"], "value_min"]
+        help_text += ". " + t("overview.population_help", official=t.number(parts.iloc[0], 2),
+                              converted=t.number(parts.iloc[1], 2))
     column.metric(t(f"overview.card.{target_id}"), target_figure(row, t), help=help_text,
                   border=True)
 city = goal.loc["city_status_2030"]

@@ -186,7 +186,7 @@ def _build_districts(province, districts):
     if not shapely.coverage_is_valid(full):
         raise GeodataError("raw district shapes overlap or do not edge-match")
 
-    computed = {code: area_km2(g) for code, g in zip(codes, full)}
+    computed = {code: area_km2(g) for code, g in zip(codes, full, strict=True)}
     errors = []
     for code in codes:
         official = districts[code]["area_km2"]
@@ -207,7 +207,7 @@ def _build_districts(province, districts):
         raise GeodataError(
             "simplified districts are invalid or no longer form a clean coverage"
         )
-    for code, g in zip(codes, simplified):
+    for code, g in zip(codes, simplified, strict=True):
         drift = area_km2(g) / computed[code] - 1
         if abs(drift) > SIMPLIFY_AREA_TOLERANCE:
             raise GeodataError(f"simplifying {code} changed its area by {drift:.2%}")
@@ -223,7 +223,7 @@ def _build_districts(province, districts):
             },
             g,
         )
-        for code, g in zip(codes, simplified)
+        for code, g in zip(codes, simplified, strict=True)
     ]
     rows = [
         (code, districts[code]["name_vi"], computed[code], districts[code]["area_km2"])
@@ -285,7 +285,8 @@ def build(raw_dir, districts_csv, out_dir):
         for code, name, got, official in rows
     ]
     report.append(
-        f"districts.geojson {len(districts_bytes):,} bytes, region.geojson {len(region_bytes):,} bytes"
+        f"districts.geojson {len(districts_bytes):,} bytes, "
+        f"region.geojson {len(region_bytes):,} bytes"
     )
     return report
 
