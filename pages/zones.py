@@ -168,7 +168,8 @@ def share_chart(share: dict, measure: str) -> alt.Chart:
         color=alt.Color("zone:N", scale=colours, legend=None),
         opacity=alt.condition(alt.datum.chosen, alt.value(1.0), alt.value(0.35)))
     text = base.mark_text(align="left", dx=4).encode(text="label:N")
-    return (bars + text).properties(height=120)
+    # A fixed pixel height collapses a layered chart in Streamlit; a step per bar does not.
+    return (bars + text).properties(height=alt.Step(30))
 
 
 if zone is None:
