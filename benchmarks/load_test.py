@@ -56,8 +56,9 @@ MAX_SESSIONS, MAX_SECONDS = 100, 600
 NAV = '[data-testid="stSidebarNav"] a'
 PAGE_ORDER = ("economy", "zones", "overview", "tasks", "sources", "it_park")
 NAV_INDEX = {"overview": 0, "economy": 1, "tasks": 2, "zones": 3, "it_park": 4, "sources": 5}
-SLIDER = '.st-key-econ-g [role="slider"]'
-ZONE_CHOICE = '.st-key-zones-zone button:not([data-testid$="Active"])'
+# Streamlit 1.67 draws a slider as <input type="range"> (implicit ARIA role "slider").
+SLIDER = '.st-key-econ-g input[type="range"], .st-key-econ-g [role="slider"]'
+ZONE_CHOICE = '.st-key-zones-zone button[aria-checked="false"]'
 LANGUAGE_CHOICE = ('[data-testid="stSidebar"] [role="radiogroup"] '
                    'label:has(input:not(:checked))')
 ERROR_ELEMENTS = ('[data-testid="stException"], [data-testid="stAlertContentError"], '
@@ -230,8 +231,8 @@ class Reader:
             slider = page.locator(SLIDER).first
 
             async def nudge() -> None:
-                now, top = (await slider.get_attribute("aria-valuenow"),
-                            await slider.get_attribute("aria-valuemax"))
+                now = await slider.evaluate("e => e.value ?? e.getAttribute('aria-valuenow')")
+                top = await slider.evaluate("e => e.max ?? e.getAttribute('aria-valuemax')")
                 await slider.focus()
                 await page.keyboard.press("ArrowLeft" if now == top else "ArrowRight")
             return await self.act("slider", nudge)

@@ -151,14 +151,15 @@ def test_visit_through_nginx(page, proxy):
     page.wait_for_url("**/economy**")
     settled(page, en("economy.title"))
 
-    slider = page.locator('.st-key-econ-g [role="slider"]')
+    # Streamlit 1.67 draws a slider as <input type="range">: an implicit role, no attribute.
+    slider = page.locator(".st-key-econ-g").get_by_role("slider")
     if slider.count():
-        before = slider.first.get_attribute("aria-valuenow")
+        before = slider.first.get_attribute("aria-valuetext")
         slider.first.focus()
         page.keyboard.press("ArrowRight")
         page.wait_for_function(
-            "before => document.querySelector('.st-key-econ-g [role=\"slider\"]')"
-            "?.getAttribute('aria-valuenow') !== before", arg=before)
+            "before => document.querySelector('.st-key-econ-g input[type=\"range\"]')"
+            "?.getAttribute('aria-valuetext') !== before", arg=before)
         settled(page, en("economy.title"))
     else:  # the economy page has no slider yet: the language switch is the widget to move
         page.get_by_text("Tiếng Việt", exact=True).click()
