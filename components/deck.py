@@ -91,8 +91,10 @@ def it_park_position(it_park: pd.DataFrame | None) -> Point | None:
 
 @st.cache_data(show_spinner=False)
 def geometry(_districts_geo: dict, _region_geo: dict | None, *, folder: str,
-             points: tuple[Point, ...]) -> Geometry:
-    """Label points, the provincial centre and the fixed view (cached per data folder)."""
+             points: tuple[Point, ...], width: int = MAP_WIDTH_GUESS,
+             height: int = MAP_HEIGHT) -> Geometry:
+    """Label points, the provincial centre and the fixed view for a map of about
+    ``width`` × ``height`` pixels (cached per data folder and size)."""
     del folder  # cache key only: the shapes are too large to hash on every run
     features = _districts_geo["features"]
     labels = {f["properties"]["code"]: representative_point(f["geometry"]) for f in features}
@@ -102,11 +104,10 @@ def geometry(_districts_geo: dict, _region_geo: dict | None, *, folder: str,
     boxes += [(lon, lat, lon, lat) for lon, lat in points]
     west, south, east, north = union_bbox(boxes)
     pad_x, pad_y = (east - west) * 0.06, (north - south) * 0.06
-    view = fit_view((west - pad_x, south - pad_y, east + pad_x, north + pad_y),
-                    MAP_WIDTH_GUESS, MAP_HEIGHT)
+    view = fit_view((west - pad_x, south - pad_y, east + pad_x, north + pad_y), width, height)
     # The part of the world a map of the guessed size shows: neighbours are labelled in it.
-    half_w = MAP_WIDTH_GUESS / 2 / (512 * 2 ** view[2]) * 360
-    half_h = half_w * MAP_HEIGHT / MAP_WIDTH_GUESS * math.cos(math.radians(view[1]))
+    half_w = width / 2 / (512 * 2 ** view[2]) * 360
+    half_h = half_w * height / width * math.cos(math.radians(view[1]))
     view_box = (view[0] - half_w, view[1] - half_h, view[0] + half_w, view[1] + half_h)
     neighbour_labels = {}
     for feature in (_region_geo or {}).get("features", []):
@@ -247,7 +248,7 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
             t("zones.tip.distance", km=t.number(km)),
         ])
         points.append({"position": list(where), "source": list(centre), "tip_title": name,
-                       "tip_body": body, "text": f"{name} · {t.number(km)} km"})
+                       "tip_body": body, "text": f"{name}\n{t.number(km)} km"})
     centre_point = {"position": list(centre), "tip_title": t("zones.centre_name"),
                     "tip_body": t("zones.tip.centre"), "text": t("zones.centre_name")}
     specs = [
