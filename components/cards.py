@@ -11,6 +11,7 @@ import streamlit as st
 from components.context import translator
 from components.data_ui import try_table
 
+_INLINE_SOURCES = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
 
 
@@ -37,26 +38,33 @@ def source_ids(cells: Iterable[str]) -> list[str]:
 
 
 def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
-    """A caption beneath a figure naming each of its sources, linked where a link exists."""
+    """A caption beneath a figure naming each of its sources, linked where a link exists.
+
+    Up to three sources are listed inline; a longer list folds into an expander so the
+    figure stays readable on a projector, with every source still one click away.
+    """
     t = translator()
     sources = try_table("sources")
     if sources is None:
         return
     by_id = sources.set_index("id")
-    parts = []
-    for source_id in source_ids(cells):
-        if source_id not in by_id.index:
-            continue
-        row = by_id.loc[source_id]
-        label = escape_markdown(f"{row['title']} ({row['publisher']}, {row['date']})")
-        if isinstance(row["url"], str):
-            parts.append(f"[{label}]({row['url']})")
-        else:
-            parts.append(f"{label}, {escape_markdown(row['document_number'])}")
-    text = t("common.sources_label") + " " + "; ".join(parts)
-    if note_key:
-        text += "  \n" + t(note_key)
-    st.caption(text)
+    parts = [source_reference(by_id.loc[source_id])
+             for source_id in source_ids(cells) if source_id in by_id.index]
+    note = "  \n" + t(note_key) if note_key else ""
+    if len(parts) <= _INLINE_SOURCES:
+        st.caption(t("common.sources_label") + " " + "; ".join(parts) + note)
+        return
+    with st.expander(t("common.sources_count", count=len(parts)), icon=":material/menu_book:"):
+        st.caption("\n".join(f"- {part}" for part in parts) + note)
+
+
+def source_reference(row: pd.Series) -> str:
+    """'[Title (Publisher, date)](url)' or 'Title (Publisher, date), document no.'."""
+    date = row["date"] if isinstance(row["date"], str) else "—"
+    label = escape_markdown(f"{row['title']} ({row['publisher']}, {date})")
+    if isinstance(row["url"], str):
+        return f"[{label}]({row['url']})"
+    return f"{label}, {escape_markdown(row['document_number'])}"
 
 
 def download_csv(frame: pd.DataFrame, file_stem: str, key: str) -> None:
