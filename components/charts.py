@@ -9,13 +9,19 @@ for the common colour-vision deficiencies); every legend label is translated.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from functools import lru_cache
+from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
 from core.i18n import Translator
+from core.model import PLAN_PER_CAPITA_USD_2030, Baseline, Scenario, project
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+EXPORT_FONT = "DejaVu Sans"  # bundled: full Vietnamese coverage on any machine
 
 # Okabe–Ito.
 BLUE, ORANGE, SKY, GREEN, YELLOW, NAVY, VERMILION, PURPLE, BLACK = (
@@ -259,6 +265,27 @@ def _svg(spec: str) -> bytes:
     return vlc.vegalite_to_svg(spec).encode("utf-8")
 
 
+@lru_cache(maxsize=1)
+def register_fonts() -> None:
+    """Let vl_convert use the bundled DejaVu Sans (full Vietnamese) on any machine."""
+    import vl_convert as vlc
+
+    vlc.register_font_directory(str(FONT_DIR))
+
+
+def print_png(spec: dict, width: int, height: int | None = None,
+              legend: str | None = "bottom") -> bytes:
+    """A chart as PNG for print (the PDF brief): the bundled font, a given size, the
+    legend moved (``None`` keeps it), drawn offline."""
+    register_fonts()
+    out = json.loads(export_spec(sized(spec, height) if height else spec, width))
+    config = out.setdefault("config", {})
+    config["font"] = EXPORT_FONT
+    if legend:
+        config["legend"] = {**config.get("legend", {}), "orient": legend, "direction": "vertical"}
+    return _png(json.dumps(out, ensure_ascii=False))
+
+
 def to_png(spec: dict) -> bytes:
     """PNG at twice the size, built offline on demand; repeated clicks are free."""
     return _png(export_spec(spec))
@@ -266,6 +293,111 @@ def to_png(spec: dict) -> bytes:
 
 def to_svg(spec: dict) -> bytes:
     return _svg(export_spec(spec))
+
+
+# ---- the scenario's two charts ---------------------------------------------------
+
+def scenario_series(projection: pd.DataFrame, column: str, name: str | None,
+                    quality: dict[int, str] | None, t: Translator) -> pd.DataFrame:
+    """Outturn and scenario lines (``name`` None), or one saved scenario's line."""
+    if name is None:
+        labelled = {year: t(f"economy.quality.{q}") for year, q in (quality or {}).items()}
+        return line_frame(projection, column, t("economy.chart.actual"),
+                          t("economy.chart.yours"), labelled)
+    frame = line_frame(projection, column, "", name)
+    return frame[frame["series"] == name]
+
+
+def scenario_specs(outturn: pd.DataFrame, baseline: Baseline, scenario: Scenario,
+                   t: Translator, kept: Sequence[tuple[str, Scenario]] = ()
+                   ) -> tuple[dict, dict]:
+    """The real GRDP index chart and the per-capita chart of a scenario, with any saved
+    scenarios (name, scenario) drawn beside it: the economy page, the presentation and
+    the PDF brief all draw these two."""
+    projection = project(baseline, scenario)
+    recomputed = scenario.basis == "total"
+    growth_q = outturn_quality(outturn, baseline.filled, "grdp_growth_real_pct")
+    usd_q = outturn_quality(outturn, baseline.filled, "grdp_per_capita_usd", recomputed)
+    index_frames = [scenario_series(projection, "real_index", None, growth_q, t)]
+    usd_frames = [scenario_series(projection, "per_capita_usd", None, usd_q, t)]
+    names = [t("economy.chart.actual"), t("economy.chart.yours")]
+    reserved = {*names, t("economy.chart.plan_path")}
+    for name, other in kept:
+        shown = name if name not in reserved else f"{name} ({len(names) - 1})"
+        reserved.add(shown)
+        names.append(shown)
+        other_projection = project(baseline, replace(
+            other, extend_to_2050=scenario.extend_to_2050))
+        index_frames.append(scenario_series(other_projection, "real_index", shown, None, t))
+        usd_frames.append(scenario_series(other_projection, "per_capita_usd", shown, None, t))
+    kinds = ("main", "main", *("saved",) * len(kept))
+    plan = projection.loc[projection["plan_index"].notna(), ["year", "plan_index"]].rename(
+        columns={"plan_index": "value"}).assign(series=t("economy.chart.plan_path"), quality="")
+    index = with_data(
+        index_template((*names, t("economy.chart.plan_path")), (*kinds, "plan"), t),
+        LINES, pd.concat([*index_frames, plan], ignore_index=True))
+    per_capita = with_data(
+        per_capita_template(tuple(names), kinds, PLAN_PER_CAPITA_USD_2030, t),
+        LINES, pd.concat(usd_frames, ignore_index=True))
+    return index, per_capita
+
+
+def sized(spec: dict, height: int) -> dict:
+    """The same chart at another height (a slide has less room than the page)."""
+    return {**spec, "height": height}
+
+
+# ---- the zones as a static map (for print: pydeck needs a browser) -------------
+
+def _rewound(geometry: dict) -> dict:
+    """Rings in the winding d3 (Vega) expects: exterior clockwise, holes anticlockwise.
+    GeoJSON's right-hand rule is the opposite, which d3 reads as "the rest of the globe"."""
+    def area(ring: list) -> float:
+        pairs = zip(ring, ring[1:], strict=False)
+        return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in pairs)
+
+    def polygon(rings: list) -> list:
+        return [ring if (area(ring) < 0) == (index == 0) else ring[::-1]
+                for index, ring in enumerate(rings)]
+
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": polygon(geometry["coordinates"])}
+    if geometry["type"] == "MultiPolygon":
+        return {"type": "MultiPolygon",
+                "coordinates": [polygon(rings) for rings in geometry["coordinates"]]}
+    return geometry
+
+
+def zone_map_spec(districts_geo: dict, districts: pd.DataFrame, zones: pd.DataFrame,
+                  t: Translator, width: int = 460, height: int = 480) -> dict:
+    """The nine units filled in their zone's colour and named, as a Vega-Lite map."""
+    from core.geo import representative_point
+
+    zone_rows = zones.sort_values("id")
+    zone_name = {int(row.id): t.pick(row.name_vi, row.name_en) for row in zone_rows.itertuples()}
+    units = districts.set_index("code")
+    features, labels = [], []
+    for feature in districts_geo["features"]:
+        code = int(feature["properties"]["code"])
+        name = t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"])
+        features.append({"type": "Feature", "geometry": _rewound(feature["geometry"]),
+                         "properties": {
+            "zone": zone_name[int(units.loc[code, "zone"])], "name": name}})
+        lon, lat = representative_point(feature["geometry"])
+        labels.append({"lon": lon, "lat": lat, "name": name})
+    colour = alt.Color("properties.zone:N", legend=None, scale=alt.Scale(
+        domain=list(zone_name.values()), range=list(zone_rows["color"])))
+    shapes = alt.Chart(alt.Data(values=features)).mark_geoshape(
+        stroke="white", strokeWidth=1.5).encode(color=colour)
+    where = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "name:N"}
+    halo = alt.Chart(alt.Data(values=labels)).mark_text(
+        fontSize=FONT - 2, fontWeight="bold", stroke="white", strokeWidth=4,
+        strokeJoin="round").encode(**where)
+    names = alt.Chart(alt.Data(values=labels)).mark_text(
+        fontSize=FONT - 2, fontWeight="bold", color=INK).encode(**where)
+    chart = alt.layer(shapes, halo, names).project(type="mercator").properties(
+        width=width, height=height)
+    return chart.configure(font=EXPORT_FONT).configure_view(strokeWidth=0).to_dict()
 
 
 # ---- data shaping ------------------------------------------------------------

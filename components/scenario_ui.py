@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import pandas as pd
 import streamlit as st
 
 from components.cards import escape_markdown
@@ -34,6 +35,12 @@ SAVED = "econ-saved"
 NAME = "econ-name"
 MAX_SAVED = 3
 MAX_NAME_CHARS = 40
+
+
+@st.cache_resource(show_spinner=False)
+def baseline_of(outturn: pd.DataFrame) -> Baseline:
+    """The model's baseline from the outturn table, built once per table."""
+    return Baseline.from_outturn(outturn)
 
 
 def key(name: str) -> str:
@@ -196,9 +203,11 @@ def write_url(scenario: Scenario, baseline: Baseline) -> None:
     st.session_state[STORE] = query
 
 
-def show_notices(baseline: Baseline) -> None:
-    """One warning listing each URL value that could not be used as given."""
-    notices: list[Notice] = st.session_state.get(NOTICES) or []
+def show_notices(baseline: Baseline, notices: list[Notice] | None = None) -> None:
+    """One warning listing each URL value that could not be used as given (by default
+    the notices ``init_state`` kept; a page reading the URL itself passes its own)."""
+    if notices is None:
+        notices = st.session_state.get(NOTICES) or []
     if not notices:
         return
     t = translator()

@@ -5,7 +5,6 @@ so moving a slider reruns only that part (no file read, no Baseline rebuild)."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
@@ -42,11 +41,6 @@ TABLE_COLUMNS = (("growth", "real_growth_pct", 2), ("index", "real_index", 1),
                  ("population", "population_thousand", 1),
                  ("per_capita_vnd", "per_capita_mn_vnd", 1), ("fx", "vnd_per_usd", 0),
                  ("per_capita_usd", "per_capita_usd", 0))
-
-
-@st.cache_resource(show_spinner=False)
-def baseline_of(outturn: pd.DataFrame) -> Baseline:
-    return Baseline.from_outturn(outturn)
 
 
 def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
@@ -265,16 +259,6 @@ def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
     st.caption(escape_markdown(consistency_text(consistency, t)))
 
 
-def series_for(projection: pd.DataFrame, column: str, name: str | None,
-               quality: dict[int, str] | None, t: Translator) -> pd.DataFrame:
-    if name is None:
-        labelled = {year: quality_label(q, t) for year, q in (quality or {}).items()}
-        return charts.line_frame(projection, column, t("economy.chart.actual"),
-                                 t("economy.chart.yours"), labelled)
-    frame = charts.line_frame(projection, column, "", name)
-    return frame[frame["series"] == name]
-
-
 @st.fragment
 def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     t = translator()
@@ -293,30 +277,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     projection = project(baseline, scenario)
     st.subheader(t("economy.whatif.saved"))
     kept = scenario_ui.saved_scenarios(scenario, baseline)
-    recomputed = scenario.basis == "total"
-    growth_q = charts.outturn_quality(outturn, baseline.filled, "grdp_growth_real_pct")
-    usd_q = charts.outturn_quality(outturn, baseline.filled, "grdp_per_capita_usd", recomputed)
-    index_frames = [series_for(projection, "real_index", None, growth_q, t)]
-    usd_frames = [series_for(projection, "per_capita_usd", None, usd_q, t)]
-    names = [t("economy.chart.actual"), t("economy.chart.yours")]
-    reserved = {*names, t("economy.chart.plan_path")}
-    for name, other in kept:
-        shown = name if name not in reserved else f"{name} ({len(names) - 1})"
-        reserved.add(shown)
-        names.append(shown)
-        other_projection = project(baseline, replace(
-            other, extend_to_2050=scenario.extend_to_2050))
-        index_frames.append(series_for(other_projection, "real_index", shown, None, t))
-        usd_frames.append(series_for(other_projection, "per_capita_usd", shown, None, t))
-    kinds = ("main", "main", *("saved",) * len(kept))
-    plan = projection.loc[projection["plan_index"].notna(), ["year", "plan_index"]].rename(
-        columns={"plan_index": "value"}).assign(series=t("economy.chart.plan_path"), quality="")
-    index = charts.with_data(
-        charts.index_template((*names, t("economy.chart.plan_path")), (*kinds, "plan"), t),
-        charts.LINES, pd.concat([*index_frames, plan], ignore_index=True))
-    per_capita = charts.with_data(
-        charts.per_capita_template(tuple(names), kinds, PLAN_PER_CAPITA_USD_2030, t),
-        charts.LINES, pd.concat(usd_frames, ignore_index=True))
+    index, per_capita = charts.scenario_specs(outturn, baseline, scenario, t, kept)
     for spec, stem in ((index, "economy-index"), (per_capita, "economy-per-capita")):
         show_chart(spec, stem)
         source_footer(outturn["source"], note_key="economy.chart.model_note")
@@ -355,7 +316,7 @@ t = translator()
 page_header("economy")
 outturn, targets = require("economy_outturn", "plan_targets")
 try:
-    baseline = baseline_of(outturn)
+    baseline = scenario_ui.baseline_of(outturn)
 except ValueError as error:
     st.error(t("economy.model_error", detail=escape_markdown(str(error))), icon="⚠️")
     st.stop()
