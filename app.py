@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components import present
 from components.context import leave_legacy_pages_mode, translator
 from components.language import language_switch, show_language_notice
 from components.navigation import st_pages
@@ -16,6 +17,8 @@ leave_legacy_pages_mode()  # this run is routed; pages/ is not a legacy folder
 language_switch()
 t = translator()
 page = st.navigation(st_pages(t))
+present.sidebar_toggle(t)
 st.sidebar.caption(t("common.merger_short"))
 show_language_notice()
+present.route(page, t)  # ?present=1 or the toggle: on to the presentation page
 page.run()

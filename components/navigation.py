@@ -24,6 +24,7 @@ PAGES = (
     PageInfo("zones", "pages/zones.py", ":material/map:", "zones"),
     PageInfo("it_park", "pages/it_park.py", ":material/memory:", "it-park"),
     PageInfo("sources", "pages/sources.py", ":material/menu_book:", "sources"),
+    PageInfo("present", "pages/present.py", ":material/co_present:", "present"),
 )
 
 

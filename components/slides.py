@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
@@ -34,8 +35,8 @@ from core.scenario import parse, to_query
 from core.targets import target_figure
 
 SLIDES = ("overview", "targets", "scenario", "tasks", "zones", "it_park")
-CHART_HEIGHT = 270
-MAP_HEIGHT = 440
+CHART_HEIGHT = 330
+MAP_HEIGHT = 410
 MAP_WIDTH_GUESS = 640
 SLIDE_FONT = 20  # chart text on a projector
 
@@ -165,21 +166,22 @@ def scenario(t: Translator, baseline: Baseline, outturn: pd.DataFrame,
     _heading(t("present.scenario.heading", growth=growth_phrase(scenario, baseline, t)))
     gap = -summary.gap_to_target_usd
     year = summary.first_year_target_reached
-    cells = st.columns(3)
-    cells[0].metric(t("economy.metric.per_capita"),
-                    t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
-                    delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−")
-                            + t.number(abs(gap))),
-                    delta_color="normal" if gap >= 0 else "inverse",
-                    delta_arrow="up" if gap >= 0 else "down", border=True)
-    cells[1].metric(t("economy.metric.average"),
-                    t("economy.unit.pct_year_short",
-                      v=percent(summary.avg_growth_2021_2030_pct, t)), border=True)
-    cells[2].metric(t("economy.metric.first_year"),
-                    t("economy.metric.not_by", year=2050) if year is None else str(year),
-                    border=True)
+    figures, chart = st.columns([1, 2], gap="medium")
+    with figures:
+        st.metric(t("economy.metric.per_capita"),
+                  t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
+                  delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−")
+                          + t.number(abs(gap))),
+                  delta_color="normal" if gap >= 0 else "inverse",
+                  delta_arrow="up" if gap >= 0 else "down", border=True)
+        st.metric(t("economy.metric.average"),
+                  t("economy.unit.pct_year_short",
+                    v=percent(summary.avg_growth_2021_2030_pct, t)), border=True)
+        st.metric(t("economy.metric.first_year"),
+                  t("economy.metric.not_by", year=2050) if year is None else str(year),
+                  border=True)
     _, per_capita = charts.scenario_specs(outturn, baseline, scenario, t)
-    with st.container(key="present-chart"):
+    with chart.container(key="present-chart"):
         st.vega_lite_chart(larger(charts.sized(per_capita, CHART_HEIGHT)), width="stretch")
     st.caption(t("present.scenario.params", line=brief.scenario_line(scenario, t)))
 
@@ -251,7 +253,8 @@ def it_park(t: Translator, **_) -> None:
                         t("it_park.area_value", v=t.number(area, decimals_needed(area)))))
     decision = value("decision")
     if decision:
-        figures.append((t("present.it_park.decision"), decision.split()[-1]))
+        number = re.search(r"\d+/\S+", decision)
+        figures.append((t("present.it_park.decision"), number.group() if number else decision))
     if value("period"):
         figures.append((t("present.it_park.period"), value("period")))
     if figures:

@@ -1,0 +1,53 @@
+"""Trình chiếu / Presentation: the plan screen by screen for a meeting room projector.
+
+The step and the what-if scenario come from the link (``?present=1&step=3&g=8``);
+bad values fall back to safe ones with a notice, and the cleaned values are written
+back so the address bar always names the screen on show.
+"""
+
+import streamlit as st
+
+from components import present, scenario_ui, slides
+from components.cards import escape_markdown
+from components.context import translator
+from components.data_ui import require
+from core.scenario import parse
+
+t = translator()
+outturn, = require("economy_outturn")
+try:
+    baseline = scenario_ui.baseline_of(outturn)
+except ValueError as error:
+    st.error(t("economy.model_error", detail=escape_markdown(str(error))), icon="⚠️")
+    st.stop()
+
+# The scenario: the link's parameters, else the economy page's last state, else defaults.
+names = {spec.name for spec in scenario_ui.specs(baseline)}
+raw = {name: st.query_params.get_all(name) for name in st.query_params if name in names}
+if not raw:
+    raw = dict(st.session_state.get(scenario_ui.STORE) or {})
+scenario, scenario_notices = parse(raw, baseline)
+scenario_ui.write_url(scenario, baseline)
+
+total = len(slides.SLIDES)
+step, step_notice = present.parse_step(st.query_params.get_all(present.STEP_PARAM), total)
+_, rejected = present.parse_present(st.query_params.get_all(present.PRESENT_PARAM))
+for name, value in ((present.PRESENT_PARAM, "1"), (present.STEP_PARAM, str(step))):
+    if st.query_params.get_all(name) != [value]:
+        st.query_params[name] = value
+
+leave, slot = present.chrome(t, step, total, [t(f"present.slide.{s}") for s in slides.SLIDES])
+with slot:
+    slides.brief_button(scenario, t, key="present-brief")
+if leave:
+    present.exit_presentation()
+
+if step_notice is not None:
+    kind, value = step_notice
+    st.warning(t(f"present.notice_step_{kind}", value=escape_markdown(value) or t(
+        "present.empty"), step=step, total=total), icon="ℹ️")
+if rejected is not None:
+    st.warning(t("present.notice_present_page", value=escape_markdown(rejected) or t(
+        "present.empty")), icon="ℹ️")
+scenario_ui.show_notices(baseline, scenario_notices)
+slides.show(step, t, baseline, outturn, scenario)
