@@ -1,0 +1,91 @@
+"""The PDF brief: one page, the scenario's own figures in the reader's number format,
+Vietnamese diacritics that survive text extraction, and a QR code only where the app
+has a public address."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from components.slides import make_brief
+from core.brief import public_url, scenario_link
+from core.data import load_table
+from core.i18n import Translator
+from core.model import Baseline, summarize
+from core.scenario import parse
+from tests.conftest import DATA
+
+QUERY = {"g": "8", "d": "1.5", "p": "2"}
+
+
+def scenario_of(query):
+    baseline = Baseline.from_outturn(load_table("economy_outturn", DATA))
+    return baseline, parse(query, baseline)[0]
+
+
+def read(pdf: bytes) -> tuple[PdfReader, str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return reader, " ".join(text.split())
+
+
+def image_count(reader: PdfReader) -> int:
+    resources = reader.pages[0]["/Resources"]
+    return len(resources["/XObject"]) if "/XObject" in resources else 0
+
+
+@pytest.fixture(scope="module")
+def briefs() -> dict[str, bytes]:
+    return {lang: make_brief(lang, QUERY, DATA) for lang in ("vi", "en")}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_one_page_with_the_scenarios_per_capita_figure(briefs, lang):
+    reader, text = read(briefs[lang])
+    assert len(reader.pages) == 1
+    baseline, scenario = scenario_of(QUERY)
+    figure = Translator(lang).number(summarize(baseline, scenario).per_capita_2030_usd)
+    assert f"{figure} USD" in text
+    # vi groups thousands with "." (9.283), en with "," (9,283).
+    assert ("." if lang == "vi" else ",") in figure
+    assert "Bình Dương" in text
+    assert "15.800" in text if lang == "vi" else "15,800" in text
+
+
+def test_vietnamese_keeps_its_diacritics(briefs):
+    _, text = read(briefs["vi"])
+    for phrase in ("bình quân đầu người", "Tăng trưởng bình quân", "Khu vực 3",
+                   "Thủ tướng Chính phủ", "Nguồn:"):
+        assert phrase in text, phrase
+
+
+def test_english_brief_is_in_english(briefs):
+    _, text = read(briefs["en"])
+    assert "GRDP per capita in 2030" in text and "Sources:" in text
+    assert "bình quân đầu người" not in text
+
+
+def test_a_public_address_adds_a_qr_code_of_the_scenarios_link(briefs):
+    plain, _ = read(briefs["en"])
+    with_qr, text = read(make_brief("en", QUERY, DATA, "https://example.org/"))
+    assert len(with_qr.pages) == 1
+    assert image_count(with_qr) == image_count(plain) + 1
+    assert "https://example.org/economy?g=8" in text.replace(" ", "")
+
+
+def test_the_link_carries_the_scenario_and_language():
+    _, scenario = scenario_of(QUERY)
+    link = scenario_link("https://example.org", scenario, "vi")
+    assert link.startswith("https://example.org/economy?g=8&")
+    assert "d=1.5" in link and "p=2" in link and link.endswith("lang=vi")
+
+
+@pytest.mark.parametrize("raw", [None, "", "javascript:alert(1)", "ftp://x.org",
+                                 "https://", "https://a b.org", "https://x.org/?q=1",
+                                 "https://x.org/" + "a" * 300])
+def test_unusable_public_addresses_give_no_link(raw):
+    assert public_url(raw) is None
+    _, scenario = scenario_of({})
+    assert scenario_link(raw, scenario, "en") is None
