@@ -110,8 +110,12 @@ def route(page, t: Translator) -> None:
         st.switch_page(page_of(SECTION).path, query_params=carried_params(extra))
 
 
+EXIT_KEY = "present-exit-asked"
+
+
 def _exit() -> None:
     st.session_state[ON_KEY] = False
+    st.session_state[EXIT_KEY] = True
 
 
 def exit_presentation() -> None:
@@ -122,6 +126,7 @@ def exit_presentation() -> None:
     page = next((p for p in PAGES if p.url_path == back and p.section != SECTION), PAGES[0])
     params = carried_params() if page.section == "economy" else {
         LANGUAGE_KEY: st.session_state.get(LANGUAGE_KEY, "vi")}
+    st.query_params.clear()  # no ?present=1 left to bring the reader straight back
     st.switch_page(page.path, query_params=params)
 
 
@@ -189,6 +194,6 @@ def chrome(t: Translator, step: int, total: int, labels: list[str]):
         st.button(t("present.next"), key="present-next", on_click=_go, args=(step + 1,),
                   disabled=step >= total, type="primary", shortcut="right")
         slot = st.container(width="content")
-        leave = st.button(t("present.exit"), key="present-exit", on_click=_exit,
-                          icon=":material/close:")
-    return leave, slot
+        st.button(t("present.exit"), key="present-exit", on_click=_exit,
+                  icon=":material/close:")
+    return bool(st.session_state.pop(EXIT_KEY, False)), slot

@@ -1,0 +1,108 @@
+"""Meeting mode without a browser: every screen in both languages, links that ask for
+a bad step, the sidebar toggle, Previous/Next and exit, and the scenario from the link."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from components.slides import SLIDES
+from core.i18n import LANGUAGES, Translator
+from tests.conftest import REPO
+
+
+def present(lang: str = "vi", **params: str) -> AppTest:
+    """The app opened by a link with ?present=1: the router moves to the presentation."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": lang, "present": "1", **params})
+    at.run()
+    return at
+
+
+def on_presentation(at: AppTest, lang: str = "vi") -> bool:
+    return bool(at.title) and at.title[0].value == Translator(lang)("present.title")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("step", range(1, len(SLIDES) + 1))
+def test_every_step_renders_in_both_languages(lang, step):
+    at = present(lang, step=str(step))
+    assert not at.exception
+    assert on_presentation(at, lang)
+    assert [w.value for w in at.warning] == []
+    assert [e.value for e in at.error] == []
+    assert at.query_params["step"] == str(step)
+    assert len(at.header) == 1  # one heading per screen
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("0", 1), ("99", 6), ("-1", 1), ("7", 6), ("abc", 1), ("<script>", 1), ("", 1),
+    ("1e309", 1), ("2.5", 1), ("３", 1), ("x" * 500, 1)])
+def test_a_bad_step_falls_back_with_a_notice(value, shown):
+    at = present("vi", step=value)
+    assert not at.exception
+    assert on_presentation(at)
+    assert at.query_params["step"] == str(shown)
+    notices = [w.value for w in at.warning]
+    assert len(notices) == 1 and notices[0].startswith("Bước")
+    assert f"bước {shown}" in notices[0]
+    assert len(notices[0]) < 200
+    assert "<script>" not in notices[0]
+
+
+def test_next_and_previous_move_the_step_in_the_url():
+    at = present("en", step="2")
+    at.button(key="present-next").click().run()
+    assert at.query_params["step"] == "3"
+    at.button(key="present-prev").click().run()
+    at.button(key="present-prev").click().run()
+    assert at.query_params["step"] == "1"
+    assert at.button(key="present-prev").disabled
+    at = present("en", step="6")
+    assert at.button(key="present-next").disabled
+
+
+def test_the_scenario_comes_from_the_link():
+    default = present("en", step="3")
+    chosen = present("en", step="3", g="12", basis="total")
+    assert not chosen.exception
+    assert chosen.metric[0].value != default.metric[0].value
+    assert chosen.header[0].value == "Scenario: At 12% growth a year from 2025"
+    assert chosen.query_params["g"] == "12" and chosen.query_params["basis"] == "total"
+
+
+def test_a_bad_scenario_value_gets_the_economy_notice():
+    at = present("vi", step="3", g="<b>x</b>")
+    assert not at.exception
+    assert any("«g»" in w.value for w in at.warning)
+
+
+def test_the_sidebar_toggle_starts_and_exit_ends_the_presentation():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": "vi"})
+    at.run()
+    assert at.title[0].value == Translator("vi")("overview.title")
+    at.sidebar.toggle(key="present-toggle").set_value(True).run()
+    assert on_presentation(at)
+    at.button(key="present-exit").click().run()
+    assert not at.exception
+    assert at.title[0].value == Translator("vi")("overview.title")
+    assert at.sidebar.toggle(key="present-toggle").value is False
+
+
+@pytest.mark.parametrize("value", ["yes", "<script>", "2", ""])
+def test_a_bad_present_value_leaves_the_page_as_it_is_with_a_notice(value):
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": "en", "present": value})
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == Translator("en")("overview.title")
+    assert any(w.value.startswith("The value present") for w in at.warning)
+
+
+def test_present_zero_is_the_ordinary_page():
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": "en", "present": "0"})
+    at.run()
+    assert at.title[0].value == Translator("en")("overview.title")
+    assert [w.value for w in at.warning] == []
