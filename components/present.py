@@ -167,6 +167,22 @@ CSS = """
 [class*="st-key-present-task"] [data-testid="stMarkdownContainer"] p {
   font-size: 1.6rem !important; }
 [class*="st-key-present-task"] { padding: 0.45rem 1rem !important; }
+@media (min-width: 1600px) and (min-height: 900px) {
+  [class*="st-key-present-slide"] h2 { font-size: 3.3rem !important; }
+  [class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] p,
+  [class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] li {
+    font-size: 2rem !important; }
+  [class*="st-key-present-slide"] [data-testid="stCaptionContainer"],
+  [class*="st-key-present-slide"] [data-testid="stCaptionContainer"] p {
+    font-size: 1.5rem !important; }
+  [class*="st-key-present-slide"] [data-testid="stMetricValue"] { font-size: 4.4rem !important; }
+  [class*="st-key-present-slide"] [data-testid="stMetricLabel"] p { font-size: 1.8rem !important; }
+  [class*="st-key-present-task"] [data-testid="stMarkdownContainer"] p {
+    font-size: 2.1rem !important; }
+  .st-key-present-bar h1 { font-size: 1.5rem !important; }
+  .st-key-present-bar button p, .st-key-present-bar [data-testid="stMarkdownContainer"] p {
+    font-size: 1.4rem !important; }
+}
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] { padding: 0.5rem 0.9rem !important; }
   [class*="st-key-present-slide"] h2 { font-size: 1.9rem !important; }

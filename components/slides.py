@@ -221,10 +221,10 @@ def zones(t: Translator, **_) -> None:
                             key="present-map", alt=t("zones.map_alt"))
     with right:
         for row in zone_table.sort_values("id").itertuples():
-            swatch_column, text_column = st.columns([1, 8], gap="small")
-            swatch_column.image(swatch(row.color), width=28)
-            text_column.markdown(f"**{escape_markdown(t.pick(row.name_vi, row.name_en))}**  \n"
-                                 + escape_markdown(t.pick(row.role_vi, row.role_en)))
+            line = st.container(horizontal=True, gap="small")
+            line.image(swatch(row.color), width=28)
+            line.markdown(f"**{escape_markdown(t.pick(row.name_vi, row.name_en))}**  \n"
+                          + escape_markdown(t.pick(row.role_vi, row.role_en)), width="stretch")
     source_footer([*zone_table["source"], "dvhcvn_gis"])
 
 

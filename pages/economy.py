@@ -9,7 +9,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from components import charts, scenario_ui
+from components import charts, scenario_ui, slides
 from components.cards import download_csv, escape_markdown, page_header, source_footer
 from components.context import translator
 from components.data_ui import require
@@ -273,6 +273,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     with right:
         st.subheader(t("economy.whatif.results"))
         metrics(scenario, baseline, t)
+        slides.brief_button(scenario, t, key="econ-brief")
 
     projection = project(baseline, scenario)
     st.subheader(t("economy.whatif.saved"))

@@ -1,0 +1,124 @@
+"""Meeting mode in real Chromium at a desktop, a projector and a phone size: every
+screen saved as a screenshot, nothing wider than the window, each screen fitting a
+1280 × 720 projector without scrolling, chrome hidden, big type, the step in the URL."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.slides import SLIDES
+from core.i18n import Translator
+from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_until_ready
+
+SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "390x844": (390, 844)}
+RUNS = [(size, lang) for size in SIZES for lang in ("vi", "en")
+        if lang == "vi" or size == "1280x720"]
+MAIN = '[data-testid="stMain"]'
+TOLERANCE = 2  # px of rounding
+
+MEASURE = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  return {page: document.documentElement.scrollWidth, window: window.innerWidth,
+          mainScroll: main.scrollWidth, mainWidth: main.clientWidth,
+          mainHeight: main.scrollHeight, mainVisible: main.clientHeight};
+}"""
+
+
+def fits_width(page) -> dict:
+    sizes = page.evaluate(MEASURE)
+    assert sizes["page"] <= sizes["window"], sizes
+    assert sizes["mainScroll"] <= sizes["mainWidth"] + TOLERANCE, sizes
+    return sizes
+
+
+def chrome_hidden(page) -> None:
+    for test_id in ("stSidebar", "stHeader", "stToolbar", "stExpandSidebarButton",
+                    "stSidebarCollapsedControl"):
+        assert not page.locator(f'[data-testid="{test_id}"]').is_visible(), test_id
+
+
+@pytest.mark.parametrize(("size", "lang"), RUNS, ids=[f"{s}-{lang}" for s, lang in RUNS])
+def test_every_screen_fits(page_factory, server, size, lang):
+    width, height = SIZES[size]
+    page = page_factory(width, height)
+    t = Translator(lang)
+    for step in range(1, len(SLIDES) + 1):
+        open_app(page, server, "present", present="1", step=str(step), lang=lang, g="8")
+        page.wait_for_timeout(500)  # the map and chart paint after the script finishes
+        assert page.locator("h1").first.inner_text().strip() == t("present.title")
+        no_traceback(page)
+        chrome_hidden(page)
+        assert page.locator('[data-testid="stAlert"]').count() == 0
+        sizes = fits_width(page)
+        if size == "1280x720":
+            assert sizes["mainHeight"] <= sizes["mainVisible"] + TOLERANCE, (step, sizes)
+        heading = page.locator('[class*="st-key-present-slide"] h2').first
+        # Type at least 1.4 times the app's 16 px body text.
+        assert float(heading.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 30
+        body = page.locator('[class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] p,'
+                            '[class*="st-key-present-slide"] [data-testid="stMetricValue"]')
+        if body.count():
+            assert float(body.first.evaluate(
+                "e => parseFloat(getComputedStyle(e).fontSize)")) >= 1.4 * 16
+        box = heading.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width + TOLERANCE
+        screenshot(page, f"present-{size}-step{step}-{lang}")
+    assert page.outside_requests == [], "requests left localhost"
+
+
+def test_next_previous_and_reload_keep_the_step_in_the_url(page_factory, server):
+    page = page_factory(1280, 720)
+    open_app(page, server, "present", present="1", step="2", lang="en", g="9")
+    first = page.locator('[class*="st-key-present-slide"] h2').first.inner_text()
+    page.locator(".st-key-present-next button").click()
+    page.wait_for_url("**step=3**")
+    wait_until_ready(page)
+    third = page.locator('[class*="st-key-present-slide"] h2').first.inner_text()
+    assert third != first and "9%" in third
+    assert "g=9" in page.url and "lang=en" in page.url and "present=1" in page.url
+    page.reload()
+    wait_until_ready(page)
+    assert page.locator('[class*="st-key-present-slide"] h2').first.inner_text() == third
+    page.locator(".st-key-present-prev button").click()
+    page.wait_for_url("**step=2**")
+    wait_until_ready(page)
+    assert page.locator('[class*="st-key-present-slide"] h2').first.inner_text() == first
+    assert page.outside_requests == [], "requests left localhost"
+
+
+def test_the_sidebar_toggle_and_exit(page_factory, server):
+    page = page_factory(1280, 720)
+    open_app(page, server, "economy", lang="vi", g="7")
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    page.locator(".st-key-present-toggle label").click()
+    page.wait_for_url("**/present?**")
+    wait_until_ready(page)
+    chrome_hidden(page)
+    assert "g=7" in page.url and "present=1" in page.url
+    page.locator(".st-key-present-exit button").click()
+    page.wait_for_url("**/economy?**")
+    wait_until_ready(page)
+    assert page.locator('[data-testid="stSidebar"]').is_visible()
+    assert "present" not in page.url and "g=7" in page.url
+    assert page.outside_requests == [], "requests left localhost"
+
+
+def test_a_link_with_present_1_opens_the_presentation(page_factory, server):
+    page = page_factory(1280, 720)
+    open_app(page, server, "zones", present="1", step="5", lang="en")
+    page.wait_for_url("**/present?**")
+    wait_until_ready(page)
+    assert page.locator('[class*="st-key-present-slide"] h2').first.inner_text() == Translator(
+        "en")("present.zones.heading")
+    assert page.outside_requests == [], "requests left localhost"
+
+
+@pytest.mark.parametrize("path", ["", "economy", "zones"])
+def test_ordinary_pages_do_not_scroll_sideways_on_a_phone(page_factory, server, path):
+    page = page_factory(390, 844)
+    open_app(page, server, path, lang="vi")
+    page.wait_for_timeout(500)
+    no_traceback(page)
+    fits_width(page)
+    screenshot(page, f"phone-{path or 'overview'}-vi")
+    assert page.outside_requests == [], "requests left localhost"
