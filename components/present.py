@@ -176,6 +176,8 @@ CSS = """
   [class*="st-key-present-slide"] [data-testid="stCaptionContainer"] p {
     font-size: 1.5rem !important; }
   [class*="st-key-present-slide"] [data-testid="stMetricValue"] { font-size: 4.4rem !important; }
+  [class*="st-key-present-slide"] [data-testid="stMetricValue"] p {
+    font-size: inherit !important; }
   [class*="st-key-present-slide"] [data-testid="stMetricLabel"] p { font-size: 1.8rem !important; }
   [class*="st-key-present-task"] [data-testid="stMarkdownContainer"] p {
     font-size: 2.1rem !important; }
