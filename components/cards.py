@@ -20,6 +20,17 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+def link_value(text: str, limit: int = 40) -> str:
+    """A value taken from a link, shown verbatim in a code span.
+
+    Escaping is not enough for these: Streamlit's Markdown turns any bare URL into a
+    live link, so a crafted link could put a phishing link inside the app's own notice.
+    Code spans are never linked; the value is cut short and stripped of backticks.
+    """
+    shown = "".join(ch for ch in str(text)[:limit] if ch.isprintable()).replace("`", "'")
+    return f"`{shown}`"
+
+
 def page_header(section: str) -> None:
     t = translator()
     st.title(t(f"{section}.title"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from components.cards import link_value
 from components.context import LANGUAGE_KEY, translator
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
 
@@ -43,4 +44,5 @@ def _switched() -> None:
 def show_language_notice() -> None:
     rejected = st.session_state.pop(_REJECTED_KEY, None)
     if rejected is not None:
-        st.warning(translator()("common.notice_language", value=rejected[:40]), icon="ℹ️")
+        st.warning(translator()("common.notice_language", value=link_value(rejected)),
+                   icon="ℹ️")

@@ -14,7 +14,7 @@ import re
 
 import streamlit as st
 
-from components.cards import escape_markdown
+from components.cards import link_value
 from components.context import LANGUAGE_KEY
 from components.navigation import page_of
 from core.i18n import Translator
@@ -92,8 +92,8 @@ def route(page, t: Translator) -> None:
         return
     wanted, rejected = parse_present(st.query_params.get_all(PRESENT_PARAM))
     if rejected is not None:
-        st.warning(t("present.notice_present", value=escape_markdown(rejected) or t(
-            "present.empty")), icon="ℹ️")
+        shown = link_value(rejected) if rejected.strip() else t("present.empty")
+        st.warning(t("present.notice_present", value=shown), icon="ℹ️")
         if PRESENT_PARAM in st.query_params:
             del st.query_params[PRESENT_PARAM]
     if wanted is False:

@@ -20,7 +20,7 @@ from functools import lru_cache
 import pandas as pd
 import streamlit as st
 
-from components.cards import escape_markdown
+from components.cards import escape_markdown, link_value
 from components.context import translator
 from core.i18n import Translator
 from core.model import Baseline, Scenario, plan_defaults
@@ -217,7 +217,7 @@ def show_notices(baseline: Baseline, notices: list[Notice] | None = None) -> Non
         spec = by_name.get(notice.param)
         label = (t("economy.param.year", year=spec.year) if spec is not None and spec.year
                  else t(f"economy.param_short.{notice.param}"))
-        value = escape_markdown(notice.value) if notice.value.strip() else t(
+        value = link_value(notice.value) if notice.value.strip() else t(
             "economy.notice.empty")
         lines.append("- " + t(f"economy.notice.{notice.kind}", param=escape_markdown(
             notice.param), label=label, value=value,

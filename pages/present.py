@@ -8,7 +8,7 @@ back so the address bar always names the screen on show.
 import streamlit as st
 
 from components import present, scenario_ui, slides
-from components.cards import escape_markdown
+from components.cards import escape_markdown, link_value
 from components.context import translator
 from components.data_ui import require
 from core.scenario import parse
@@ -44,10 +44,10 @@ if leave:
 
 if step_notice is not None:
     kind, value = step_notice
-    st.warning(t(f"present.notice_step_{kind}", value=escape_markdown(value) or t(
+    st.warning(t(f"present.notice_step_{kind}", value=link_value(value) if value.strip() else t(
         "present.empty"), step=step, total=total), icon="ℹ️")
 if rejected is not None:
-    st.warning(t("present.notice_present_page", value=escape_markdown(rejected) or t(
-        "present.empty")), icon="ℹ️")
+    shown = link_value(rejected) if rejected.strip() else t("present.empty")
+    st.warning(t("present.notice_present_page", value=shown), icon="ℹ️")
 scenario_ui.show_notices(baseline, scenario_notices)
 slides.show(step, t, baseline, outturn, scenario)

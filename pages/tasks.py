@@ -3,7 +3,13 @@
 import pandas as pd
 import streamlit as st
 
-from components.cards import download_csv, escape_markdown, page_header, source_footer
+from components.cards import (
+    download_csv,
+    escape_markdown,
+    link_value,
+    page_header,
+    source_footer,
+)
 from components.context import translator
 from components.data_ui import require, try_table
 from components.navigation import link_to
@@ -52,7 +58,7 @@ shown = [row for row in tasks.itertuples()
 if query:
     st.caption(t("tasks.shown", shown=len(shown), total=len(tasks)))
 if not shown:
-    st.info(t("tasks.no_match", query=escape_markdown(query)), icon=":material/search_off:")
+    st.info(t("tasks.no_match", query=link_value(query, limit=60)), icon=":material/search_off:")
 
 for row in shown:
     with st.container(border=True, key=f"task-{row.id}"):

@@ -8,7 +8,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.cards import download_csv, escape_markdown, page_header, source_footer
+from components.cards import (
+    download_csv,
+    escape_markdown,
+    link_value,
+    page_header,
+    source_footer,
+)
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import (
@@ -55,10 +61,10 @@ notices = []
 if ZONE_KEY not in st.session_state:
     zone, rejected = parse_zone(st.query_params.get_all("zone"), zone_ids)
     if rejected is not None:
-        notices.append(t("zones.notice_zone", value=escape_markdown(rejected[:40])))
+        notices.append(t("zones.notice_zone", value=link_value(rejected)))
     layers, rejected = parse_layers(st.query_params.get_all("layers"))
     if rejected is not None:
-        notices.append(t("zones.notice_layers", value=escape_markdown(rejected[:40])))
+        notices.append(t("zones.notice_layers", value=link_value(rejected)))
     st.session_state[ZONE_KEY] = zone
     for layer, key in LAYER_KEYS.items():
         st.session_state[key] = layer in layers

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -22,3 +24,8 @@ def damaged_data(data_copy, monkeypatch):
     """Point the app at a disposable copy of data/ for the length of one test."""
     monkeypatch.setenv("PLAN_DATA_DIR", str(data_copy))
     return data_copy
+
+
+def outside_code_spans(markdown: str) -> str:
+    """The Markdown a reader would see as live text: code spans show their content verbatim."""
+    return re.sub(r"`[^`]*`", "", markdown)

