@@ -53,3 +53,21 @@ def test_hostile_link_renders_defaults_and_stays_text(page, server, path, param,
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert page.evaluate(INJECTED) == []
     no_traceback(page)
+
+
+# Page state a link may carry besides the language: each is validated where it is read.
+STATE_PARAMS = [("economy", "g"), ("economy", "basis"), ("zones", "zone"), ("zones", "layers"),
+                ("tasks", "q"), ("present", "step")]
+
+
+@pytest.mark.parametrize("value", [HOSTILE_VALUES["script"], HOSTILE_VALUES["img-onerror"]],
+                         ids=["script", "img-onerror"])
+@pytest.mark.parametrize(("path", "param"), STATE_PARAMS, ids=lambda v: str(v))
+def test_hostile_page_state_stays_text(page, server, path, param, value):
+    open_app(page, server, path, lang="vi", **{param: quote(value, safe="")})
+    section = next(info.section for info in PAGES if info.url_path == path)
+    assert page.locator("h1").first.inner_text().strip() == Translator("vi")(f"{section}.title")
+    page.wait_for_timeout(300)
+    assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert page.evaluate(INJECTED) == []
+    no_traceback(page)
