@@ -8,7 +8,6 @@ buttons (cached per scenario and language) and the unit tests.
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -23,6 +22,7 @@ from components.data_ui import require, try_geojson
 from components.deck import build_deck, geometry, layer_specs, swatch
 from core import brief
 from core.data import data_dir, load_geojson, load_table
+from core.facts import Facts
 from core.i18n import Translator, decimals_needed, format_iso_date
 from core.model import (
     BASE_YEAR,
@@ -230,25 +230,16 @@ def zones(t: Translator, **_) -> None:
 
 def it_park(t: Translator, **_) -> None:
     (park,) = require("it_park")
-    fact = park.set_index("key")
-
-    def value(key: str) -> str | None:
-        if key not in fact.index:
-            return None
-        text = t.pick(fact.loc[key, "value_vi"], fact.loc[key, "value_en"])
-        return text if isinstance(text, str) else None
+    facts = Facts(park, t)
+    value = facts.text
 
     name = value("name")
     _heading(escape_markdown(name) if name else t("present.it_park.heading"))
     if value("location"):
         st.markdown(escape_markdown(value("location")))
-    area = None
-    try:
-        area = float(fact.loc["area_ha", "value_en"])
-    except (KeyError, TypeError, ValueError):
-        pass
+    area = facts.number("area_ha")
     figures = []
-    if area is not None and math.isfinite(area):
+    if area is not None:
         figures.append((t("present.it_park.area"),
                         t("it_park.area_value", v=t.number(area, decimals_needed(area)))))
     decision = value("decision")
@@ -262,8 +253,7 @@ def it_park(t: Translator, **_) -> None:
             _figure(column, label, escape_markdown(shown))
     if value("fields"):
         st.markdown(f"**{t('present.it_park.fields')}:** " + escape_markdown(value("fields")))
-    source_footer(park.set_index("key").loc[
-        [k for k in ("name", "area_ha", "decision", "period") if k in fact.index], "source"])
+    source_footer(facts.sources(("name", "area_ha", "decision", "period")))
 
 
 SCREENS: dict[str, Callable[..., None]] = {

@@ -12,6 +12,7 @@ from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.metrics import indicator_cards
 from components.timeline import timeline_chart, timeline_frame
+from core.facts import Facts
 from core.i18n import decimals_needed, format_iso_date
 
 MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
@@ -23,13 +24,6 @@ HOST_FILL, HOST_LINE = [213, 94, 0, 110], [213, 94, 0, 255]
 
 def blockquote(text: str) -> str:
     return "\n".join(f"> {escape_markdown(line)}  " for line in str(text).split("\n"))
-
-
-def number_or_none(text: object) -> float | None:
-    try:
-        return float(text) if isinstance(text, str) else None
-    except ValueError:
-        return None
 
 
 def rings_of(geometry: dict) -> list:
@@ -99,14 +93,8 @@ def location_map(districts: dict, site: tuple[float, float] | None) -> pdk.Deck:
 t = translator()
 page_header("it_park")
 park, timeline, digital = require("it_park", "timeline", "digital_indicators")
-fact = park.set_index("key")
-
-
-def value(key: str) -> str | None:
-    if key not in fact.index:
-        return None
-    text = t.pick(fact.loc[key, "value_vi"], fact.loc[key, "value_en"])
-    return text if isinstance(text, str) else None
+facts = Facts(park, t)
+value = facts.text
 
 
 # What and where
@@ -115,7 +103,7 @@ facts_column, map_column = st.columns([1, 1], gap="large")
 with facts_column:
     if value("name"):
         st.markdown(f"#### {escape_markdown(value('name'))}")
-    area = number_or_none(fact.loc["area_ha", "value_en"]) if "area_ha" in fact.index else None
+    area = facts.number("area_ha")
     lines = []
     if area is not None:
         lines.append((t("it_park.area"), t("it_park.area_value",
@@ -134,8 +122,7 @@ with facts_column:
         st.caption(t("it_park.fields_note"))
 with map_column:
     st.markdown(f"**{t('it_park.map_heading')}**")
-    lon = number_or_none(fact.loc["lon", "value_en"]) if "lon" in fact.index else None
-    lat = number_or_none(fact.loc["lat", "value_en"]) if "lat" in fact.index else None
+    lon, lat = facts.number("lon"), facts.number("lat")
     site = (lon, lat) if lon is not None and lat is not None else None
     districts = try_geojson("districts_geo")
     if districts is not None:

@@ -14,14 +14,6 @@ GROWTH = ".st-key-econ-g"
 INDEX_CHART = ".st-key-econ-chart-economy-index"
 
 
-@pytest.fixture(autouse=True)
-def router_ready(server, page_factory):
-    """Open the root once: until app.py has run, a fresh server routes /economy straight
-    to pages/economy.py (Streamlit's legacy pages/ folder), bypassing the router."""
-    warm = page_factory()
-    open_app(warm, server)
-
-
 def per_capita_text(page) -> str:
     return page.locator('[data-testid="stMetric"]').nth(1).locator(
         '[data-testid="stMetricValue"]').inner_text()

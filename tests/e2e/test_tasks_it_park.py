@@ -8,17 +8,6 @@ from core.i18n import LANGUAGES, Translator
 from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_until_ready
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(browser, server):
-    """Load the app once before testing: on a cold server the first sessions were seen to
-    ignore ?lang=en (a race in the shell, reported; tests/e2e/test_pages.py shows it too)."""
-    context = browser.new_context()
-    page = context.new_page()
-    for path in ("tasks", "it-park"):
-        open_app(page, server, path, lang="en")
-    context.close()
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_tasks_page(page, server, lang):
     t = Translator(lang)

@@ -39,17 +39,6 @@ def the_map_geometry():
 GEO = the_map_geometry()
 
 
-@pytest.fixture(scope="module", autouse=True)
-def warm_server(browser, server):
-    """On a cold server a deep link (/zones) runs the page without the router (no language,
-    no sidebar) until the root has run once; seen for every page, reported in the summary."""
-    context = browser.new_context()
-    page = context.new_page()
-    open_app(page, server, "", lang="en")
-    open_app(page, server, "zones", lang="en")
-    context.close()
-
-
 def map_image(page, path=None) -> Image.Image:
     # After a rerun the chart may be re-laid out for a moment: wait for it to settle.
     page.wait_for_selector(f"{MAP} canvas", state="attached", timeout=60_000)
