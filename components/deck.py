@@ -318,3 +318,43 @@ def swatch(hex_colour: str) -> str:
     return (f'<svg width="18" height="18" viewBox="0 0 18 18">'
             f'<rect x="1" y="1" width="16" height="16" rx="3" fill="{hex_colour}" '
             f'stroke="#ffffff" stroke-width="1"/></svg>')
+
+
+HOST_FILL, HOST_LINE = [213, 94, 0, 110], [213, 94, 0, 255]
+FAINT_FILL, FAINT_LINE = [160, 160, 160, 35], [110, 110, 110, 200]
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def location_deck(_districts_geo: dict, *, folder: str, lang: str, host: int,
+                  site: Point | None, width: int, height: int) -> pdk.Deck:
+    """A small offline map of the unit outlines: the host unit highlighted, or the site
+    marked when its position is known. Built once per data folder, language and site."""
+    del folder  # cache key only
+    t = Translator(lang)
+    features, labels = [], []
+    for feature in _districts_geo["features"]:
+        props = feature["properties"]
+        is_host = props["code"] == host and site is None
+        features.append({"type": "Feature", "geometry": feature["geometry"], "properties": {
+            "fill": HOST_FILL if is_host else FAINT_FILL,
+            "line": HOST_LINE if is_host else FAINT_LINE, "width": 3 if is_host else 1}})
+        labels.append({"text": t.pick(props["name_vi"], props["name_en"]),
+                       "position": list(representative_point(feature["geometry"]))})
+    layers = [
+        dict(type="GeoJsonLayer", id="outlines", props=dict(
+            data={"type": "FeatureCollection", "features": features}, stroked=True,
+            filled=True, get_fill_color="properties.fill", get_line_color="properties.line",
+            get_line_width="properties.width", line_width_units=_literal("pixels"))),
+        _text_layer("names", labels, colour=[70, 70, 70, 255], size=14),
+    ]
+    if site is not None:
+        layers.append(dict(type="ScatterplotLayer", id="site", props=dict(
+            data=[{"position": list(site)}], get_position="position", get_radius=9,
+            radius_units=_literal("pixels"), get_fill_color=[213, 0, 0, 255], stroked=True,
+            get_line_color=[255, 255, 255], line_width_min_pixels=2)))
+    box = union_bbox(bbox(f["geometry"]) for f in _districts_geo["features"])
+    lon, lat, zoom = fit_view(box, width, height)
+    return CompactDeck(
+        layers=[pdk.Layer(spec["type"], id=spec["id"], **spec["props"]) for spec in layers],
+        initial_view_state=pdk.ViewState(longitude=lon, latitude=lat, zoom=zoom),
+        map_provider=None)
