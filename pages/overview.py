@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.cards import page_header, source_footer
+from components.cards import download_csv, page_header, source_footer
 from components.context import translator
 from components.data_ui import require
 from components.navigation import PAGES, link_to
@@ -41,6 +41,7 @@ for goal_id in ("general_2030", "vision_2050"):
     st.markdown(f"**{row['horizon']}** — {t.pick(row['text_vi'], row['text_en'])}")
 source_footer(list(target.loc[list(cards), "source"]) + list(goals["source"]),
               note_key="overview.vision_note")
+download_csv(targets, "plan_targets", key="download-plan-targets")
 
 st.subheader(t("overview.explore_heading"))
 columns = st.columns(2)
