@@ -11,18 +11,25 @@ t = translator()
 page_header("sources")
 (sources,) = require("sources")
 
-for row in sources.itertuples():
-    with st.container(border=True, key=f"source-{row.id}"):
-        title = escape_markdown(row.title)
-        st.markdown(f"**[{title}]({row.url})**" if isinstance(row.url, str) else f"**{title}**")
-        date = format_iso_date(row.date, t.lang) if isinstance(row.date, str) else t(
-            "sources.no_date")
-        details = [escape_markdown(row.publisher), date, t(f"sources.kind.{row.kind}")]
-        if isinstance(row.document_number, str):
-            details.append(t("sources.document", number=escape_markdown(row.document_number)))
-        st.caption(" · ".join(details) + f" · `{row.id}`")
-        if isinstance(row.note, str):
-            st.caption(escape_markdown(row.note))
+
+
+def entry(row) -> str:
+    """One source as a Markdown list item: linked title, then what it is, then its note."""
+    title = escape_markdown(row.title)
+    heading = f"**[{title}]({row.url})**" if isinstance(row.url, str) else f"**{title}**"
+    date = format_iso_date(row.date, t.lang) if isinstance(row.date, str) else t(
+        "sources.no_date")
+    details = [escape_markdown(row.publisher), date, t(f"sources.kind.{row.kind}")]
+    if isinstance(row.document_number, str):
+        details.append(t("sources.document", number=escape_markdown(row.document_number)))
+    lines = [heading, " · ".join(details) + f" · `{row.id}`"]
+    if isinstance(row.note, str):
+        lines.append(f"*{escape_markdown(row.note)}*")
+    return "- " + "  \n  ".join(lines)
+
+
+# One Markdown block rather than a box per source: the page draws in a fraction of the time.
+st.markdown("\n".join(entry(row) for row in sources.itertuples()))
 
 st.subheader(t("sources.licence_heading"))
 st.markdown(t("sources.licence_text"))
