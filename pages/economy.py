@@ -284,9 +284,11 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
         source_footer(outturn["source"], note_key="economy.chart.model_note")
         chart_downloads(spec, stem, t)
 
-    st.subheader(t("economy.whatif.table"))
     table = year_table(projection, outturn, baseline, scenario.basis, t)
-    st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
+    # Folded: a data grid is the slowest thing on the page to draw, and the charts above
+    # already show it; the CSV download stays in view.
+    with st.expander(t("economy.whatif.table"), icon=":material/table:"):
+        st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
     source_footer(outturn["source"], note_key="economy.chart.model_note")
     download_csv(table, "economy-scenario", key="econ-csv")
 
