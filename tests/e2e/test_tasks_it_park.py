@@ -5,15 +5,13 @@ from __future__ import annotations
 import pytest
 
 from core.i18n import LANGUAGES, Translator
-from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_until_ready
+from tests.e2e.conftest import no_traceback, open_app, open_page, screenshot, wait_until_ready
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_tasks_page(page, server, lang):
     t = Translator(lang)
-    open_app(page, server, "tasks", lang=lang)
-    no_traceback(page)
-    assert page.locator("h1").first.inner_text().strip() == t("tasks.title")
+    open_page(page, server, "tasks", lang)
     headings = page.locator("h3").all_inner_texts()
     assert len([h for h in headings if h.startswith(t("tasks.task_heading", number=1,
                                                       title="")[:4])]) == 5
@@ -50,10 +48,7 @@ def test_connectivity_link_opens_the_map_layer(page, server, lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_it_park_page(page, server, lang):
-    t = Translator(lang)
-    open_app(page, server, "it-park", lang=lang)
-    no_traceback(page)
-    assert page.locator("h1").first.inner_text().strip() == t("it_park.title")
+    open_page(page, server, "it_park", lang)
     assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
     assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
     metrics = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
