@@ -20,6 +20,7 @@ import pydeck as pdk
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
+from core.facts import fact_number
 from core.geo import (
     BBox,
     Point,
@@ -81,12 +82,9 @@ def located(frame: pd.DataFrame | None) -> pd.DataFrame:
 def it_park_position(it_park: pd.DataFrame | None) -> Point | None:
     if it_park is None:
         return None
-    values = it_park.set_index("key")["value_en"]
-    try:
-        lon, lat = float(values.get("lon")), float(values.get("lat"))
-    except (TypeError, ValueError):
-        return None
-    return (lon, lat) if math.isfinite(lon) and math.isfinite(lat) else None
+    rows = it_park.set_index("key")
+    lon, lat = fact_number(rows, "lon"), fact_number(rows, "lat")
+    return (lon, lat) if lon is not None and lat is not None else None
 
 
 @st.cache_data(show_spinner=False)

@@ -10,6 +10,18 @@ import pandas as pd
 from core.i18n import Translator
 
 
+def fact_number(rows: pd.DataFrame, key: str) -> float | None:
+    """A numeric fact (area, coordinates), written the same in both languages; ``rows``
+    is the table indexed by key. None when absent or not a finite number."""
+    if key not in rows.index:
+        return None
+    try:
+        number = float(rows.loc[key, "value_en"])
+    except (TypeError, ValueError):
+        return None
+    return number if math.isfinite(number) else None
+
+
 class Facts:
     """The rows of a key–value table, each key's text in one language."""
 
@@ -25,14 +37,7 @@ class Facts:
         return text if isinstance(text, str) else None
 
     def number(self, key: str) -> float | None:
-        """A numeric fact (area, coordinates), written the same in both languages."""
-        if key not in self._rows.index:
-            return None
-        try:
-            number = float(self._rows.loc[key, "value_en"])
-        except (TypeError, ValueError):
-            return None
-        return number if math.isfinite(number) else None
+        return fact_number(self._rows, key)
 
     def sources(self, keys: Iterable[str]) -> list[str]:
         return [self._rows.loc[key, "source"] for key in keys if key in self._rows.index]

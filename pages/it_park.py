@@ -8,7 +8,7 @@ import streamlit as st
 from components.cards import download_csv, escape_markdown, page_header, source_footer
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
-from components.deck import location_deck
+from components.deck import it_park_position, location_deck
 from components.metrics import indicator_cards
 from components.timeline import timeline_chart, timeline_frame
 from core.data import data_dir
@@ -55,8 +55,7 @@ with facts_column:
         st.caption(t("it_park.fields_note"))
 with map_column:
     st.markdown(f"**{t('it_park.map_heading')}**")
-    lon, lat = facts.number("lon"), facts.number("lat")
-    site = (lon, lat) if lon is not None and lat is not None else None
+    site = it_park_position(park)
     districts = try_geojson("districts_geo")
     if districts is not None:
         deck = location_deck(districts, folder=str(data_dir()), lang=t.lang,
