@@ -11,6 +11,7 @@ HTML-escapes field values in the ``html`` template, so no data text becomes mark
 
 from __future__ import annotations
 
+import html
 import json
 import math
 from dataclasses import dataclass
@@ -311,11 +312,20 @@ def picked_unit(selection) -> tuple[bool, int | None]:
     return picked, None
 
 
-def swatch(hex_colour: str) -> str:
-    """A small square in a zone's colour, as SVG (the colour is a validated #RRGGBB)."""
-    return (f'<svg width="18" height="18" viewBox="0 0 18 18">'
-            f'<rect x="1" y="1" width="16" height="16" rx="3" fill="{hex_colour}" '
-            f'stroke="#ffffff" stroke-width="1"/></svg>')
+def legend_html(entries: list[tuple[str, str, str]]) -> str:
+    """The map's legend as one block of HTML: a swatch, a name and a note per entry.
+
+    One element instead of a column, an image and two texts per entry: each element
+    costs a phone time to draw. Colours are validated #RRGGBB; texts are escaped.
+    """
+    items = "".join(
+        '<div style="display:flex;gap:.5rem;align-items:flex-start;flex:1 1 14rem">'
+        f'<span style="flex:none;width:1.1em;height:1.1em;margin-top:.2em;border-radius:3px;'
+        f'background:{colour}" aria-hidden="true"></span>'
+        f'<span><strong>{html.escape(name)}</strong><br>'
+        f'<small style="opacity:.8">{html.escape(note)}</small></span></div>'
+        for colour, name, note in entries)
+    return f'<div style="display:flex;flex-wrap:wrap;gap:.75rem 1.5rem">{items}</div>'
 
 
 HOST_FILL, HOST_LINE = [213, 94, 0, 110], [213, 94, 0, 255]

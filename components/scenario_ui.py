@@ -100,14 +100,14 @@ def _apply(scenario: Scenario, baseline: Baseline, only_missing: bool = False) -
             st.session_state[name] = value
 
 
-def _url_values(baseline: Baseline) -> dict[str, list[str]]:
+def url_values(baseline: Baseline) -> dict[str, list[str]]:
     names = _names(baseline)
     return {name: st.query_params.get_all(name) for name in st.query_params if name in names}
 
 
 def init_state(baseline: Baseline) -> None:
     """Widgets from the URL on the first run or for new URL values; else keep state."""
-    raw = _url_values(baseline)
+    raw = url_values(baseline)
     flat = {name: values[-1] if values else "" for name, values in raw.items()}
     fresh = STORE not in st.session_state
     new_url = bool(flat) and flat != st.session_state.get(SEEN) and flat != st.session_state.get(
@@ -258,32 +258,31 @@ def _delete(index: int) -> None:
         st.session_state[SAVED] = entries[:index] + entries[index + 1:]
 
 
-def saved_scenarios(scenario: Scenario, baseline: Baseline) -> list[tuple[str, Scenario]]:
-    """Name and keep up to three scenarios; they are drawn beside the current one."""
+def kept_scenarios(baseline: Baseline) -> list[tuple[str, Scenario]]:
+    """The saved scenarios, by name, to draw beside the current one."""
+    return [(entry["name"], parse(entry["query"], baseline)[0]) for entry in saved()]
+
+
+def saved_scenarios_form(scenario: Scenario, kept: list[tuple[str, Scenario]]) -> None:
+    """Name and keep up to three scenarios, or delete one."""
     t = translator()
-    entries = saved()
-    full = len(entries) >= MAX_SAVED
+    full = len(kept) >= MAX_SAVED
     columns = st.columns([3, 1], vertical_alignment="bottom")
     columns[0].text_input(t("economy.saved.name"), key=NAME, max_chars=MAX_NAME_CHARS,
-                          placeholder=t("economy.saved.placeholder", n=len(entries) + 1),
+                          placeholder=t("economy.saved.placeholder", n=len(kept) + 1),
                           disabled=full)
     columns[1].button(t("economy.saved.save"), key="econ-save", on_click=_save,
-                      args=(to_query(scenario), t("economy.saved.placeholder",
-                                                   n=len(entries) + 1)),
+                      args=(to_query(scenario), t("economy.saved.placeholder", n=len(kept) + 1)),
                       disabled=full, icon=":material/bookmark_add:", width="stretch")
     if full:
         st.caption(t("economy.saved.full", n=MAX_SAVED))
-    result = []
-    for index, entry in enumerate(entries):
-        kept, _ = parse(entry["query"], baseline)
+    for index, (name, other) in enumerate(kept):
         row = st.columns([5, 1], vertical_alignment="center")
-        row[0].markdown(f"**{escape_markdown(entry['name'])}** — "
-                        + t("economy.saved.line", g=t.number(kept.growth_pct, 1),
-                            d=t.number(kept.deflator_pct, 1),
-                            fx=t.number(kept.fx_change_pct, 1),
-                            p=t.number(kept.population_growth_pct, 1),
-                            basis=t(f"economy.basis.{kept.basis}")))
+        row[0].markdown(f"**{escape_markdown(name)}** — "
+                        + t("economy.saved.line", g=t.number(other.growth_pct, 1),
+                            d=t.number(other.deflator_pct, 1),
+                            fx=t.number(other.fx_change_pct, 1),
+                            p=t.number(other.population_growth_pct, 1),
+                            basis=t(f"economy.basis.{other.basis}")))
         row[1].button(t("economy.saved.delete"), key=f"econ-del-{index}", on_click=_delete,
                       args=(index,), icon=":material/delete:")
-        result.append((entry["name"], kept))
-    return result

@@ -19,7 +19,7 @@ import streamlit as st
 from components import charts
 from components.cards import escape_markdown, source_footer, source_ids
 from components.data_ui import require, try_geojson
-from components.deck import build_deck, geometry, layer_specs, swatch
+from components.deck import build_deck, geometry, layer_specs, legend_html
 from core import brief
 from core.data import data_dir, load_geojson, load_table
 from core.facts import Facts
@@ -220,11 +220,9 @@ def zones(t: Translator, **_) -> None:
             st.pydeck_chart(build_deck(specs, geo, 0, basemap=False), height=MAP_HEIGHT,
                             key="present-map", alt=t("zones.map_alt"))
     with right:
-        for row in zone_table.sort_values("id").itertuples():
-            line = st.container(horizontal=True, gap="small")
-            line.image(swatch(row.color), width=28)
-            line.markdown(f"**{escape_markdown(t.pick(row.name_vi, row.name_en))}**  \n"
-                          + escape_markdown(t.pick(row.role_vi, row.role_en)), width="stretch")
+        st.html(legend_html([(row.color, t.pick(row.name_vi, row.name_en),
+                               t.pick(row.role_vi, row.role_en))
+                              for row in zone_table.sort_values("id").itertuples()]))
     source_footer([*zone_table["source"], "dvhcvn_gis"])
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 QUERY_MAX_LENGTH = 60
 # đ/Đ are letters of their own, not d plus a mark: NFD leaves them alone.
@@ -59,3 +59,19 @@ def clean_query(raw: object, max_length: int = QUERY_MAX_LENGTH) -> str:
     kept = "".join(" " if unicodedata.category(char) in _CONTROL_CATEGORIES else char
                    for char in unicodedata.normalize("NFC", raw))
     return _SPACES.sub(" ", kept).strip()[:max_length].strip()
+
+
+def parse_choice(raw: Sequence[str], choices: Iterable[str]) -> tuple[str | None, str | None]:
+    """One of a fixed set of names from a URL parameter (``?view=whatif``).
+
+    ``(choice, None)`` when the link names a known choice (case and spaces ignored),
+    ``(None, None)`` when it names none, ``(None, rejected)`` when the value is unusable:
+    unknown, empty or repeated. Keeping the rejected text lets the page say what it ignored.
+    """
+    if not raw:
+        return None, None
+    value = raw[-1] if len(raw) == 1 else ",".join(raw)
+    wanted = value.strip().lower()
+    if len(raw) == 1 and wanted in set(choices):
+        return wanted, None
+    return None, value

@@ -1,6 +1,10 @@
-"""Mục tiêu kinh tế / Economic goals: the 2030 targets beside the outturn, and the
-what-if model. The sliders and everything that depends on them sit in one fragment,
-so moving a slider reruns only that part (no file read, no Baseline rebuild)."""
+"""Mục tiêu kinh tế / Economic goals: the 2030 targets beside the outturn, the economy's
+structure, and the what-if model, each in a tab of its own.
+
+The tabs are lazy: only the open one runs and is sent, so a phone or an old laptop draws
+one part of the page, not three. The open tab is in the URL (``?view=whatif``) so a
+shared link opens where the sender was. The sliders and everything that depends on them
+sit in one fragment, so moving a slider reruns only that part."""
 
 from __future__ import annotations
 
@@ -10,9 +14,15 @@ import pandas as pd
 import streamlit as st
 
 from components import charts, scenario_ui, slides
-from components.cards import download_csv, escape_markdown, page_header, source_footer
+from components.cards import (
+    download_csv,
+    escape_markdown,
+    page_header,
+    source_footer,
+)
 from components.context import translator
 from components.data_ui import require
+from components.tabs import lazy_tabs
 from core.i18n import Translator
 from core.model import (
     BASE_YEAR,
@@ -53,6 +63,10 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
                                file_name=f"{stem}.svg", mime="image/svg+xml",
                                on_click="ignore", key=f"econ-svg-{stem}",
                                icon=":material/image:")
+
+
+VIEWS = ("targets", "structure", "whatif")
+CHART_KEY = "econ-chart"
 
 
 def show_chart(spec: dict, stem: str) -> None:
@@ -159,6 +173,9 @@ def targets_section(outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Base
     with st.expander(t("economy.targets.table")):
         st.dataframe(table, hide_index=True, width="stretch")
 
+
+def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> None:
+    st.header(t("economy.view.structure"))
     shares = structure_rows(outturn, targets, t)
     structure = charts.with_data(
         charts.structure_template(tuple(dict.fromkeys(shares.sort_values("order")["sector"])),
@@ -276,20 +293,32 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
         slides.brief_button(scenario, t, key="econ-brief")
 
     projection = project(baseline, scenario)
-    st.subheader(t("economy.whatif.saved"))
-    kept = scenario_ui.saved_scenarios(scenario, baseline)
+    kept = scenario_ui.kept_scenarios(baseline)
+    # Lazy: the form is built only while open; saved scenarios show in the chart anyway.
+    saved_box = st.expander(t("economy.whatif.saved"), key="econ-saved-box",
+                            icon=":material/bookmarks:", on_change="rerun")
+    if saved_box.open:
+        with saved_box:
+            scenario_ui.saved_scenarios_form(scenario, kept)
+    # One chart at a time: each costs a phone as much to draw as the rest of the tab.
+    shown = st.radio(t("economy.whatif.chart_label"), ("index", "per_capita"),
+                     format_func=lambda name: t(f"economy.whatif.chart_{name}"),
+                     horizontal=True, key=CHART_KEY)
     index, per_capita = charts.scenario_specs(outturn, baseline, scenario, t, kept)
-    for spec, stem in ((index, "economy-index"), (per_capita, "economy-per-capita")):
-        show_chart(spec, stem)
-        source_footer(outturn["source"], note_key="economy.chart.model_note")
-        chart_downloads(spec, stem, t)
+    spec, stem = ((index, "economy-index") if shown == "index"
+                  else (per_capita, "economy-per-capita"))
+    show_chart(spec, stem)
+    source_footer(outturn["source"], note_key="economy.chart.model_note")
+    chart_downloads(spec, stem, t)
 
     table = year_table(projection, outturn, baseline, scenario.basis, t)
-    # Folded: a data grid is the slowest thing on the page to draw, and the charts above
-    # already show it; the CSV download stays in view.
-    with st.expander(t("economy.whatif.table"), icon=":material/table:"):
-        st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
-    source_footer(outturn["source"], note_key="economy.chart.model_note")
+    # Folded and lazy: a data grid is the slowest thing to draw, and the chart above
+    # already shows it; it is built only when opened. The CSV download stays in view.
+    year_table_box = st.expander(t("economy.whatif.table"), icon=":material/table:",
+                                 key="econ-table", on_change="rerun")
+    if year_table_box.open:
+        with year_table_box:
+            st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
     download_csv(table, "economy-scenario", key="econ-csv")
 
 
@@ -323,10 +352,20 @@ try:
 except ValueError as error:
     st.error(t("economy.model_error", detail=escape_markdown(str(error))), icon="⚠️")
     st.stop()
+has_scenario_link = bool(scenario_ui.url_values(baseline))
 scenario_ui.init_state(baseline)
 scenario_ui.show_notices(baseline)
-targets_section(outturn, targets, baseline, t)
-st.header(t("economy.whatif.heading"))
-st.markdown(t("economy.whatif.intro", last=baseline.last_year))
-what_if(outturn, baseline)
-assumptions(baseline, t)
+# A link with scenario values but no view was made on the what-if tab.
+tabs = lazy_tabs("economy", VIEWS, t, fallback="whatif" if has_scenario_link else None)
+if tabs["targets"].open:
+    with tabs["targets"]:
+        targets_section(outturn, targets, baseline, t)
+if tabs["structure"].open:
+    with tabs["structure"]:
+        structure_section(outturn, targets, t)
+if tabs["whatif"].open:
+    with tabs["whatif"]:
+        st.header(t("economy.whatif.heading"))
+        st.markdown(t("economy.whatif.intro", last=baseline.last_year))
+        what_if(outturn, baseline)
+        assumptions(baseline, t)

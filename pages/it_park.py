@@ -1,4 +1,5 @@
-"""Khu CNTT tập trung / IT park: what and where, the road to the decision, and the figures."""
+"""Khu CNTT tập trung / IT park: what and where, the road to the decision, the article's
+words, and the digital figures, each in a lazy tab (only the open one runs and is sent)."""
 
 from itertools import groupby
 
@@ -10,11 +11,13 @@ from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position, location_deck
 from components.metrics import indicator_cards
+from components.tabs import lazy_tabs
 from components.timeline import timeline_chart, timeline_frame
 from core.data import data_dir
 from core.facts import Facts
-from core.i18n import decimals_needed, format_iso_date
+from core.i18n import Translator, decimals_needed, format_iso_date
 
+VIEWS = ("site", "timeline", "quotes", "digital")
 MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
 HOST_DISTRICT = 718  # Thủ Dầu Một, which holds Hòa Phú ward
 
@@ -23,99 +26,108 @@ def blockquote(text: str) -> str:
     return "\n".join(f"> {escape_markdown(line)}  " for line in str(text).split("\n"))
 
 
+def site_tab(park: pd.DataFrame, t: Translator) -> None:
+    facts = Facts(park, t)
+    value = facts.text
+    st.subheader(t("it_park.what_heading"))
+    facts_column, map_column = st.columns([1, 1], gap="large")
+    with facts_column:
+        if value("name"):
+            st.markdown(f"#### {escape_markdown(value('name'))}")
+        area = facts.number("area_ha")
+        lines = []
+        if area is not None:
+            lines.append((t("it_park.area"), t("it_park.area_value",
+                                               v=t.number(area, decimals_needed(area)))))
+        for key in ("location", "complex", "legal_basis", "decision", "signed_by", "period"):
+            if value(key):
+                lines.append((t(f"it_park.{key}"), escape_markdown(value(key))))
+        st.markdown("\n".join(f"- **{label}:** {text}" for label, text in lines))
+        if value("decision"):
+            st.caption(t("it_park.decision_note"))
+        if value("fields"):
+            st.markdown(f"**{t('it_park.fields')}**")
+            fields = [field.strip() for field in value("fields").split(";") if field.strip()]
+            st.markdown("\n".join(f"- {escape_markdown(field[0].upper() + field[1:])}"
+                                  for field in fields))
+            st.caption(t("it_park.fields_note"))
+    with map_column:
+        st.markdown(f"**{t('it_park.map_heading')}**")
+        site = it_park_position(park)
+        districts = try_geojson("districts_geo")
+        if districts is not None:
+            deck = location_deck(districts, folder=str(data_dir()), lang=t.lang,
+                                 host=HOST_DISTRICT, site=site, width=MAP_WIDTH_GUESS,
+                                 height=MAP_HEIGHT)
+            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT,
+                            alt=t("it_park.map_alt"))
+        st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
+    source_footer(list(park["source"]) + ["dvhcvn_gis"])
+    download_csv(park, "it_park", key="download-it_park")
+
+
+def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
+    st.subheader(t("it_park.timeline_heading"))
+    events = timeline_frame(timeline, t)
+    st.caption(t("it_park.timeline_help"))
+    st.altair_chart(timeline_chart(events, t), key="it-park-timeline", width="stretch",
+                    alt=t("it_park.timeline_alt"))
+    if events["approximate"].any():
+        st.caption(t("it_park.timeline_approx_note"))
+    for event in events.itertuples():
+        with st.container(border=True, key=f"event-{event.Index}"):
+            st.markdown(f"**{escape_markdown(event.date_label)}** · {event.kind_label} — "
+                        f"{escape_markdown(event.event)}")
+            st.markdown(f"- **{t('it_park.actors')}:** {escape_markdown(event.actors)}\n"
+                        f"- **{t('it_park.outcome')}:** {escape_markdown(event.outcome)}")
+            source_footer([event.source])
+    download_csv(timeline, "timeline", key="download-timeline")
+
+
+def quotes_tab(t: Translator) -> None:
+    quotes = try_table("quotes")
+    page_quotes = quotes[quotes["page"] == "it_park"] if quotes is not None else pd.DataFrame()
+    if not page_quotes.empty:
+        st.subheader(t("it_park.quotes_heading"))
+        st.caption(t("it_park.quotes_intro"))
+        # Consecutive sentences of one speaker share a card.
+        for number, (speaker, group) in enumerate(groupby(
+                page_quotes.itertuples(), key=lambda row: (row.speaker_vi, row.speaker_en))):
+            with st.container(border=True, key=f"quotes-{number}"):
+                st.markdown(f"**{escape_markdown(t.pick(*speaker))}**")
+                for index, quote in enumerate(group):
+                    original, translation = st.columns(2, gap="large")
+                    if index == 0:
+                        original.caption(t("it_park.quote_original"))
+                        translation.caption(t("it_park.quote_translation"))
+                    original.markdown(blockquote(quote.quote_vi))
+                    translation.markdown(blockquote(quote.quote_en))
+        source_footer(page_quotes["source"])
+        download_csv(page_quotes, "quotes_it_park", key="download-quotes_it_park")
+
+
+def digital_tab(digital: pd.DataFrame, t: Translator) -> None:
+    st.subheader(t("it_park.digital_heading"))
+    indicator_cards(digital, t)
+    dates = ", ".join(format_iso_date(iso, t.lang) for iso in sorted(set(digital["as_of"])))
+    st.caption(t("it_park.as_of", date=dates))
+    source_footer(digital["source"])
+    download_csv(digital, "digital_indicators", key="download-digital_indicators")
+
+
 t = translator()
 page_header("it_park")
 park, timeline, digital = require("it_park", "timeline", "digital_indicators")
-facts = Facts(park, t)
-value = facts.text
-
-
-# What and where
-st.subheader(t("it_park.what_heading"))
-facts_column, map_column = st.columns([1, 1], gap="large")
-with facts_column:
-    if value("name"):
-        st.markdown(f"#### {escape_markdown(value('name'))}")
-    area = facts.number("area_ha")
-    lines = []
-    if area is not None:
-        lines.append((t("it_park.area"), t("it_park.area_value",
-                                           v=t.number(area, decimals_needed(area)))))
-    for key in ("location", "complex", "legal_basis", "decision", "signed_by", "period"):
-        if value(key):
-            lines.append((t(f"it_park.{key}"), escape_markdown(value(key))))
-    st.markdown("\n".join(f"- **{label}:** {text}" for label, text in lines))
-    if value("decision"):
-        st.caption(t("it_park.decision_note"))
-    if value("fields"):
-        st.markdown(f"**{t('it_park.fields')}**")
-        fields = [field.strip() for field in value("fields").split(";") if field.strip()]
-        st.markdown("\n".join(f"- {escape_markdown(field[0].upper() + field[1:])}"
-                              for field in fields))
-        st.caption(t("it_park.fields_note"))
-with map_column:
-    st.markdown(f"**{t('it_park.map_heading')}**")
-    site = it_park_position(park)
-    districts = try_geojson("districts_geo")
-    if districts is not None:
-        deck = location_deck(districts, folder=str(data_dir()), lang=t.lang,
-                             host=HOST_DISTRICT, site=site, width=MAP_WIDTH_GUESS,
-                             height=MAP_HEIGHT)
-        st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT,
-                        alt=t("it_park.map_alt"))
-    st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
-source_footer(list(park["source"]) + ["dvhcvn_gis"])
-
-# From proposal to decision
-st.subheader(t("it_park.timeline_heading"))
-events = timeline_frame(timeline, t)
-st.caption(t("it_park.timeline_help"))
-st.altair_chart(timeline_chart(events, t), key="it-park-timeline", width="stretch",
-                alt=t("it_park.timeline_alt"))
-if events["approximate"].any():
-    st.caption(t("it_park.timeline_approx_note"))
-for event in events.itertuples():
-    with st.container(border=True, key=f"event-{event.Index}"):
-        st.markdown(f"**{escape_markdown(event.date_label)}** · {event.kind_label} — "
-                    f"{escape_markdown(event.event)}")
-        st.markdown(f"- **{t('it_park.actors')}:** {escape_markdown(event.actors)}\n"
-                    f"- **{t('it_park.outcome')}:** {escape_markdown(event.outcome)}")
-        source_footer([event.source])
-
-# The province's reasons and the ministry's assessment, in the article's words
-quotes = try_table("quotes")
-page_quotes = quotes[quotes["page"] == "it_park"] if quotes is not None else pd.DataFrame()
-if not page_quotes.empty:
-    st.subheader(t("it_park.quotes_heading"))
-    st.caption(t("it_park.quotes_intro"))
-    # Consecutive sentences of one speaker share a card.
-    for number, (speaker, group) in enumerate(groupby(
-            page_quotes.itertuples(), key=lambda row: (row.speaker_vi, row.speaker_en))):
-        with st.container(border=True, key=f"quotes-{number}"):
-            st.markdown(f"**{escape_markdown(t.pick(*speaker))}**")
-            for index, quote in enumerate(group):
-                original, translation = st.columns(2, gap="large")
-                if index == 0:
-                    original.caption(t("it_park.quote_original"))
-                    translation.caption(t("it_park.quote_translation"))
-                original.markdown(blockquote(quote.quote_vi))
-                translation.markdown(blockquote(quote.quote_en))
-    source_footer(page_quotes["source"])
-
-# Digital transformation figures
-st.subheader(t("it_park.digital_heading"))
-indicator_cards(digital, t)
-dates = ", ".join(format_iso_date(iso, t.lang) for iso in sorted(set(digital["as_of"])))
-st.caption(t("it_park.as_of", date=dates))
-source_footer(digital["source"])
-
-st.subheader(t("it_park.downloads_heading"))
-downloads = [("download_facts", park, "it_park"), ("download_timeline", timeline, "timeline"),
-             ("download_digital", digital, "digital_indicators")]
-if not page_quotes.empty:
-    downloads.append(("download_quotes", page_quotes, "quotes_it_park"))
-for column, (label_key, frame, stem) in zip(st.columns(len(downloads)), downloads,
-                                            strict=True):
-    with column:
-        st.caption(t(f"it_park.{label_key}"))
-        download_csv(frame, stem, key=f"download-{stem}")
+tabs = lazy_tabs("it_park", VIEWS, t)
+if tabs["site"].open:
+    with tabs["site"]:
+        site_tab(park, t)
+if tabs["timeline"].open:
+    with tabs["timeline"]:
+        timeline_tab(timeline, t)
+if tabs["quotes"].open:
+    with tabs["quotes"]:
+        quotes_tab(t)
+if tabs["digital"].open:
+    with tabs["digital"]:
+        digital_tab(digital, t)

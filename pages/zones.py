@@ -26,9 +26,9 @@ from components.deck import (
     geometry,
     it_park_position,
     layer_specs,
+    legend_html,
     located,
     picked_unit,
-    swatch,
 )
 from core.data import data_dir
 from core.geo import MAP_LAYERS, density, layers_param, parse_layers, parse_zone, shares
@@ -121,12 +121,7 @@ if districts_geo is not None:
     if "it_park" in layers and park:
         entries.append(("#{:02X}{:02X}{:02X}".format(*IT_PARK), t("zones.layer.it_park"),
                         t("zones.layer_help.it_park")))
-    for column, (colour, name, note) in zip(st.columns(len(entries)), entries, strict=True):
-        swatch_column, text_column = column.columns([1, 6], gap="small")
-        swatch_column.image(swatch(colour), width=18)
-        text_column.markdown(f"**{escape_markdown(name)}**")
-        if note:
-            text_column.caption(escape_markdown(note))
+    st.html(legend_html(entries))
     st.caption(t("zones.map_caption"))
     if "connectivity" in layers:
         st.caption(t("zones.centre_caption"))
@@ -227,7 +222,9 @@ table = pd.DataFrame({
     t("zones.col.density"): [t.number(u.density) for u in units.itertuples()],
 })
 table = table.iloc[units.sort_values(["zone", "code"]).index.map(units.index.get_loc)]
-st.dataframe(table, hide_index=True, key="zones-table")
+# Nine rows: a plain table reads better on a projector and a phone than a data grid,
+# and draws without the grid's code.
+st.table(table, hide_index=True, border="horizontal")
 if units["population"].isna().any():
     st.caption(t("zones.population_missing"))
 download_csv(units.drop(columns=["note"]).rename(columns={"density": "density_per_km2"}),

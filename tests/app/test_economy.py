@@ -1,5 +1,5 @@
-"""The economy page under AppTest: both languages, the URL as the scenario, hostile
-links, and the controls (growth slider, reset, saved scenarios)."""
+"""The economy page under AppTest: its lazy tabs, both languages, the URL as the scenario,
+hostile links, and the controls (growth slider, chart choice, reset, saved scenarios)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,13 @@ from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import outside_code_spans, run_page
 
 PAGE = "pages/economy.py"
+VIEWS = ("targets", "structure", "whatif")
 DEFAULTS = {"econ-g": 10.0, "econ-d": 0.2, "econ-fx": 1.0, "econ-p": 3.4, "econ-g50": 6.0}
+
+
+def whatif(lang: str = "vi", **params) -> object:
+    """The page opened on its what-if tab by the link, as a shared scenario link does."""
+    return run_page(PAGE, lang, view="whatif", **params)
 
 
 def url(at, key: str) -> str:
@@ -28,7 +34,7 @@ def metric(at, key: str, lang: str = "vi") -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_runs_in_each_language_with_the_plan_defaults(lang):
-    at = run_page(PAGE, lang)
+    at = whatif(lang)
     assert not at.exception
     assert [error.value for error in at.error] == []
     assert at.warning.len == 0
@@ -44,7 +50,7 @@ def test_runs_in_each_language_with_the_plan_defaults(lang):
 def test_the_url_reproduces_the_scenario(lang):
     params = {"g": "7.5", "d": "3", "fx": "-1.2", "p": "2", "basis": "total", "ext": "1",
               "g50": "5"}
-    at = run_page(PAGE, lang, **params)
+    at = whatif(lang, **params)
     assert not at.exception and at.warning.len == 0
     assert slider(at, "econ-g") == 7.5 and slider(at, "econ-d") == 3.0
     assert slider(at, "econ-fx") == -1.2 and slider(at, "econ-p") == 2.0
@@ -56,7 +62,7 @@ def test_the_url_reproduces_the_scenario(lang):
 
 
 def test_per_year_values_from_the_url():
-    at = run_page(PAGE, "vi", g="8", g2026="12", g2030="4")
+    at = whatif("vi", g="8", g2026="12", g2030="4")
     assert at.toggle(key="econ-peryear").value is True
     assert slider(at, "econ-g2026") == 12.0 and slider(at, "econ-g2030") == 4.0
     assert slider(at, "econ-g2025") == 8.0
@@ -69,7 +75,7 @@ NASTY = ["", "NaN", "nan", "inf", "-inf", "1e309", "-5000", "5000", "<script>ale
 
 @pytest.mark.parametrize("value", NASTY, ids=lambda v: repr(v)[:20])
 def test_hostile_values_give_defaults_or_clamps_and_a_notice(value):
-    at = run_page(PAGE, "en", g=value, d=value, basis=value, ext=value)
+    at = whatif("en", g=value, d=value, basis=value, ext=value)
     assert not at.exception
     assert [error.value for error in at.error] == []
     g = slider(at, "econ-g")
@@ -83,7 +89,7 @@ def test_hostile_values_give_defaults_or_clamps_and_a_notice(value):
 
 
 def test_repeated_values_take_the_last_and_bad_ones_are_listed():
-    at = run_page(PAGE, "vi", g=["5", "9"], p="abc")
+    at = whatif("vi", g=["5", "9"], p="abc")
     assert slider(at, "econ-g") == 9.0
     assert slider(at, "econ-p") == 3.4
     notice = at.warning[0].value
@@ -91,7 +97,7 @@ def test_repeated_values_take_the_last_and_bad_ones_are_listed():
 
 
 def test_moving_growth_changes_the_per_capita_result_and_the_url():
-    at = run_page(PAGE, "vi")
+    at = whatif("vi")
     before = metric(at, "per_capita")
     at.select_slider(key="econ-g").set_value(6.0).run()
     assert not at.exception
@@ -100,7 +106,7 @@ def test_moving_growth_changes_the_per_capita_result_and_the_url():
 
 
 def test_reset_restores_every_default():
-    at = run_page(PAGE, "vi", g="4", d="9", fx="5", p="-1", basis="total", g50="2", g2027="15")
+    at = whatif("vi", g="4", d="9", fx="5", p="-1", basis="total", g50="2", g2027="15")
     at.button(key="econ-reset").click().run()
     assert not at.exception
     assert {key: slider(at, key) for key in DEFAULTS} == DEFAULTS
@@ -110,7 +116,10 @@ def test_reset_restores_every_default():
 
 
 def test_saving_a_named_scenario_keeps_it_and_delete_removes_it():
-    at = run_page(PAGE, "vi", g="7")
+    at = whatif("vi", g="7")
+    assert at.text_input.len == 0  # the form is built only when its expander is opened
+    at.session_state["econ-saved-box"] = True
+    at.run()
     at.text_input(key="econ-name").input("Chậm <b>lại</b>").run()
     at.button(key="econ-save").click().run()
     assert not at.exception
@@ -128,3 +137,43 @@ def test_saving_a_named_scenario_keeps_it_and_delete_removes_it():
     assert at.button(key="econ-save").disabled  # three at most
     at.button(key="econ-del-0").click().run()
     assert [entry["name"] for entry in at.session_state["econ-saved"]] == ["B", "C"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_opens_on_the_targets_and_runs_no_other_tab(lang):
+    t = Translator(lang)
+    at = run_page(PAGE, lang)
+    assert not at.exception
+    assert [tab.label for tab in at.tabs] == [t(f"economy.view.{view}") for view in VIEWS]
+    assert [header.value for header in at.header] == [t("economy.targets.heading")]
+    assert len(at.get("vega_lite_chart")) == 1
+    assert at.select_slider.len == 0  # the what-if tab did not run
+    assert url(at, "view") == "targets"
+    structure = run_page(PAGE, lang, view="structure")
+    assert [header.value for header in structure.header] == [t("economy.view.structure")]
+
+
+def test_a_scenario_link_without_a_view_opens_the_what_if_tab():
+    at = run_page(PAGE, "vi", g="8")
+    assert slider(at, "econ-g") == 8.0
+    assert url(at, "view") == "whatif"
+
+
+def test_a_bad_view_gets_a_notice_and_the_targets():
+    at = run_page(PAGE, "en", view="[x](http://evil)")
+    assert not at.exception
+    notice = next(info.value for info in at.info if "does not exist" in info.value)
+    assert "](http" not in outside_code_spans(notice)
+    assert url(at, "view") == "targets"
+
+
+def test_the_chart_choice_shows_one_chart_at_a_time():
+    at = whatif()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 1
+    before = charts[0].proto.spec
+    at.radio(key="econ-chart").set_value("per_capita").run()
+    assert not at.exception
+    [after] = at.get("vega_lite_chart")
+    assert after.proto.spec != before
+    assert "USD" in after.proto.spec

@@ -1,4 +1,5 @@
-"""The IT-park page in each language: facts, timeline, quotations and figures as published."""
+"""The IT-park page in each language: facts, timeline, quotations and figures as published,
+each in its tab; a tab's content runs only while it is open."""
 
 from __future__ import annotations
 
@@ -14,21 +15,45 @@ METRICS = {
 }
 
 
+PAGE = "pages/it_park.py"
+VIEWS = ("site", "timeline", "quotes", "digital")
+
+
+def every_tab(lang: str):
+    """Each tab opened by its link, as a reader would one after another."""
+    runs = [run_page(PAGE, lang, view=view) for view in VIEWS]
+    for at in runs:
+        assert not at.exception
+        assert [error.value for error in at.error] == []
+    return runs
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_the_open_tab_runs(lang):
+    t = Translator(lang)
+    at = run_page(PAGE, lang)
+    assert at.title[0].value == t("it_park.title")
+    assert [tab.label for tab in at.tabs] == [t(f"it_park.view.{view}") for view in VIEWS]
+    assert [subheader.value for subheader in at.subheader] == [t("it_park.what_heading")]
+    assert at.get("deck_gl_json_chart") and not at.get("vega_lite_chart")
+    assert at.query_params["view"] == "site"
+    quotes = run_page(PAGE, lang, view="quotes")
+    assert [subheader.value for subheader in quotes.subheader] == [t("it_park.quotes_heading")]
+    assert not quotes.get("deck_gl_json_chart") and quotes.metric.len == 0
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_it_park_page_in_each_language(lang):
-    at = run_page("pages/it_park.py", lang)
+    runs = every_tab(lang)
     t = Translator(lang)
-    assert not at.exception
-    assert [error.value for error in at.error] == []
-    assert at.title[0].value == t("it_park.title")
-    assert [metric.value for metric in at.metric] == METRICS[lang]
-    text = "\n".join(m.value for m in at.markdown)
+    assert [metric.value for at in runs for metric in at.metric] == METRICS[lang]
+    text = "\n".join(m.value for at in runs for m in at.markdown)
     assert {"vi": "15,47 ha", "en": "15.47 ha"}[lang] in text
     assert "Hòa Phú" in text and "890/QĐ-TTg" in text
     # The province's reasoning and the ministry's assessment, in the article's words.
     assert "nền tảng công nghiệp hơn 25 năm" in text
     assert "khả thi và có đầy đủ cơ sở pháp lý" in text
-    captions = [caption.value for caption in at.caption]
+    captions = [caption.value for at in runs for caption in at.caption]
     assert t("it_park.as_of", date={"vi": "10/2/2025", "en": "10 February 2025"}[lang]) in captions
     # No coordinates for the site in it_park.csv: the page says so instead of guessing.
     assert t("it_park.map_no_site") in captions
@@ -37,7 +62,7 @@ def test_it_park_page_in_each_language(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_timeline_list_names_actors_outcomes_and_marks_the_year_only_date(lang):
-    at = run_page("pages/it_park.py", lang)
+    at = run_page(PAGE, lang, view="timeline")
     t = Translator(lang)
     text = "\n".join(m.value for m in at.markdown)
     approximate = escape_markdown(t("it_park.timeline.approximate_date", date="2024"))

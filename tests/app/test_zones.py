@@ -68,7 +68,7 @@ def test_page_draws_the_map_offline_with_every_unit_once(lang):
     assert sorted(label["text"] for label in names["data"]) == sorted(
         t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples())
 
-    table = at.dataframe[0].value
+    table = at.table[0].value
     unit_column = table[t("zones.col.unit")]
     expected = [t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()]
     assert sorted(unit_column) == sorted(expected)

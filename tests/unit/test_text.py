@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from core.text import QUERY_MAX_LENGTH, clean_query, filter_rows, fold, matches
+from core.text import QUERY_MAX_LENGTH, clean_query, filter_rows, fold, matches, parse_choice
 
 
 @pytest.mark.parametrize(("text", "folded"), [
@@ -76,3 +76,15 @@ def test_clean_query(raw, cleaned):
 def test_clean_query_caps_length_and_recomposes():
     assert len(clean_query("x" * 500)) == QUERY_MAX_LENGTH
     assert clean_query(unicodedata.normalize("NFD", "đô thị")) == "đô thị"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ([], (None, None)),
+    (["whatif"], ("whatif", None)),
+    ([" WhatIf "], ("whatif", None)),
+    (["nothing"], (None, "nothing")),
+    ([""], (None, "")),
+    (["targets", "whatif"], (None, "targets,whatif")),
+])
+def test_a_choice_from_a_link_is_known_or_rejected_with_its_text(raw, expected):
+    assert parse_choice(raw, ("targets", "structure", "whatif")) == expected
