@@ -9,6 +9,7 @@ sit in one fragment, so moving a slider reruns only that part."""
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -55,11 +56,11 @@ TABLE_COLUMNS = (("growth", "real_growth_pct", 2), ("index", "real_index", 1),
 
 def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
     """PNG and SVG made by vl_convert only when clicked (callable data), then cached."""
-    columns = st.columns(2)
-    columns[0].download_button(t("economy.download_png"), data=lambda: charts.to_png(spec),
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(t("economy.download_png"), data=lambda: charts.to_png(spec),
                                file_name=f"{stem}.png", mime="image/png", on_click="ignore",
                                key=f"econ-png-{stem}", icon=":material/image:")
-    columns[1].download_button(t("economy.download_svg"), data=lambda: charts.to_svg(spec),
+    row.download_button(t("economy.download_svg"), data=lambda: charts.to_svg(spec),
                                file_name=f"{stem}.svg", mime="image/svg+xml",
                                on_click="ignore", key=f"econ-svg-{stem}",
                                icon=":material/image:")
@@ -67,6 +68,7 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
 
 VIEWS = ("targets", "structure", "whatif")
 CHART_KEY = "econ-chart"
+METRIC_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
 
 
 def show_chart(spec: dict, stem: str) -> None:
@@ -232,38 +234,34 @@ def shown_table(table: pd.DataFrame, t: Translator) -> pd.DataFrame:
 def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
     summary = summarize(baseline, scenario)
     first = baseline.last_year + 1
-    cells = [column for _ in range(3) for column in st.columns(2)]
-    row1, row2 = cells[:3], cells[3:]
-    row1[0].metric(t("economy.metric.grdp_2030"), t.number(summary.grdp_2030_bn_vnd / 1000, 1),
-                   help=t("economy.metric.grdp_2030_help"), border=True)
+    # One wrapping row of fixed-width cards rather than a grid of columns: as many per line
+    # as fit (one on a phone), and fewer blocks for the browser to draw.
+    grid = st.container(horizontal=True, gap="small")
+    card = partial(grid.metric, border=True, width=METRIC_WIDTH)
+    card(t("economy.metric.grdp_2030"), t.number(summary.grdp_2030_bn_vnd / 1000, 1),
+         help=t("economy.metric.grdp_2030_help"))
     gap = -summary.gap_to_target_usd
-    row1[1].metric(t("economy.metric.per_capita"),
-                   t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
-                   delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−")
-                           + t.number(abs(gap))),
-                   delta_color="normal" if gap >= 0 else "inverse",
-                   delta_arrow="up" if gap >= 0 else "down",
-                   help=t("economy.metric.per_capita_help",
-                          target=t.number(PLAN_PER_CAPITA_USD_2030)), border=True)
-    row1[2].metric(t("economy.metric.average"),
-                   t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct,
-                                                              t)),
-                   help=t("economy.metric.average_help"), border=True)
+    card(t("economy.metric.per_capita"),
+         t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
+         delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−") + t.number(abs(gap))),
+         delta_color="normal" if gap >= 0 else "inverse",
+         delta_arrow="up" if gap >= 0 else "down",
+         help=t("economy.metric.per_capita_help", target=t.number(PLAN_PER_CAPITA_USD_2030)))
+    card(t("economy.metric.average"),
+         t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
+         help=t("economy.metric.average_help"))
     need_avg = summary.growth_needed_for_avg_pct
-    row2[0].metric(t("economy.metric.needed_avg", start=first),
-                   "—" if need_avg is None else t("economy.unit.pct_year_short",
-                                                  v=percent(need_avg, t)),
-                   help=t("economy.metric.needed_avg_help", start=first), border=True)
+    card(t("economy.metric.needed_avg", start=first),
+         "—" if need_avg is None else t("economy.unit.pct_year_short", v=percent(need_avg, t)),
+         help=t("economy.metric.needed_avg_help", start=first))
     need_pc = summary.growth_needed_for_per_capita_pct
-    row2[1].metric(t("economy.metric.needed_pc", start=first),
-                   "—" if need_pc is None else t("economy.unit.pct_year_short",
-                                                 v=percent(need_pc, t)),
-                   help=t("economy.metric.needed_pc_help", start=first), border=True)
+    card(t("economy.metric.needed_pc", start=first),
+         "—" if need_pc is None else t("economy.unit.pct_year_short", v=percent(need_pc, t)),
+         help=t("economy.metric.needed_pc_help", start=first))
     year = summary.first_year_target_reached
-    row2[2].metric(t("economy.metric.first_year"),
-                   t("economy.metric.not_by", year=2050) if year is None else str(year),
-                   help=t("economy.metric.first_year_help",
-                          g50=percent(scenario.growth_2031_2050_pct, t)), border=True)
+    card(t("economy.metric.first_year"),
+         t("economy.metric.not_by", year=2050) if year is None else str(year),
+         help=t("economy.metric.first_year_help", g50=percent(scenario.growth_2031_2050_pct, t)))
     st.markdown(f"**{t('economy.summary_label')}** "
                 + escape_markdown(summary_text(summary, scenario, baseline, t)))
     consistency = consistent_assumptions(baseline, PLAN_GROWTH_PCT, scenario.basis)
