@@ -15,14 +15,17 @@ class PageInfo:
     path: str
     icon: str
     url_path: str  # empty for the home page, which lives at "/"
+    views: tuple[str, ...] = ()  # lazy tabs (?view=…), the first one opens by default
 
 
 PAGES = (
     PageInfo("overview", "pages/overview.py", ":material/home:", ""),
-    PageInfo("economy", "pages/economy.py", ":material/trending_up:", "economy"),
+    PageInfo("economy", "pages/economy.py", ":material/trending_up:", "economy",
+             ("targets", "structure", "whatif")),
     PageInfo("tasks", "pages/tasks.py", ":material/checklist:", "tasks"),
     PageInfo("zones", "pages/zones.py", ":material/map:", "zones"),
-    PageInfo("it_park", "pages/it_park.py", ":material/memory:", "it-park"),
+    PageInfo("it_park", "pages/it_park.py", ":material/memory:", "it-park",
+             ("site", "timeline", "quotes", "digital")),
     PageInfo("sources", "pages/sources.py", ":material/menu_book:", "sources"),
     PageInfo("present", "pages/present.py", ":material/co_present:", "present"),
 )

@@ -23,6 +23,7 @@ from components.cards import (
 )
 from components.context import translator
 from components.data_ui import require
+from components.navigation import page_of
 from components.tabs import lazy_tabs
 from core.i18n import Translator
 from core.model import (
@@ -66,7 +67,7 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
                                icon=":material/image:")
 
 
-VIEWS = ("targets", "structure", "whatif")
+VIEWS = page_of("economy").views
 CHART_KEY = "econ-chart"
 METRIC_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
 

@@ -11,13 +11,14 @@ from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position, location_deck
 from components.metrics import indicator_cards
+from components.navigation import page_of
 from components.tabs import lazy_tabs
-from components.timeline import timeline_chart, timeline_frame
+from components.timeline import timeline_frame, timeline_spec
 from core.data import data_dir
 from core.facts import Facts
 from core.i18n import Translator, decimals_needed, format_iso_date
 
-VIEWS = ("site", "timeline", "quotes", "digital")
+VIEWS = page_of("it_park").views
 MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
 HOST_DISTRICT = 718  # Thủ Dầu Một, which holds Hòa Phú ward
 
@@ -70,8 +71,8 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     st.subheader(t("it_park.timeline_heading"))
     events = timeline_frame(timeline, t)
     st.caption(t("it_park.timeline_help"))
-    st.altair_chart(timeline_chart(events, t), key="it-park-timeline", width="stretch",
-                    alt=t("it_park.timeline_alt"))
+    st.vega_lite_chart(timeline_spec(events, t.lang), key="it-park-timeline", width="stretch",
+                       alt=t("it_park.timeline_alt"))
     if events["approximate"].any():
         st.caption(t("it_park.timeline_approx_note"))
     for event in events.itertuples():

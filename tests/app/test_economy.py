@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from components.navigation import page_of
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import outside_code_spans, run_page
 
 PAGE = "pages/economy.py"
-VIEWS = ("targets", "structure", "whatif")
+VIEWS = page_of("economy").views
 DEFAULTS = {"econ-g": 10.0, "econ-d": 0.2, "econ-fx": 1.0, "econ-p": 3.4, "econ-g50": 6.0}
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from components.cards import escape_markdown
+from components.navigation import page_of
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import run_page
 
@@ -16,7 +17,7 @@ METRICS = {
 
 
 PAGE = "pages/it_park.py"
-VIEWS = ("site", "timeline", "quotes", "digital")
+VIEWS = page_of("it_park").views
 
 
 def every_tab(lang: str):

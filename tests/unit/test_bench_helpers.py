@@ -66,3 +66,15 @@ def test_last_section_is_replaced_to_the_end():
     text = bench.replace_section("# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nold\n",
                                  "## Benchmark\n\nnew\n")
     assert text == "# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nnew\n"
+
+
+def test_every_page_and_tab_is_measured_against_the_floor_loaded_the_same_way():
+    from components.navigation import PAGES
+
+    views = bench.explorer_views(PAGES)
+    names = [name for name, _, _ in views]
+    assert names[0] == "overview" and "economy·whatif" in names and "it_park·digital" in names
+    assert len(names) == len(PAGES) + sum(len(page.views) - 1 for page in PAGES if page.views)
+    assert ("economy·structure", "economy", "&view=structure") in views
+    assert bench.floor_for("") == bench.FLOOR
+    assert bench.floor_for("economy") == bench.FLOOR_BELOW_ROOT
