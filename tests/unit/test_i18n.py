@@ -42,6 +42,15 @@ def test_every_key_used_in_the_code_exists():
     assert missing == []
 
 
+def test_every_tab_of_every_page_has_a_label_in_both_languages():
+    from components.navigation import PAGES
+
+    wanted = {f"{page.section}.view.{view}" for page in PAGES for view in page.views}
+    assert wanted and wanted <= set(catalog("vi"))
+    labelled = {key for key in catalog("vi") if re.fullmatch(r"[a-z_]+\.view\.[a-z_]+", key)}
+    assert labelled == wanted  # no label left over from a tab that is gone
+
+
 def test_vietnamese_and_english_number_formats():
     assert [format_number(15800, lang) for lang in LANGUAGES] == ["15.800", "15,800"]
     assert [format_number(4.04, lang, 2) for lang in LANGUAGES] == ["4,04", "4.04"]
