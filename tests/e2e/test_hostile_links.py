@@ -56,7 +56,9 @@ def test_hostile_link_renders_defaults_and_stays_text(page, server, path, param,
 
 
 # Page state a link may carry besides the language: each is validated where it is read.
-STATE_PARAMS = [("economy", "g"), ("economy", "basis"), ("zones", "zone"), ("zones", "layers"),
+# `view` is the open tab of the pages split into lazy tabs (components/tabs.py).
+STATE_PARAMS = [("economy", "g"), ("economy", "basis"), ("economy", "view"),
+                ("it-park", "view"), ("zones", "zone"), ("zones", "layers"),
                 ("tasks", "q"), ("present", "step")]
 
 
@@ -69,5 +71,24 @@ def test_hostile_page_state_stays_text(page, server, path, param, value):
     assert page.locator("h1").first.inner_text().strip() == Translator("vi")(f"{section}.title")
     page.wait_for_timeout(300)
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
+    assert page.evaluate(INJECTED) == []
+    no_traceback(page)
+
+
+@pytest.mark.parametrize("path", ["economy", "it-park"])
+def test_hostile_view_is_quoted_in_the_notice(page, server, path):
+    """An unknown tab is named in the notice as plain text, and the default tab opens."""
+    value = HOSTILE_VALUES["markdown-phishing-link"]
+    open_app(page, server, path, lang="vi", view=quote(value, safe=""))
+    section = next(info.section for info in PAGES if info.url_path == path)
+    vi = Translator("vi")
+    opening = vi("common.notice_view", value="\x00", choices="", shown="").split("\x00")[0]
+    notice = page.locator('[data-testid="stAlert"]').filter(has_text=opening.rstrip("(«“ "))
+    assert notice.count() == 1, "no notice that the link's view was not used"
+    assert notice.locator("a, img, script").count() == 0
+    assert "evil.example" in notice.inner_text()  # quoted, not linked
+    default = {"economy": "targets", "it_park": "site"}[section]
+    selected = page.locator(f'.st-key-{section}-tabs [role="tab"][aria-selected="true"]')
+    assert selected.inner_text().strip() == vi(f"{section}.view.{default}")
     assert page.evaluate(INJECTED) == []
     no_traceback(page)

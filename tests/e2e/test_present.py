@@ -113,12 +113,20 @@ def test_a_link_with_present_1_opens_the_presentation(page_factory, server):
     assert page.outside_requests == [], "requests left localhost"
 
 
-@pytest.mark.parametrize("path", ["", "economy", "zones"])
-def test_ordinary_pages_do_not_scroll_sideways_on_a_phone(page_factory, server, path):
+# (page, open tab): the economy and IT-park pages draw one tab at a time, so each tab
+# with wide content (sliders and result cards, the timeline chart) is opened by its link.
+PHONE_VIEWS = [("", None), ("economy", None), ("economy", "whatif"), ("zones", None),
+               ("it-park", "timeline")]
+
+
+@pytest.mark.parametrize(("path", "view"), PHONE_VIEWS,
+                         ids=[f"{path or 'overview'}-{view}" if view else path or "overview"
+                              for path, view in PHONE_VIEWS])
+def test_ordinary_pages_do_not_scroll_sideways_on_a_phone(page_factory, server, path, view):
     page = page_factory(390, 844)
-    open_app(page, server, path, lang="vi")
+    open_app(page, server, path, lang="vi", **({"view": view} if view else {}))
     page.wait_for_timeout(500)
     no_traceback(page)
     fits_width(page)
-    screenshot(page, f"phone-{path or 'overview'}-vi")
+    screenshot(page, f"phone-{path or 'overview'}{f'-{view}' if view else ''}-vi")
     assert page.outside_requests == [], "requests left localhost"

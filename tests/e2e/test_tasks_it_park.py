@@ -46,15 +46,107 @@ def test_connectivity_link_opens_the_map_layer(page, server, lang):
     no_traceback(page)
 
 
+IT_PARK_TABS = ".st-key-it_park-tabs"
+MAP = '[data-testid="stDeckGlJsonChart"]'
+CHART = '[data-testid="stVegaLiteChart"]'
+DRAWN_CHART = f"{CHART} canvas, {CHART} svg"
+
+
+def it_park_tab(page, view: str, lang: str = "vi"):
+    return page.locator(IT_PARK_TABS).get_by_role(
+        "tab", name=Translator(lang)(f"it_park.view.{view}"), exact=True)
+
+
+def open_it_park_tab(page) -> str:
+    return page.locator(IT_PARK_TABS).locator(
+        '[role="tab"][aria-selected="true"]').inner_text().strip()
+
+
+def wait_for_view(page, view: str) -> None:
+    """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
+    page.wait_for_function("v => new URLSearchParams(location.search).getAll('view')"
+                           ".join() === v", arg=view, timeout=30_000)
+    wait_until_ready(page)
+
+
+def csv_buttons(page) -> int:
+    return page.locator('[data-testid="stDownloadButton"]').count()
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_it_park_page(page, server, lang):
+def test_it_park_page_opens_on_the_site_and_its_map(page, server, lang):
+    t = Translator(lang)
     open_page(page, server, "it_park", lang)
-    assert page.locator('[data-testid="stVegaLiteChart"]').count() >= 1
-    assert page.locator('[data-testid="stDeckGlJsonChart"]').count() == 1
+    labels = [label.strip() for label in
+              page.locator(IT_PARK_TABS).get_by_role("tab").all_inner_texts()]
+    assert labels == [t(f"it_park.view.{view}")
+                      for view in ("site", "timeline", "quotes", "digital")]
+    assert open_it_park_tab(page) == t("it_park.view.site")
+    assert "view=site" in page.url
+    assert page.locator(MAP).count() == 1
+    body = page.inner_text("body")
+    assert {"vi": "15,47 ha", "en": "15.47 ha"}[lang] in body
+    assert "890/QĐ-TTg" in body
+    # Lazy: the other tabs did not run.
+    assert page.locator(CHART).count() == 0
+    assert page.locator('[data-testid="stMetricValue"]').count() == 0
+    assert csv_buttons(page) == 1  # this tab's own download
+    page.locator(f"{MAP} canvas").first.wait_for(state="attached")
+    page.wait_for_timeout(800)  # let the map paint before the screenshot
+    screenshot(page, f"it_park-{lang}" if lang == "en" else "it_park-site-vi")
+
+
+def test_clicking_the_timeline_tab_draws_the_chart_and_drops_the_map(page, server):
+    t = Translator("vi")
+    open_app(page, server, "it-park", lang="vi")
+    page.locator(MAP).wait_for()
+    it_park_tab(page, "timeline").click()
+    page.locator(DRAWN_CHART).first.wait_for()
+    wait_for_view(page, "timeline")
+    assert open_it_park_tab(page) == t("it_park.view.timeline")
+    assert page.locator(MAP).count() == 0
+    body = page.inner_text("body")
+    assert t("it_park.timeline_heading") in body
+    assert "26/8/2024" in body and "12/5/2025" in body
+    assert body.count(f"{t('it_park.outcome')}:") == 9  # one card per event
+    assert csv_buttons(page) == 1
+    no_traceback(page)
+    page.wait_for_timeout(500)
+    screenshot(page, "it_park-timeline-vi")
+
+    page.reload()  # the open tab is in the URL
+    wait_until_ready(page)
+    page.locator(DRAWN_CHART).first.wait_for()
+    assert open_it_park_tab(page) == t("it_park.view.timeline")
+    assert page.locator(MAP).count() == 0
+
+
+def test_quotes_tab_by_link(page, server):
+    t = Translator("vi")
+    open_app(page, server, "it-park", lang="vi", view="quotes")
+    no_traceback(page)
+    assert open_it_park_tab(page) == t("it_park.view.quotes")
+    body = page.inner_text("body")
+    assert t("it_park.quotes_heading") in body
+    assert "khả thi và có đầy đủ cơ sở pháp lý" in body
+    assert page.locator(MAP).count() == 0 and page.locator(CHART).count() == 0
+    assert csv_buttons(page) == 1
+    screenshot(page, "it_park-quotes-vi")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_digital_tab_shows_the_figures(page, server, lang):
+    t = Translator(lang)
+    open_app(page, server, "it-park", lang=lang)
+    it_park_tab(page, "digital", lang).click()
+    page.locator('[data-testid="stMetricValue"]').first.wait_for()
+    wait_for_view(page, "digital")
     metrics = page.locator('[data-testid="stMetricValue"]').all_inner_texts()
     assert {"vi": "156.993", "en": "156,993"}[lang] in metrics
     assert {"vi": "78,41%", "en": "78.41%"}[lang] in metrics
-    page.locator('[data-testid="stVegaLiteChart"] canvas, '
-                 '[data-testid="stVegaLiteChart"] svg').first.wait_for()
-    page.wait_for_timeout(800)  # let the map and chart paint before the screenshot
-    screenshot(page, f"it_park-{lang}")
+    assert page.locator(MAP).count() == 0
+    assert csv_buttons(page) == 1
+    assert t("it_park.digital_heading") in page.inner_text("body")
+    no_traceback(page)
+    if lang == "vi":
+        screenshot(page, "it_park-digital-vi")
