@@ -7,7 +7,8 @@
 Without --url it starts `streamlit run app.py` on a free loopback port and stops it at the
 end. Each session is one browser context of one Chromium: it opens the overview, then in
 turn changes page through the sidebar and moves the page's control (the economy slider
-`.st-key-econ-g`, the zone selector `.st-key-zones-zone`, or else the language switch).
+`.st-key-econ-g`, after opening the what-if tab the first time; the zone selector
+`.st-key-zones-zone`; or else the language switch).
 A rerun counts as completed when the server has sent "script finished" on the session's
 WebSocket and the app shows `[data-testid="stApp"][data-test-script-state="notRunning"]`.
 Errors: exceptions on the page or in the browser, error elements, a lost connection, and
@@ -58,6 +59,7 @@ PAGE_ORDER = ("economy", "zones", "overview", "tasks", "sources", "it_park")
 NAV_INDEX = {"overview": 0, "economy": 1, "tasks": 2, "zones": 3, "it_park": 4, "sources": 5}
 # Streamlit 1.67 draws a slider as <input type="range"> (implicit ARIA role "slider").
 SLIDER = '.st-key-econ-g input[type="range"], .st-key-econ-g [role="slider"]'
+WHATIF_TAB = '.st-key-economy-tabs [role="tab"]'  # the third tab; the page remembers it
 ZONE_CHOICE = '.st-key-zones-zone button[aria-checked="false"]'
 LANGUAGE_CHOICE = ('[data-testid="stSidebar"] [role="radiogroup"] '
                    'label:has(input:not(:checked))')
@@ -227,6 +229,9 @@ class Reader:
 
     async def move_control(self, section: str) -> bool:
         page = self.page
+        if section == "economy" and not await page.locator(SLIDER).count():
+            if not await self.act("tab", page.locator(WHATIF_TAB).nth(2).click):
+                return False
         if section == "economy" and await page.locator(SLIDER).count():
             slider = page.locator(SLIDER).first
 
