@@ -34,7 +34,8 @@ SECTOR_COLOURS = (BLUE, ORANGE, GREEN, GREY)
 FONT = 16
 LINE = 4
 WIDTH = "container"
-HEIGHT = 380
+BAR = 28  # px: the bar of each target row
+HEIGHT = 320  # px: the plot; its legend adds below
 
 #: Quality of an outturn point: published as is, a published estimate, or derived.
 QUALITIES = ("published", "estimate", "derived")
@@ -46,19 +47,27 @@ NUMBER_LOCALES = {
 }
 
 
-def projector(chart: alt.TopLevelMixin, t: Translator) -> alt.TopLevelMixin:
-    """Large type everywhere, the reader's number format, no chart border."""
-    return chart.configure(font="sans-serif", locale={"number": NUMBER_LOCALES[t.lang]}
+def projector(chart: alt.TopLevelMixin, t: Translator) -> dict:
+    """The chart as a spec: large type everywhere, the reader's number format, no border."""
+    spec = chart.configure(font="sans-serif", locale={"number": NUMBER_LOCALES[t.lang]}
                            ).configure_axis(
         labelFontSize=FONT, titleFontSize=FONT, labelLimit=260, gridOpacity=0.5,
         labelColor=INK, titleColor=INK,
     ).configure_legend(
-        labelFontSize=FONT, titleFontSize=FONT, orient="right",
+        # Below the plot: on a phone a legend at the right leaves the plot a sliver.
+        labelFontSize=FONT, titleFontSize=FONT, orient="bottom", direction="vertical",
         symbolStrokeWidth=LINE, symbolSize=260, labelLimit=300, titleLimit=300,
         labelColor=INK, titleColor=INK,
     ).configure_title(fontSize=FONT + 2, anchor="start").configure_header(
         labelFontSize=FONT, titleFontSize=FONT,
-    ).configure_view(strokeWidth=0)
+    ).configure_view(strokeWidth=0).to_dict()
+    # Several legends below a chart stack instead of standing in a row wider than a phone
+    # (a Vega setting Altair's schema does not list, so it is set on the spec).
+    spec["config"]["legend"]["layout"] = {"bottom": {"direction": "vertical", "anchor": "start"}}
+    # The plot keeps its height and the legend adds to it (Streamlit's default, "fit",
+    # would squeeze the plot to make room for a legend below it).
+    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
+    return spec
 
 
 LINES = "lines"  # dataset name of the line charts
@@ -146,9 +155,8 @@ def index_template(names: tuple[str, ...], kinds: tuple[str, ...], t: Translator
     order, with kinds "main" (outturn, the user's scenario), "saved" or "plan".
     """
     chart = _lines(names, kinds, t("economy.chart.index_axis"), t, 1, False)
-    chart = projector(chart.properties(title=t("economy.chart.index_title"),
-                                       width=WIDTH, height=HEIGHT), t)
-    return chart.to_dict()
+    return projector(chart.properties(title=t("economy.chart.index_title"),
+                                      width=WIDTH, height=HEIGHT), t)
 
 
 @lru_cache(maxsize=64)
@@ -165,7 +173,7 @@ def per_capita_template(names: tuple[str, ...], kinds: tuple[str, ...], target: 
         y="value:Q", x=alt.value(0), text="label:N")
     chart = alt.layer(lines, rule, label)
     return projector(chart.properties(title=t("economy.chart.per_capita_title"),
-                                      width=WIDTH, height=HEIGHT), t).to_dict()
+                                      width=WIDTH, height=HEIGHT), t)
 
 
 @lru_cache(maxsize=16)
@@ -197,7 +205,7 @@ def structure_template(sectors: tuple[str, ...], periods: tuple[str, ...],
     )
     chart = alt.layer(bars, text).properties(
         title=t("economy.chart.structure_title"), width=WIDTH, height={"step": 64})
-    return projector(chart, t).to_dict()
+    return projector(chart, t)
 
 
 @lru_cache(maxsize=16)
@@ -208,13 +216,14 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
     shown = progress capped for drawing, label, quality label, published flag).
     """
     order = list(indicators)
+    # Each indicator's name sits above its bar, not in an axis at the left: a phone has
+    # no room for both the long names and the bars side by side.
     base = alt.Chart(alt.NamedData(name=ROWS)).encode(
-        y=alt.Y("indicator:N", sort=order, title=None,
-                axis=alt.Axis(labelLimit=420, labelFontSize=FONT)),
+        y=alt.Y("indicator:N", sort=order, title=None, axis=None),
     )
-    track = base.mark_bar(color="#ececec", size=32).encode(x=alt.datum(100))
+    track = base.mark_bar(color="#ececec", size=BAR).encode(x=alt.datum(100))
     bars = base.transform_filter("isValid(datum.progress)").mark_bar(
-        size=32, stroke=BLUE, strokeWidth=3).encode(
+        size=BAR, stroke=BLUE, strokeWidth=3).encode(
         x=alt.X("shown:Q", title=t("economy.chart.progress_axis"),
                 scale=alt.Scale(domain=[0, 150], nice=False)),
         fill=alt.condition("datum.published", alt.value(SKY), alt.value("white")),
@@ -223,12 +232,15 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
                  alt.Tooltip("label:N", title=t("economy.chart.value")),
                  alt.Tooltip("quality:N", title=t("economy.chart.quality"))],
     )
-    target = base.mark_tick(color=BLACK, thickness=4, size=42).encode(x=alt.datum(100))
+    target = base.mark_tick(color=BLACK, thickness=4, size=BAR + 8).encode(x=alt.datum(100))
+    names = base.mark_text(align="left", baseline="bottom", dy=-(BAR // 2 + 6),
+                           fontSize=FONT, fontWeight="bold", color=INK).encode(
+        x=alt.datum(0), text="indicator:N")
     text = base.mark_text(align="left", dx=10, fontSize=FONT, color=BLACK).encode(
         x=alt.datum(0), text="label:N")
-    chart = alt.layer(track, bars, target, text).properties(
-        title=t("economy.chart.progress_title"), width=WIDTH, height={"step": 46})
-    return projector(chart, t).to_dict()
+    chart = alt.layer(track, bars, target, names, text).properties(
+        title=t("economy.chart.progress_title"), width=WIDTH, height={"step": BAR + 44})
+    return projector(chart, t)
 
 
 def with_data(template: dict, name: str, frame: pd.DataFrame) -> dict:
@@ -282,7 +294,9 @@ def print_png(spec: dict, width: int, height: int | None = None,
     config = out.setdefault("config", {})
     config["font"] = EXPORT_FONT
     if legend:
-        config["legend"] = {**config.get("legend", {}), "orient": legend, "direction": "vertical"}
+        # Side by side: the printed chart is short and wide enough for the legends in a row.
+        config["legend"] = {**config.get("legend", {}), "orient": legend, "direction": "vertical",
+                            "layout": {legend: {"direction": "horizontal", "anchor": "start"}}}
     return _png(json.dumps(out, ensure_ascii=False))
 
 
@@ -342,9 +356,15 @@ def scenario_specs(outturn: pd.DataFrame, baseline: Baseline, scenario: Scenario
     return index, per_capita
 
 
-def sized(spec: dict, height: int) -> dict:
-    """The same chart at another height (a slide has less room than the page)."""
-    return {**spec, "height": height}
+def sized(spec: dict, height: int, legend: str | None = None) -> dict:
+    """The same chart at another height, for a slide or print, which have less room than
+    the page; the legend moved to ``legend`` if given. The page's autosize is dropped, so
+    each renderer sizes it its own way (Streamlit fits it whole, print pads the plot)."""
+    out = {key: value for key, value in spec.items() if key != "autosize"} | {"height": height}
+    if legend:
+        config = spec.get("config", {})
+        out["config"] = {**config, "legend": {**config.get("legend", {}), "orient": legend}}
+    return out
 
 
 # ---- the zones as a static map (for print: pydeck needs a browser) -------------

@@ -182,7 +182,9 @@ def scenario(t: Translator, baseline: Baseline, outturn: pd.DataFrame,
                   border=True)
     _, per_capita = charts.scenario_specs(outturn, baseline, scenario, t)
     with chart.container(key="present-chart"):
-        st.vega_lite_chart(larger(charts.sized(per_capita, CHART_HEIGHT)), width="stretch")
+        # A wide slide has room at the right; below, the legend would squeeze the plot.
+        st.vega_lite_chart(larger(charts.sized(per_capita, CHART_HEIGHT, legend="right")),
+                           width="stretch")
     st.caption(t("present.scenario.params", line=brief.scenario_line(scenario, t)))
 
 
