@@ -232,6 +232,11 @@ class Reader:
         if section == "economy" and not await page.locator(SLIDER).count():
             if not await self.act("tab", page.locator(WHATIF_TAB).nth(2).click):
                 return False
+            try:  # the tab's rerun has finished; its slider may still be drawing
+                await page.locator(SLIDER).first.wait_for(timeout=self.timeout * 1000)
+            except Exception as exc:  # noqa: BLE001 - counted like any failed action
+                self.tally.error("no slider", f"session {self.number} after tab: {exc}")
+                return False
         if section == "economy" and await page.locator(SLIDER).count():
             slider = page.locator(SLIDER).first
 
