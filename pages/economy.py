@@ -44,8 +44,9 @@ from core.narrative import consistency_text, percent, summary_text
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
 from core.targets import target_text
 
-DISTANCE_IDS = ("growth_2021_2030", "grdp_per_capita_usd", "population_official",
-                *SHARE_TARGET_IDS, "urbanisation", "digital_economy_share")
+VIEWS = page_of("economy").views
+CHART_KEY = "econ-chart"
+METRIC_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
 
 # Year table: catalog key, projection column, decimals shown.
 TABLE_COLUMNS = (("growth", "real_growth_pct", 2), ("index", "real_index", 1),
@@ -59,17 +60,11 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
     """PNG and SVG made by vl_convert only when clicked (callable data), then cached."""
     row = st.container(horizontal=True, gap="small")
     row.download_button(t("economy.download_png"), data=lambda: charts.to_png(spec),
-                               file_name=f"{stem}.png", mime="image/png", on_click="ignore",
-                               key=f"econ-png-{stem}", icon=":material/image:")
+                        file_name=f"{stem}.png", mime="image/png", on_click="ignore",
+                        key=f"econ-png-{stem}", icon=":material/image:")
     row.download_button(t("economy.download_svg"), data=lambda: charts.to_svg(spec),
-                               file_name=f"{stem}.svg", mime="image/svg+xml",
-                               on_click="ignore", key=f"econ-svg-{stem}",
-                               icon=":material/image:")
-
-
-VIEWS = page_of("economy").views
-CHART_KEY = "econ-chart"
-METRIC_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
+                        file_name=f"{stem}.svg", mime="image/svg+xml", on_click="ignore",
+                        key=f"econ-svg-{stem}", icon=":material/image:")
 
 
 def show_chart(spec: dict, stem: str) -> None:
