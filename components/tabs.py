@@ -21,6 +21,10 @@ def view_key(section: str) -> str:
     return f"{section}-view"
 
 
+def tabs_key(section: str) -> str:
+    return f"{section}-tabs"
+
+
 def chosen_view(section: str, views: tuple[str, ...], fallback: str, t: Translator) -> str:
     """The open view: the link's on the first run (a bad one gets a notice), then the tabs'."""
     key = view_key(section)
@@ -39,7 +43,7 @@ def chosen_view(section: str, views: tuple[str, ...], fallback: str, t: Translat
 
 
 def _switched(section: str, views_by_label: dict[str, str], fallback: str) -> None:
-    label = st.session_state[f"{section}-tabs"]
+    label = st.session_state[tabs_key(section)]
     st.session_state[view_key(section)] = views_by_label.get(label, fallback)
 
 
@@ -50,9 +54,8 @@ def lazy_tabs(section: str, views: tuple[str, ...], t: Translator,
     fallback = fallback or views[0]
     view = chosen_view(section, views, fallback, t)
     labels = [t(f"{section}.view.{name}") for name in views]
-    tabs_key = f"{section}-tabs"
     # Set before the widget: the open tab follows the view when the labels change language.
-    st.session_state[tabs_key] = labels[views.index(view)]
-    containers = st.tabs(labels, key=tabs_key, on_change=_switched,
+    st.session_state[tabs_key(section)] = labels[views.index(view)]
+    containers = st.tabs(labels, key=tabs_key(section), on_change=_switched,
                          args=(section, dict(zip(labels, views, strict=True)), fallback))
     return dict(zip(views, containers, strict=True))
