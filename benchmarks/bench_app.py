@@ -131,6 +131,7 @@ CHANGED_JS = """
 
 # ---- pure helpers (tested in tests/unit/test_bench_helpers.py) --------------------
 
+
 def median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
@@ -152,8 +153,9 @@ def explorer_views(pages) -> list[tuple[str, str, str]]:
     views = []
     for page in pages:
         views.append((page.section, page.url_path, ""))
-        views += [(f"{page.section}·{view}", page.url_path, f"&view={view}")
-                  for view in page.views[1:]]
+        views += [
+            (f"{page.section}·{view}", page.url_path, f"&view={view}") for view in page.views[1:]
+        ]
     return views
 
 
@@ -196,6 +198,7 @@ def fmt_ratio(value: float | None) -> str:
 
 
 # ---- the browser side -------------------------------------------------------------
+
 
 @dataclass
 class Traffic:
@@ -268,8 +271,13 @@ class Tab:
             started = probe["runningAt"][0]
             ended = [t for t in probe["notRunningAt"] if t >= started]
             script_ms = ended[-1] - started if ended else None
-        return Load(render_ms, script_ms, self.traffic.static, self.traffic.http_other,
-                    self.traffic.websocket)
+        return Load(
+            render_ms,
+            script_ms,
+            self.traffic.static,
+            self.traffic.http_other,
+            self.traffic.websocket,
+        )
 
     def close(self) -> None:
         self.context.close()
@@ -300,13 +308,16 @@ def slider_latency(tab: Tab, scope: str, result_selector: str, presses: int) -> 
     for index in range(presses + 2):  # the first two warm up the rerun path
         key = "ArrowRight" if index % 2 == 0 else "ArrowLeft"
         before = page.locator(result_selector).first.inner_text()
-        page.evaluate("Object.assign(window.__bench, {keydownAt: null, sentAt: [], "
-                      "receivedAt: []})")
+        page.evaluate(
+            "Object.assign(window.__bench, {keydownAt: null, sentAt: [], receivedAt: []})"
+        )
         tab.traffic.reset()
         page.keyboard.press(key)
-        changed = float(page.wait_for_function(
-            CHANGED_JS, arg=[result_selector, before], polling="raf",
-            timeout=30_000).json_value())
+        changed = float(
+            page.wait_for_function(
+                CHANGED_JS, arg=[result_selector, before], polling="raf", timeout=30_000
+            ).json_value()
+        )
         page.wait_for_function(READY_JS, polling="raf", timeout=30_000)
         page.wait_for_timeout(150)  # the rerun's last frames and CDP events
         probe = page.evaluate("window.__bench")
@@ -327,6 +338,7 @@ def slider_latency(tab: Tab, scope: str, result_selector: str, presses: int) -> 
 
 
 # ---- the server side --------------------------------------------------------------
+
 
 def script_times(pages, runs: int = 5) -> dict[str, float]:
     """Server-side script time per page (ms, median of `runs` warm reruns) in AppTest.
@@ -403,6 +415,7 @@ def session_memory(browser, server_cls, script: str, path: str) -> Memory:
 
 # ---- the report -------------------------------------------------------------------
 
+
 def load_average() -> str:
     return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
@@ -419,9 +432,11 @@ def machine_line() -> str:
     for line in Path("/proc/meminfo").read_text().splitlines():
         if line.startswith("MemTotal:"):
             total = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    return (f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {total} RAM, "
-            f"{model}; Python {platform.python_version()}, Streamlit {streamlit.__version__}; "
-            f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}")
+    return (
+        f"{os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), {total} RAM, "
+        f"{model}; Python {platform.python_version()}, Streamlit {streamlit.__version__}; "
+        f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}"
+    )
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -445,17 +460,27 @@ def main() -> int:
     print("Server-side script times (AppTest) …", flush=True)
     views = explorer_views(PAGES)
     path_of = {page.section: page.path for page in PAGES}
-    script_ms = script_times([(FLOOR, "benchmarks/floor_app.py", None, {})] + [
-        (name, "app.py", None if not url_path else path_of[name.split("·")[0]],
-         {"view": extra.split("=", 1)[1]} if extra else {})
-        for name, url_path, extra in views])
+    script_ms = script_times(
+        [(FLOOR, "benchmarks/floor_app.py", None, {})]
+        + [
+            (
+                name,
+                "app.py",
+                None if not url_path else path_of[name.split("·")[0]],
+                {"view": extra.split("=", 1)[1]} if extra else {},
+            )
+            for name, url_path, extra in views
+        ]
+    )
     print("Starting the explorer and the floor app …", flush=True)
     app = Server()
     floor = Server(script="benchmarks/floor_app.py")
     # (name, URL, the floor it is compared with; None for the floors themselves)
     targets = [(FLOOR, floor.url + "/", None), (FLOOR_BELOW_ROOT, floor.url + "/floor", None)]
-    targets += [(name, f"{app.url}/{url_path}?lang={LANG}{extra}", floor_for(url_path))
-                for name, url_path, extra in views]
+    targets += [
+        (name, f"{app.url}/{url_path}?lang={LANG}{extra}", floor_for(url_path))
+        for name, url_path, extra in views
+    ]
     cold: dict[str, Load] = {}
     warm: dict[str, list[Load]] = {name: [] for name, _, _ in targets}
     notes: list[str] = []
@@ -467,8 +492,11 @@ def main() -> int:
                 tab = Tab(browser)
                 cold[name] = tab.load(url)
                 tab.close()
-                print(f"  cold {name}: {cold[name].render_ms:.0f} ms "
-                      f"[{time.monotonic() - started:.0f} s]", flush=True)
+                print(
+                    f"  cold {name}: {cold[name].render_ms:.0f} ms "
+                    f"[{time.monotonic() - started:.0f} s]",
+                    flush=True,
+                )
             # Warm: rounds that visit the floors and every page, so noise hits them alike.
             floor_tab, app_tab = Tab(browser), Tab(browser)
             for _name, url, compared in targets:  # fill each context's cache once
@@ -477,19 +505,22 @@ def main() -> int:
                 for name, url, compared in targets:
                     load = (floor_tab if compared is None else app_tab).load(url)
                     warm[name].append(load)
-                print(f"  warm round {round_ + 1}/{WARM_LOADS} done "
-                      f"[{time.monotonic() - started:.0f} s]", flush=True)
+                print(
+                    f"  warm round {round_ + 1}/{WARM_LOADS} done "
+                    f"[{time.monotonic() - started:.0f} s]",
+                    flush=True,
+                )
 
             # Slider -> result.
             floor_tab.load(floor.url + "/")
-            floor_slider = slider_latency(floor_tab, FLOOR_SLIDER_SCOPE, FLOOR_TEXT,
-                                          SLIDER_PRESSES)
+            floor_slider = slider_latency(floor_tab, FLOOR_SLIDER_SCOPE, FLOOR_TEXT, SLIDER_PRESSES)
             app_tab.load(f"{app.url}/{ECON_WHATIF}")
-            econ_slider = slider_latency(app_tab, ECON_SLIDER_SCOPE,
-                                         METRIC_VALUE, SLIDER_PRESSES)
+            econ_slider = slider_latency(app_tab, ECON_SLIDER_SCOPE, METRIC_VALUE, SLIDER_PRESSES)
             if econ_slider is None:
-                notes.append(f"The economy what-if tab has no `{ECON_SLIDER_SCOPE}` slider: "
-                             "slider figures are n/a.")
+                notes.append(
+                    f"The economy what-if tab has no `{ECON_SLIDER_SCOPE}` slider: "
+                    "slider figures are n/a."
+                )
             print(f"  sliders done [{time.monotonic() - started:.0f} s]", flush=True)
             floor_tab.close()
             app_tab.close()
@@ -506,16 +537,29 @@ def main() -> int:
             floor.stop()
 
     elapsed = time.monotonic() - started
-    notes.append(f"Load average (1, 5, 15 min) at the start {load_before}, at the end "
-                 f"{load_average()}, on {os.cpu_count()} CPUs: above the CPU count, other "
-                 "work shared the machine and the absolute times are inflated.")
-    report, failures = build_report(targets, cold, warm, floor_slider, econ_slider,
-                                    econ_mem, floor_mem, script_ms, notes, elapsed)
+    notes.append(
+        f"Load average (1, 5, 15 min) at the start {load_before}, at the end "
+        f"{load_average()}, on {os.cpu_count()} CPUs: above the CPU count, other "
+        "work shared the machine and the absolute times are inflated."
+    )
+    report, failures = build_report(
+        targets,
+        cold,
+        warm,
+        floor_slider,
+        econ_slider,
+        econ_mem,
+        floor_mem,
+        script_ms,
+        notes,
+        elapsed,
+    )
     print()
     print(report)
-    RESULTS.write_text(replace_section(
-        RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "", report),
-        encoding="utf-8")
+    RESULTS.write_text(
+        replace_section(RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "", report),
+        encoding="utf-8",
+    )
     print(f"\nWritten to {RESULTS.relative_to(REPO)} ({elapsed:.0f} s).")
     if failures:
         print("FAIL: " + "; ".join(failures))
@@ -524,78 +568,129 @@ def main() -> int:
     return 0
 
 
-def build_report(targets, cold, warm, floor_slider, econ_slider, econ_mem, floor_mem,
-                 script_ms, notes, elapsed) -> tuple[str, list[str]]:
-    header = ["Figure", "Explorer", "Floor", "Ratio", "Ratio to the floor at /", "Budget",
-              "Result"]
+def build_report(
+    targets, cold, warm, floor_slider, econ_slider, econ_mem, floor_mem, script_ms, notes, elapsed
+) -> tuple[str, list[str]]:
+    header = ["Figure", "Explorer", "Floor", "Ratio", "Ratio to the floor at /", "Budget", "Result"]
     rows: list[list[str]] = []
     failures: list[str] = []
 
     def add(figure, value, floor_value, unit, digits, budget, ok, root_ratio="—"):
-        rows.append([figure, fmt(value, unit, digits), fmt(floor_value, unit, digits),
-                     fmt_ratio(ratio(value, floor_value)), root_ratio, budget,
-                     f"**{verdict(ok)}**" if ok is False else verdict(ok)])
+        rows.append(
+            [
+                figure,
+                fmt(value, unit, digits),
+                fmt(floor_value, unit, digits),
+                fmt_ratio(ratio(value, floor_value)),
+                root_ratio,
+                budget,
+                f"**{verdict(ok)}**" if ok is False else verdict(ok),
+            ]
+        )
         if ok is False:
             failures.append(f"{figure} = {fmt(value, unit, digits)} (budget {budget})")
 
     def warm_median(name, attr):
-        return median([getattr(load, attr) for load in warm[name]
-                       if getattr(load, attr) is not None])
+        return median(
+            [getattr(load, attr) for load in warm[name] if getattr(load, attr) is not None]
+        )
 
     pages = [(name, compared) for name, _, compared in targets if compared is not None]
     root_render = warm_median(FLOOR, "render_ms")
     for name, compared in pages:
         value = warm_median(name, "render_ms")
         floor_render = warm_median(compared, "render_ms")
-        add(f"Render `{name}`, warm median of {WARM_LOADS}", value, floor_render, " ms", 0,
+        add(
+            f"Render `{name}`, warm median of {WARM_LOADS}",
+            value,
+            floor_render,
+            " ms",
+            0,
             f"≤ {RENDER_RATIO}× `{compared}`",
             within(ratio(value, floor_render), RENDER_RATIO),
-            fmt_ratio(ratio(value, root_render)))
+            fmt_ratio(ratio(value, root_render)),
+        )
         if failures and failures[-1].startswith(f"Render `{name}`"):
-            failures[-1] += (f" — of which the server script ≈ {fmt(script_ms.get(name), ' ms')}"
-                             f" (floor {fmt(script_ms.get(FLOOR), ' ms')}), "
-                             f"{fmt(kb(cold[name].websocket), ' KB')} on the WebSocket")
+            failures[-1] += (
+                f" — of which the server script ≈ {fmt(script_ms.get(name), ' ms')}"
+                f" (floor {fmt(script_ms.get(FLOOR), ' ms')}), "
+                f"{fmt(kb(cold[name].websocket), ' KB')} on the WebSocket"
+            )
 
     floor_ms = median(floor_slider.to_result_ms) if floor_slider else None
     econ_ms = median(econ_slider.to_result_ms) if econ_slider else None
     slider_ok = None
     if econ_ms is not None:
         slider_ok = bool(within(ratio(econ_ms, floor_ms), SLIDER_RATIO)) and econ_ms < SLIDER_MS
-    add(f"Slider → updated result, median of {SLIDER_PRESSES}", econ_ms, floor_ms, " ms", 0,
-        f"≤ {SLIDER_RATIO:g}× floor and < {SLIDER_MS:g} ms", slider_ok)
+    add(
+        f"Slider → updated result, median of {SLIDER_PRESSES}",
+        econ_ms,
+        floor_ms,
+        " ms",
+        0,
+        f"≤ {SLIDER_RATIO:g}× floor and < {SLIDER_MS:g} ms",
+        slider_ok,
+    )
     if slider_ok is False:
-        failures[-1] += (f" — the last frame before the change arrives after "
-                         f"{fmt(median(econ_slider.to_last_frame_ms), ' ms')} (floor "
-                         f"{fmt(median(floor_slider.to_last_frame_ms), ' ms')}), the rerun "
-                         f"sends {fmt(kb(median(econ_slider.bytes_per_rerun)), ' KB', 1)}")
+        failures[-1] += (
+            f" — the last frame before the change arrives after "
+            f"{fmt(median(econ_slider.to_last_frame_ms), ' ms')} (floor "
+            f"{fmt(median(floor_slider.to_last_frame_ms), ' ms')}), the rerun "
+            f"sends {fmt(kb(median(econ_slider.bytes_per_rerun)), ' KB', 1)}"
+        )
 
     floor_data = kb(cold[FLOOR].websocket + cold[FLOOR].http_other)
     for name, _ in pages:
         value = kb(cold[name].websocket)
-        add(f"Page data `{name}` (WebSocket, first visit)", value, kb(cold[FLOOR].websocket),
-            " KB", 0, f"≤ {PAGE_DATA_KB:g} KB", within(value, PAGE_DATA_KB))
+        add(
+            f"Page data `{name}` (WebSocket, first visit)",
+            value,
+            kb(cold[FLOOR].websocket),
+            " KB",
+            0,
+            f"≤ {PAGE_DATA_KB:g} KB",
+            within(value, PAGE_DATA_KB),
+        )
 
-    add(f"Server memory per extra session (1 → {SESSIONS} on economy·whatif)",
-        econ_mem.per_extra_mb, floor_mem.per_extra_mb, " MB", 1, f"≤ {SESSION_MB:g} MB",
-        within(econ_mem.per_extra_mb, SESSION_MB))
+    add(
+        f"Server memory per extra session (1 → {SESSIONS} on economy·whatif)",
+        econ_mem.per_extra_mb,
+        floor_mem.per_extra_mb,
+        " MB",
+        1,
+        f"≤ {SESSION_MB:g} MB",
+        within(econ_mem.per_extra_mb, SESSION_MB),
+    )
 
-    detail_header = ["Page", "Cold render", "Warm render (median, min–max)", "Script (server)⁰",
-                     "Script run¹",
-                     "Static files²", "Other HTTP³", "WebSocket, cold", "WebSocket, warm"]
+    detail_header = [
+        "Page",
+        "Cold render",
+        "Warm render (median, min–max)",
+        "Script (server)⁰",
+        "Script run¹",
+        "Static files²",
+        "Other HTTP³",
+        "WebSocket, cold",
+        "WebSocket, warm",
+    ]
     detail = []
     for name, _, _ in targets:
         renders = [load.render_ms for load in warm[name]]
-        detail.append([
-            f"`{name}`", fmt(cold[name].render_ms, " ms"),
-            f"{fmt(median(renders), ' ms')} ({fmt(min(renders))}–{fmt(max(renders))})",
-            fmt(script_ms.get(name), " ms"),
-            fmt(warm_median(name, "script_ms"), " ms"),
-            fmt(kb(cold[name].static), " KB"), fmt(kb(cold[name].http_other), " KB", 1),
-            fmt(kb(cold[name].websocket), " KB", 1),
-            fmt(kb(median([load.websocket for load in warm[name]])), " KB", 1)])
+        detail.append(
+            [
+                f"`{name}`",
+                fmt(cold[name].render_ms, " ms"),
+                f"{fmt(median(renders), ' ms')} ({fmt(min(renders))}–{fmt(max(renders))})",
+                fmt(script_ms.get(name), " ms"),
+                fmt(warm_median(name, "script_ms"), " ms"),
+                fmt(kb(cold[name].static), " KB"),
+                fmt(kb(cold[name].http_other), " KB", 1),
+                fmt(kb(cold[name].websocket), " KB", 1),
+                fmt(kb(median([load.websocket for load in warm[name]])), " KB", 1),
+            ]
+        )
 
-    slider_header = [f"Slider (median of {SLIDER_PRESSES})", "Explorer `economy·whatif`",
-                     "Floor"]
+    slider_header = [f"Slider (median of {SLIDER_PRESSES})", "Explorer `economy·whatif`", "Floor"]
 
     def pick(run, attr, scale=1.0, unit=" ms", digits=0):
         values = getattr(run, attr) if run else []
@@ -603,25 +698,44 @@ def build_report(targets, cold, warm, floor_slider, econ_slider, econ_mem, floor
         return fmt(None if value is None else value * scale, unit, digits)
 
     slider_rows = [
-        ["Key press → value sent on the WebSocket", pick(econ_slider, "to_sent_ms"),
-         pick(floor_slider, "to_sent_ms")],
-        ["Key press → last frame received before the change",
-         pick(econ_slider, "to_last_frame_ms"), pick(floor_slider, "to_last_frame_ms")],
-        ["Key press → first metric / text changed", pick(econ_slider, "to_result_ms"),
-         pick(floor_slider, "to_result_ms")],
-        ["Key press → rerun finished (notRunning)", pick(econ_slider, "to_finished_ms"),
-         pick(floor_slider, "to_finished_ms")],
-        ["WebSocket bytes received per rerun",
-         pick(econ_slider, "bytes_per_rerun", 1 / 1024, " KB", 1),
-         pick(floor_slider, "bytes_per_rerun", 1 / 1024, " KB", 1)],
+        [
+            "Key press → value sent on the WebSocket",
+            pick(econ_slider, "to_sent_ms"),
+            pick(floor_slider, "to_sent_ms"),
+        ],
+        [
+            "Key press → last frame received before the change",
+            pick(econ_slider, "to_last_frame_ms"),
+            pick(floor_slider, "to_last_frame_ms"),
+        ],
+        [
+            "Key press → first metric / text changed",
+            pick(econ_slider, "to_result_ms"),
+            pick(floor_slider, "to_result_ms"),
+        ],
+        [
+            "Key press → rerun finished (notRunning)",
+            pick(econ_slider, "to_finished_ms"),
+            pick(floor_slider, "to_finished_ms"),
+        ],
+        [
+            "WebSocket bytes received per rerun",
+            pick(econ_slider, "bytes_per_rerun", 1 / 1024, " KB", 1),
+            pick(floor_slider, "bytes_per_rerun", 1 / 1024, " KB", 1),
+        ],
     ]
     memory_rows = [
-        ["Server RSS, no session", fmt(econ_mem.idle_mb, " MB", 1),
-         fmt(floor_mem.idle_mb, " MB", 1)],
-        ["Server RSS, 1 session", fmt(econ_mem.one_mb, " MB", 1),
-         fmt(floor_mem.one_mb, " MB", 1)],
-        [f"Server RSS, {SESSIONS} sessions", fmt(econ_mem.many_mb, " MB", 1),
-         fmt(floor_mem.many_mb, " MB", 1)],
+        [
+            "Server RSS, no session",
+            fmt(econ_mem.idle_mb, " MB", 1),
+            fmt(floor_mem.idle_mb, " MB", 1),
+        ],
+        ["Server RSS, 1 session", fmt(econ_mem.one_mb, " MB", 1), fmt(floor_mem.one_mb, " MB", 1)],
+        [
+            f"Server RSS, {SESSIONS} sessions",
+            fmt(econ_mem.many_mb, " MB", 1),
+            fmt(floor_mem.many_mb, " MB", 1),
+        ],
     ]
 
     parts = [
@@ -659,8 +773,7 @@ def build_report(targets, cold, warm, floor_slider, econ_slider, econ_mem, floor
         "",
         table(slider_header, slider_rows),
         "",
-        table(["Memory (VmRSS, fresh server)", "Explorer `economy·whatif`", "Floor"],
-              memory_rows),
+        table(["Memory (VmRSS, fresh server)", "Explorer `economy·whatif`", "Floor"], memory_rows),
         "",
     ]
     parts += [f"- {note}" for note in notes] + [""]

@@ -19,6 +19,10 @@ def floor() -> None:
     st.text(f"Value: {value}")
 
 
-st.navigation([st.Page(floor, title="Floor", url_path="root", default=True),
-               st.Page(floor, title="Floor below the root", url_path="floor")],
-              position="hidden").run()
+st.navigation(
+    [
+        st.Page(floor, title="Floor", url_path="root", default=True),
+        st.Page(floor, title="Floor below the root", url_path="floor"),
+    ],
+    position="hidden",
+).run()

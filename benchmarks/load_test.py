@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import platform
 import subprocess
@@ -43,8 +44,13 @@ from deploy.run_replicas import free_port, healthy  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -61,10 +67,11 @@ NAV_INDEX = {"overview": 0, "economy": 1, "tasks": 2, "zones": 3, "it_park": 4, 
 SLIDER = '.st-key-econ-g input[type="range"], .st-key-econ-g [role="slider"]'
 WHATIF_TAB = '.st-key-economy-tabs [role="tab"]'  # the third tab; the page remembers it
 ZONE_CHOICE = '.st-key-zones-zone button[aria-checked="false"]'
-LANGUAGE_CHOICE = ('[data-testid="stSidebar"] [role="radiogroup"] '
-                   'label:has(input:not(:checked))')
-ERROR_ELEMENTS = ('[data-testid="stException"], [data-testid="stAlertContentError"], '
-                  '[data-testid="stConnectionStatus"]')
+LANGUAGE_CHOICE = '[data-testid="stSidebar"] [role="radiogroup"] label:has(input:not(:checked))'
+ERROR_ELEMENTS = (
+    '[data-testid="stException"], [data-testid="stAlertContentError"], '
+    '[data-testid="stConnectionStatus"]'
+)
 
 
 @dataclass
@@ -99,6 +106,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 # --- server memory ------------------------------------------------------------------
+
 
 def descendants(pid: int) -> list[int]:
     """pid and every process below it, from /proc (psutil is not a dependency)."""
@@ -158,13 +166,12 @@ async def sample_memory(pid: int | None, tally: Tally, stop: asyncio.Event) -> N
             tally.rss_kib.append(rss_kib(pid))
         now = cpu_split(pid)
         tally.cpu = (now[0] - start[0], now[1] - start[1])
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(stop.wait(), timeout=1)
-        except TimeoutError:
-            pass
 
 
 # --- one reader -----------------------------------------------------------------------
+
 
 class Reader:
     def __init__(self, number: int, context, url: str, tally: Tally, action_timeout: float):
@@ -184,7 +191,7 @@ class Reader:
             message = ForwardMsg()
             try:
                 message.ParseFromString(payload)
-            except Exception:  # noqa: BLE001 - a frame we cannot read is not ours to judge
+            except Exception:
                 return
             if message.WhichOneof("type") == "script_finished":
                 self.finished += 1
@@ -194,8 +201,9 @@ class Reader:
         self.page.on("websocket", lambda ws: ws.on("framereceived", on_frame))
         self.page.on("pageerror", lambda exc: self.tally.error("browser exception", str(exc)))
         # "commit", not "load": the rerun and idle-app waits below decide when it is done.
-        return await self.act("open", lambda: self.page.goto(f"{self.url}/?lang=vi",
-                                                             wait_until="commit"))
+        return await self.act(
+            "open", lambda: self.page.goto(f"{self.url}/?lang=vi", wait_until="commit")
+        )
 
     async def act(self, kind: str, action) -> bool:
         """Do one thing that reruns the script; record its latency or the error."""
@@ -210,7 +218,7 @@ class Reader:
                 await asyncio.sleep(0.02)
             await self.page.wait_for_selector(READY, timeout=self.timeout * 1000)
             elapsed = time.monotonic() - started
-        except Exception as exc:  # noqa: BLE001 - every failure is a counted error
+        except Exception as exc:
             name = "timeout" if "imeout" in type(exc).__name__ + str(exc) else "action failed"
             self.tally.error(name, f"session {self.number} {kind}: {exc}")
             return False
@@ -234,7 +242,7 @@ class Reader:
                 return False
             try:  # the tab's rerun has finished; its slider may still be drawing
                 await page.locator(SLIDER).first.wait_for(timeout=self.timeout * 1000)
-            except Exception as exc:  # noqa: BLE001 - counted like any failed action
+            except Exception as exc:
                 self.tally.error("no slider", f"session {self.number} after tab: {exc}")
                 return False
         if section == "economy" and await page.locator(SLIDER).count():
@@ -245,6 +253,7 @@ class Reader:
                 top = await slider.evaluate("e => e.max ?? e.getAttribute('aria-valuemax')")
                 await slider.focus()
                 await page.keyboard.press("ArrowLeft" if now == top else "ArrowRight")
+
             return await self.act("slider", nudge)
         if section == "zones" and await page.locator(ZONE_CHOICE).count():
             return await self.act("zone", page.locator(ZONE_CHOICE).first.click)
@@ -264,27 +273,31 @@ class Reader:
 
 # --- the run --------------------------------------------------------------------------
 
-async def load(url: str, sessions: int, seconds: float, pid: int | None,
-               action_timeout: float, ramp: float) -> Tally:
+
+async def load(
+    url: str, sessions: int, seconds: float, pid: int | None, action_timeout: float, ramp: float
+) -> Tally:
     from playwright.async_api import async_playwright
 
     tally = Tally()
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pid, tally, stop))
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM,
-                                                   args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            contexts = [await browser.new_context(viewport={"width": 1280, "height": 900},
-                                                  locale="vi-VN") for _ in range(sessions)]
-            readers = [Reader(n, c, url, tally, action_timeout)
-                       for n, c in enumerate(contexts)]
+            contexts = [
+                await browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+                for _ in range(sessions)
+            ]
+            readers = [Reader(n, c, url, tally, action_timeout) for n, c in enumerate(contexts)]
             deadline = time.monotonic() + seconds
             # Hard bound: the last actions may run past the deadline by one timeout each.
             await asyncio.wait_for(
-                asyncio.gather(*(reader.run(deadline, ramp * reader.number / sessions)
-                                 for reader in readers)),
-                timeout=seconds + 3 * action_timeout + 30)
+                asyncio.gather(
+                    *(reader.run(deadline, ramp * reader.number / sessions) for reader in readers)
+                ),
+                timeout=seconds + 3 * action_timeout + 30,
+            )
         finally:
             await browser.close()
             stop.set()
@@ -298,10 +311,25 @@ def start_server() -> tuple[subprocess.Popen, str]:
     log = REPO / "benchmarks" / "artifacts" / f"load-server-{port}.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.fileWatcherType", "none"],
-        cwd=REPO, stdout=log.open("w"), stderr=subprocess.STDOUT)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=REPO,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
     deadline = time.monotonic() + 60
     while not healthy(url, 1):
         if process.poll() is not None or time.monotonic() > deadline:
@@ -312,6 +340,7 @@ def start_server() -> tuple[subprocess.Popen, str]:
 
 
 # --- report ---------------------------------------------------------------------------
+
 
 def machine_line() -> str:
     cpu = "unknown CPU"
@@ -331,9 +360,11 @@ def machine_line() -> str:
         pass
     import streamlit
 
-    return (f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "
-            f"{memory} RAM, {cpu}; Python {platform.python_version()}, "
-            f"Streamlit {streamlit.__version__}")
+    return (
+        f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "
+        f"{memory} RAM, {cpu}; Python {platform.python_version()}, "
+        f"Streamlit {streamlit.__version__}"
+    )
 
 
 def report(tally: Tally, sessions: int, seconds: float, ramp: float, wall: float) -> str:
@@ -344,11 +375,15 @@ def report(tally: Tally, sessions: int, seconds: float, ramp: float, wall: float
     rows = ["| Action | Completed reruns | p50 | p95 | max |", "|---|---|---|---|---|"]
     for kind in sorted(tally.latencies):
         values = tally.latencies[kind]
-        rows.append(f"| {kind} | {len(values)} | {ms(percentile(values, .5))} | "
-                    f"{ms(percentile(values, .95))} | {ms(max(values))} |")
+        rows.append(
+            f"| {kind} | {len(values)} | {ms(percentile(values, 0.5))} | "
+            f"{ms(percentile(values, 0.95))} | {ms(max(values))} |"
+        )
     if everything:
-        rows.append(f"| **all** | **{len(everything)}** | **{ms(percentile(everything, .5))}**"
-                    f" | **{ms(percentile(everything, .95))}** | {ms(max(everything))} |")
+        rows.append(
+            f"| **all** | **{len(everything)}** | **{ms(percentile(everything, 0.5))}**"
+            f" | **{ms(percentile(everything, 0.95))}** | {ms(max(everything))} |"
+        )
     errors = sum(tally.errors.values())
     lines = [
         f"{sessions} concurrent sessions (one headless Chromium, one context each) for "
@@ -358,17 +393,23 @@ def report(tally: Tally, sessions: int, seconds: float, ramp: float, wall: float
         "",
         *rows,
         "",
-        f"Errors: **{errors}**" + (
+        f"Errors: **{errors}**"
+        + (
             " (" + ", ".join(f"{k}: {v}" for k, v in tally.errors.most_common()) + ")"
-            if errors else ""),
+            if errors
+            else ""
+        ),
     ]
     if tally.rss_kib:
         lines.append(
             f"Server memory (RSS of the streamlit process and its children): "
             f"start {tally.rss_kib[0] / 1024:,.0f} MB, peak {max(tally.rss_kib) / 1024:,.0f} MB,"
-            f" end {tally.rss_kib[-1] / 1024:,.0f} MB.")
-    lines.append(f"CPU time during the run: server {tally.cpu[0]:,.0f} s, load generator "
-                 f"(Chromium, Playwright) {tally.cpu[1]:,.0f} s, of {wall:.0f} s wall time.")
+            f" end {tally.rss_kib[-1] / 1024:,.0f} MB."
+        )
+    lines.append(
+        f"CPU time during the run: server {tally.cpu[0]:,.0f} s, load generator "
+        f"(Chromium, Playwright) {tally.cpu[1]:,.0f} s, of {wall:.0f} s wall time."
+    )
     for example in tally.error_examples:
         lines.append(f"- {example}")
     return "\n".join(lines)
@@ -377,13 +418,15 @@ def report(tally: Tally, sessions: int, seconds: float, ramp: float, wall: float
 def record(text: str, path: Path = RESULTS) -> None:
     """Replace the "## Load test" section of results.md (or append one), keep the rest."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-    section = (f"{SECTION}\n\n{machine_line()}; {stamp}.\n\n"
-               "`.venv/bin/python benchmarks/load_test.py` (benchmarks/load_test.py): "
-               "sessions change page through the sidebar and move the page's control "
-               "(economy slider, zone selector, else the language switch); latency is "
-               "action → script finished and the app idle. Other jobs may share the "
-               "machine, so read the figures as an order of magnitude.\n\n"
-               f"{text}\n")
+    section = (
+        f"{SECTION}\n\n{machine_line()}; {stamp}.\n\n"
+        "`.venv/bin/python benchmarks/load_test.py` (benchmarks/load_test.py): "
+        "sessions change page through the sidebar and move the page's control "
+        "(economy slider, zone selector, else the language switch); latency is "
+        "action → script finished and the app idle. Other jobs may share the "
+        "machine, so read the figures as an order of magnitude.\n\n"
+        f"{text}\n"
+    )
     existing = path.read_text(encoding="utf-8") if path.exists() else "# Performance results\n"
     start = existing.find(f"\n{SECTION}\n")
     if start == -1:
@@ -402,12 +445,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--url", help="a running explorer on this machine (default: start one)")
     parser.add_argument("--pid", type=int, help="the server's pid, for memory (with --url)")
     parser.add_argument("--action-timeout", type=float, default=60)
-    parser.add_argument("--ramp", type=float, default=10,
-                        help="seconds over which the sessions arrive (part of --seconds)")
-    parser.add_argument("--client-nice", type=int, default=10,
-                        help="nice increment for this script and its Chromium (not the server)")
-    parser.add_argument("--no-record", action="store_true",
-                        help="print only; leave benchmarks/results.md alone")
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=10,
+        help="seconds over which the sessions arrive (part of --seconds)",
+    )
+    parser.add_argument(
+        "--client-nice",
+        type=int,
+        default=10,
+        help="nice increment for this script and its Chromium (not the server)",
+    )
+    parser.add_argument(
+        "--no-record", action="store_true", help="print only; leave benchmarks/results.md alone"
+    )
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= MAX_SESSIONS or not 0 < args.seconds <= MAX_SECONDS:
         parser.error(f"--sessions 1..{MAX_SESSIONS}, --seconds up to {MAX_SECONDS}")
@@ -422,13 +474,22 @@ def main(argv: list[str] | None = None) -> int:
     url = url.rstrip("/")
     # The clients share the machine with the server: lower their priority (Chromium and
     # the Playwright driver inherit it) so 20 renderers do not starve the one server.
-    os.setpriority(os.PRIO_PROCESS, 0, min(19, os.getpriority(os.PRIO_PROCESS, 0)
-                                           + args.client_nice))
+    os.setpriority(
+        os.PRIO_PROCESS, 0, min(19, os.getpriority(os.PRIO_PROCESS, 0) + args.client_nice)
+    )
     try:
         load_before = os.getloadavg()[0]
         started = time.monotonic()
-        tally = asyncio.run(load(url, args.sessions, args.seconds, pid,
-                                     args.action_timeout, min(args.ramp, args.seconds / 2)))
+        tally = asyncio.run(
+            load(
+                url,
+                args.sessions,
+                args.seconds,
+                pid,
+                args.action_timeout,
+                min(args.ramp, args.seconds / 2),
+            )
+        )
         wall = time.monotonic() - started
     finally:
         if server is not None:
@@ -438,8 +499,10 @@ def main(argv: list[str] | None = None) -> int:
             except subprocess.TimeoutExpired:
                 server.kill()
     text = report(tally, args.sessions, args.seconds, min(args.ramp, args.seconds / 2), wall)
-    text += (f"\nLoad average before the run: {load_before:.1f} "
-             f"(other jobs on this {os.cpu_count()}-CPU machine).")
+    text += (
+        f"\nLoad average before the run: {load_before:.1f} "
+        f"(other jobs on this {os.cpu_count()}-CPU machine)."
+    )
     print(text)
     if not args.no_record:
         record(text)

@@ -59,8 +59,11 @@ def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
     if sources is None:
         return
     by_id = sources.set_index("id")
-    parts = [source_reference(by_id.loc[source_id])
-             for source_id in source_ids(cells) if source_id in by_id.index]
+    parts = [
+        source_reference(by_id.loc[source_id])
+        for source_id in source_ids(cells)
+        if source_id in by_id.index
+    ]
     note = "  \n" + t(note_key) if note_key else ""
     if len(parts) <= _INLINE_SOURCES:
         st.caption(t("common.sources_label") + " " + "; ".join(parts) + note)

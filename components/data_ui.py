@@ -69,7 +69,10 @@ def show_data_error(error: DataError) -> None:
     if len(error.problems) > 8:
         lines.append(t("common.data_error.more", count=len(error.problems) - 8))
     st.error(
-        t("common.data_error.heading", file=first.file) + "\n\n" + "\n".join(lines)
-        + "\n\n" + t("common.data_error.advice"),
+        t("common.data_error.heading", file=first.file)
+        + "\n\n"
+        + "\n".join(lines)
+        + "\n\n"
+        + t("common.data_error.advice"),
         icon="⚠️",
     )

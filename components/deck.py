@@ -46,9 +46,16 @@ INK = [30, 30, 30]
 FADED_ALPHA = 70
 TOOLTIP = {
     "html": "<b>{tip_title}</b><div>{tip_body}</div>",
-    "style": {"whiteSpace": "pre-line", "maxWidth": "320px", "fontSize": "13px",
-              "backgroundColor": "#ffffff", "color": "#1e1e1e", "border": "1px solid #999",
-              "borderRadius": "4px", "padding": "6px 8px"},
+    "style": {
+        "whiteSpace": "pre-line",
+        "maxWidth": "320px",
+        "fontSize": "13px",
+        "backgroundColor": "#ffffff",
+        "color": "#1e1e1e",
+        "border": "1px solid #999",
+        "borderRadius": "4px",
+        "padding": "6px 8px",
+    },
 }
 
 
@@ -59,7 +66,7 @@ def _literal(text: str) -> str:
 
 def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
     value = hex_colour.lstrip("#")
-    return [int(value[i:i + 2], 16) for i in (0, 2, 4)] + [alpha]
+    return [int(value[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
 @dataclass(frozen=True)
@@ -89,16 +96,23 @@ def it_park_position(it_park: pd.DataFrame | None) -> Point | None:
 
 
 @st.cache_data(show_spinner=False)
-def geometry(_districts_geo: dict, _region_geo: dict | None, *, folder: str,
-             points: tuple[Point, ...], width: int = MAP_WIDTH_GUESS,
-             height: int = MAP_HEIGHT) -> Geometry:
+def geometry(
+    _districts_geo: dict,
+    _region_geo: dict | None,
+    *,
+    folder: str,
+    points: tuple[Point, ...],
+    width: int = MAP_WIDTH_GUESS,
+    height: int = MAP_HEIGHT,
+) -> Geometry:
     """Label points, the provincial centre and the fixed view for a map of about
     ``width`` × ``height`` pixels (cached per data folder and size)."""
     del folder  # cache key only: the shapes are too large to hash on every run
     features = _districts_geo["features"]
     labels = {f["properties"]["code"]: representative_point(f["geometry"]) for f in features}
-    centre = next(centroid(f["geometry"]) for f in features
-                  if f["properties"]["code"] == CENTRE_CODE)
+    centre = next(
+        centroid(f["geometry"]) for f in features if f["properties"]["code"] == CENTRE_CODE
+    )
     boxes = [bbox(f["geometry"]) for f in features]
     boxes += [(lon, lat, lon, lat) for lon, lat in points]
     west, south, east, north = union_bbox(boxes)
@@ -113,7 +127,7 @@ def geometry(_districts_geo: dict, _region_geo: dict | None, *, folder: str,
         if feature["properties"].get("focus"):
             continue
         point = representative_point(feature["geometry"], within=view_box)
-        inside = (view_box[0] < point[0] < view_box[2] and view_box[1] < point[1] < view_box[3])
+        inside = view_box[0] < point[0] < view_box[2] and view_box[1] < point[1] < view_box[3]
         if inside:
             neighbour_labels[feature["properties"]["code"]] = point
     return Geometry(labels, centre, view, view_box, neighbour_labels)
@@ -132,17 +146,32 @@ def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, s
     if people is None:
         lines.append(t("zones.tip.population_missing"))
     else:
-        lines.append(t("zones.tip.population", population=t.number(row["population"]),
-                       year=row["population_year"]))
+        lines.append(
+            t(
+                "zones.tip.population",
+                population=t.number(row["population"]),
+                year=row["population_year"],
+            )
+        )
         lines.append(t("zones.tip.density", density=t.number(people)))
     return title, "\n".join(lines)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def layer_specs(_districts_geo: dict, _region_geo: dict | None, _zones: pd.DataFrame,
-                _districts: pd.DataFrame, _connectivity: pd.DataFrame | None,
-                _it_park: pd.DataFrame | None, _geometry: Geometry, *, folder: str,
-                lang: str, zone: int | None, layers: tuple[str, ...]) -> list[dict]:
+def layer_specs(
+    _districts_geo: dict,
+    _region_geo: dict | None,
+    _zones: pd.DataFrame,
+    _districts: pd.DataFrame,
+    _connectivity: pd.DataFrame | None,
+    _it_park: pd.DataFrame | None,
+    _geometry: Geometry,
+    *,
+    folder: str,
+    lang: str,
+    zone: int | None,
+    layers: tuple[str, ...],
+) -> list[dict]:
     """Every layer of the map as (type, id, props), built once per language and choice.
 
     Layer ids get a suffix at draw time (see ``draw_map``); the data never changes here.
@@ -156,16 +185,35 @@ def layer_specs(_districts_geo: dict, _region_geo: dict | None, _zones: pd.DataF
 
     if _region_geo is not None:
         others = [f for f in _region_geo["features"] if not f["properties"].get("focus")]
-        specs.append(dict(type="GeoJsonLayer", id="neighbours", props=dict(
-            data={"type": "FeatureCollection", "features": others},
-            filled=True, stroked=True, get_fill_color=[120, 120, 120, 22],
-            get_line_color=[120, 120, 120, 140], line_width_units=_literal("pixels"),
-            get_line_width=1, pickable=False)))
-        names = [{"text": t.pick(f["properties"]["name_vi"], f["properties"]["name_en"]),
-                  "position": list(geo.neighbour_labels[f["properties"]["code"]])}
-                 for f in others if f["properties"]["code"] in geo.neighbour_labels]
-        specs.append(_text_layer("neighbour-names", names, colour=[110, 110, 110, 255],
-                                 size=12, weight="normal"))
+        specs.append(
+            {
+                "type": "GeoJsonLayer",
+                "id": "neighbours",
+                "props": {
+                    "data": {"type": "FeatureCollection", "features": others},
+                    "filled": True,
+                    "stroked": True,
+                    "get_fill_color": [120, 120, 120, 22],
+                    "get_line_color": [120, 120, 120, 140],
+                    "line_width_units": _literal("pixels"),
+                    "get_line_width": 1,
+                    "pickable": False,
+                },
+            }
+        )
+        names = [
+            {
+                "text": t.pick(f["properties"]["name_vi"], f["properties"]["name_en"]),
+                "position": list(geo.neighbour_labels[f["properties"]["code"]]),
+            }
+            for f in others
+            if f["properties"]["code"] in geo.neighbour_labels
+        ]
+        specs.append(
+            _text_layer(
+                "neighbour-names", names, colour=[110, 110, 110, 255], size=12, weight="normal"
+            )
+        )
 
     features = []
     for feature in _districts_geo["features"]:
@@ -174,32 +222,73 @@ def layer_specs(_districts_geo: dict, _region_geo: dict | None, _zones: pd.DataF
         row_zone = zones.loc[int(row["zone"])]
         title, body = unit_tooltip(t, row, row_zone)
         alpha = 255 if zone in (None, int(row["zone"])) else FADED_ALPHA
-        features.append({
-            "type": "Feature", "geometry": feature["geometry"],
-            "properties": {"code": int(code), "zone": int(row["zone"]),
-                           "fill": rgb(row_zone["color"], alpha),
-                           "tip_title": title, "tip_body": body},
-        })
-    specs.append(dict(type="GeoJsonLayer", id="units", props=dict(
-        data={"type": "FeatureCollection", "features": features},
-        filled=True, stroked=True, get_fill_color="properties.fill",
-        get_line_color=[255, 255, 255, 255], line_width_units=_literal("pixels"),
-        get_line_width=1.5, pickable=True, auto_highlight=True,
-        highlight_color=[255, 255, 255, 90])))
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "code": int(code),
+                    "zone": int(row["zone"]),
+                    "fill": rgb(row_zone["color"], alpha),
+                    "tip_title": title,
+                    "tip_body": body,
+                },
+            }
+        )
+    specs.append(
+        {
+            "type": "GeoJsonLayer",
+            "id": "units",
+            "props": {
+                "data": {"type": "FeatureCollection", "features": features},
+                "filled": True,
+                "stroked": True,
+                "get_fill_color": "properties.fill",
+                "get_line_color": [255, 255, 255, 255],
+                "line_width_units": _literal("pixels"),
+                "get_line_width": 1.5,
+                "pickable": True,
+                "auto_highlight": True,
+                "highlight_color": [255, 255, 255, 90],
+            },
+        }
+    )
 
     if zone is not None:
         chosen = [f for f in features if f["properties"]["zone"] == zone]
-        specs.append(dict(type="GeoJsonLayer", id="chosen-zone", props=dict(
-            data={"type": "FeatureCollection", "features": chosen},
-            filled=False, stroked=True, get_line_color=INK + [255],
-            line_width_units=_literal("pixels"), get_line_width=3, pickable=False)))
+        specs.append(
+            {
+                "type": "GeoJsonLayer",
+                "id": "chosen-zone",
+                "props": {
+                    "data": {"type": "FeatureCollection", "features": chosen},
+                    "filled": False,
+                    "stroked": True,
+                    "get_line_color": [*INK, 255],
+                    "line_width_units": _literal("pixels"),
+                    "get_line_width": 3,
+                    "pickable": False,
+                },
+            }
+        )
 
     if _region_geo is not None:
         focus = [f for f in _region_geo["features"] if f["properties"].get("focus")]
-        specs.append(dict(type="GeoJsonLayer", id="province", props=dict(
-            data={"type": "FeatureCollection", "features": focus},
-            filled=False, stroked=True, get_line_color=INK + [255],
-            line_width_units=_literal("pixels"), get_line_width=2.5, pickable=False)))
+        specs.append(
+            {
+                "type": "GeoJsonLayer",
+                "id": "province",
+                "props": {
+                    "data": {"type": "FeatureCollection", "features": focus},
+                    "filled": False,
+                    "stroked": True,
+                    "get_line_color": [*INK, 255],
+                    "line_width_units": _literal("pixels"),
+                    "get_line_width": 2.5,
+                    "pickable": False,
+                },
+            }
+        )
 
     if "connectivity" in layers:
         specs += _connectivity_specs(t, located(_connectivity), geo.centre)
@@ -207,31 +296,83 @@ def layer_specs(_districts_geo: dict, _region_geo: dict | None, _zones: pd.DataF
         position = it_park_position(_it_park)
         if position is not None:
             name = t.pick(*_it_park.set_index("key").loc["name", ["value_vi", "value_en"]])
-            point = {"position": list(position), "tip_title": name,
-                     "tip_body": t("zones.tip.it_park"), "text": name}
-            specs.append(dict(type="ScatterplotLayer", id="it-park", props=dict(
-                data=[point], get_position="position", get_fill_color=IT_PARK + [255],
-                get_line_color=[255, 255, 255, 255], stroked=True, line_width_min_pixels=2,
-                get_radius=8, radius_units=_literal("pixels"), pickable=True)))
-            specs.append(_text_layer("it-park-name", [point], colour=IT_PARK + [255], size=13,
-                                     anchor="start", offset=[10, 0]))
+            point = {
+                "position": list(position),
+                "tip_title": name,
+                "tip_body": t("zones.tip.it_park"),
+                "text": name,
+            }
+            specs.append(
+                {
+                    "type": "ScatterplotLayer",
+                    "id": "it-park",
+                    "props": {
+                        "data": [point],
+                        "get_position": "position",
+                        "get_fill_color": [*IT_PARK, 255],
+                        "get_line_color": [255, 255, 255, 255],
+                        "stroked": True,
+                        "line_width_min_pixels": 2,
+                        "get_radius": 8,
+                        "radius_units": _literal("pixels"),
+                        "pickable": True,
+                    },
+                }
+            )
+            specs.append(
+                _text_layer(
+                    "it-park-name",
+                    [point],
+                    colour=[*IT_PARK, 255],
+                    size=13,
+                    anchor="start",
+                    offset=[10, 0],
+                )
+            )
 
-    labels = [{"text": t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"]),
-               "position": list(point)} for code, point in geo.labels.items()]
-    specs.append(_text_layer("unit-names", labels, colour=INK + [255], size=14))
+    labels = [
+        {
+            "text": t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"]),
+            "position": list(point),
+        }
+        for code, point in geo.labels.items()
+    ]
+    specs.append(_text_layer("unit-names", labels, colour=[*INK, 255], size=14))
     return specs
 
 
-def _text_layer(layer_id: str, data: list[dict], colour: list[int], size: int,
-                weight: str = "bold", anchor: str = "middle", baseline: str = "center",
-                offset: list[int] | None = None) -> dict:
-    return dict(type="TextLayer", id=layer_id, props=dict(
-        data=data, get_text="text", get_position="position", get_color=colour,
-        get_size=size, size_units=_literal("pixels"), font_family=FONT,
-        font_weight=_literal(weight), character_set=_literal("auto"),
-        get_text_anchor=_literal(anchor), get_alignment_baseline=_literal(baseline),
-        get_pixel_offset=offset or [0, 0], font_settings={"sdf": True},
-        outline_width=4, outline_color=[255, 255, 255, 230], pickable=False))
+def _text_layer(
+    layer_id: str,
+    data: list[dict],
+    colour: list[int],
+    size: int,
+    weight: str = "bold",
+    anchor: str = "middle",
+    baseline: str = "center",
+    offset: list[int] | None = None,
+) -> dict:
+    return {
+        "type": "TextLayer",
+        "id": layer_id,
+        "props": {
+            "data": data,
+            "get_text": "text",
+            "get_position": "position",
+            "get_color": colour,
+            "get_size": size,
+            "size_units": _literal("pixels"),
+            "font_family": FONT,
+            "font_weight": _literal(weight),
+            "character_set": _literal("auto"),
+            "get_text_anchor": _literal(anchor),
+            "get_alignment_baseline": _literal(baseline),
+            "get_pixel_offset": offset or [0, 0],
+            "font_settings": {"sdf": True},
+            "outline_width": 4,
+            "outline_color": [255, 255, 255, 230],
+            "pickable": False,
+        },
+    }
 
 
 def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> list[dict]:
@@ -240,33 +381,82 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
         where = (float(row.lon), float(row.lat))
         km = haversine_km(centre, where)
         name = t.pick(row.name_vi, row.name_en)
-        body = "\n".join([
-            t("zones.tip.place_kind", kind=t(f"zones.kind.{row.kind}"),
-              province=t.pick(row.province_vi, row.province_en)),
-            t("zones.tip.status", status=t.pick(row.status_vi, row.status_en)),
-            t("zones.tip.distance", km=t.number(km)),
-        ])
-        points.append({"position": list(where), "source": list(centre), "tip_title": name,
-                       "tip_body": body, "text": f"{name}\n{t.number(km)} km"})
-    centre_point = {"position": list(centre), "tip_title": t("zones.centre_name"),
-                    "tip_body": t("zones.tip.centre"), "text": t("zones.centre_name")}
+        body = "\n".join(
+            [
+                t(
+                    "zones.tip.place_kind",
+                    kind=t(f"zones.kind.{row.kind}"),
+                    province=t.pick(row.province_vi, row.province_en),
+                ),
+                t("zones.tip.status", status=t.pick(row.status_vi, row.status_en)),
+                t("zones.tip.distance", km=t.number(km)),
+            ]
+        )
+        points.append(
+            {
+                "position": list(where),
+                "source": list(centre),
+                "tip_title": name,
+                "tip_body": body,
+                "text": f"{name}\n{t.number(km)} km",
+            }
+        )
+    centre_point = {
+        "position": list(centre),
+        "tip_title": t("zones.centre_name"),
+        "tip_body": t("zones.tip.centre"),
+        "text": t("zones.centre_name"),
+    }
     specs = [
-        dict(type="ArcLayer", id="arcs", props=dict(
-            data=points, get_source_position="source", get_target_position="position",
-            get_source_color=INK + [200], get_target_color=MARKER + [230], get_width=2.5,
-            get_height=0.25, pickable=True)),
-        dict(type="ScatterplotLayer", id="places", props=dict(
-            data=points, get_position="position", get_fill_color=MARKER + [255],
-            get_line_color=[255, 255, 255, 255], stroked=True, line_width_min_pixels=2,
-            get_radius=8, radius_units=_literal("pixels"), pickable=True)),
-        dict(type="ScatterplotLayer", id="centre", props=dict(
-            data=[centre_point], get_position="position", get_fill_color=INK + [255],
-            get_line_color=[255, 255, 255, 255], stroked=True, line_width_min_pixels=2,
-            get_radius=6, radius_units=_literal("pixels"), pickable=True)),
+        {
+            "type": "ArcLayer",
+            "id": "arcs",
+            "props": {
+                "data": points,
+                "get_source_position": "source",
+                "get_target_position": "position",
+                "get_source_color": [*INK, 200],
+                "get_target_color": [*MARKER, 230],
+                "get_width": 2.5,
+                "get_height": 0.25,
+                "pickable": True,
+            },
+        },
+        {
+            "type": "ScatterplotLayer",
+            "id": "places",
+            "props": {
+                "data": points,
+                "get_position": "position",
+                "get_fill_color": [*MARKER, 255],
+                "get_line_color": [255, 255, 255, 255],
+                "stroked": True,
+                "line_width_min_pixels": 2,
+                "get_radius": 8,
+                "radius_units": _literal("pixels"),
+                "pickable": True,
+            },
+        },
+        {
+            "type": "ScatterplotLayer",
+            "id": "centre",
+            "props": {
+                "data": [centre_point],
+                "get_position": "position",
+                "get_fill_color": [*INK, 255],
+                "get_line_color": [255, 255, 255, 255],
+                "stroked": True,
+                "line_width_min_pixels": 2,
+                "get_radius": 6,
+                "radius_units": _literal("pixels"),
+                "pickable": True,
+            },
+        },
     ]
     # Below each marker, wrapped to about 11 em: long names stay near their point.
-    text = _text_layer("place-names", points, colour=MARKER + [255], size=13,
-                       baseline="top", offset=[0, 10])
+    text = _text_layer(
+        "place-names", points, colour=[*MARKER, 255], size=13, baseline="top", offset=[0, 10]
+    )
     text["props"].update(word_break=_literal("break-word"), max_width=11)
     specs.append(text)
     return specs
@@ -277,23 +467,34 @@ class CompactDeck(pdk.Deck):
     coordinate on its own line, which more than quadruples what the browser downloads."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize,
-                          separators=(",", ":"), ensure_ascii=False)
+        return json.dumps(
+            self,
+            sort_keys=True,
+            default=default_serialize,
+            separators=(",", ":"),
+            ensure_ascii=False,
+        )
 
 
 def build_deck(specs: list[dict], geo: Geometry, generation: int, basemap: bool) -> pdk.Deck:
     """The deck for this run. ``generation`` renames the pickable layers after each click
     so Streamlit drops its own selection fading, which would fight the zone highlight."""
-    layers = [pdk.Layer(spec["type"], id=f"{spec['id']}-{generation}", **spec["props"])
-              for spec in specs]
+    layers = [
+        pdk.Layer(spec["type"], id=f"{spec['id']}-{generation}", **spec["props"]) for spec in specs
+    ]
     lon, lat, zoom = geo.view
-    view = pdk.ViewState(longitude=lon, latitude=lat, zoom=zoom, min_zoom=6, max_zoom=14,
-                         pitch=0, bearing=0)
+    view = pdk.ViewState(
+        longitude=lon, latitude=lat, zoom=zoom, min_zoom=6, max_zoom=14, pitch=0, bearing=0
+    )
     if basemap:
-        return CompactDeck(layers=layers, initial_view_state=view, map_provider="carto",
-                        map_style="light", tooltip=TOOLTIP)
-    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None,
-                    tooltip=TOOLTIP)
+        return CompactDeck(
+            layers=layers,
+            initial_view_state=view,
+            map_provider="carto",
+            map_style="light",
+            tooltip=TOOLTIP,
+        )
+    return CompactDeck(layers=layers, initial_view_state=view, map_provider=None, tooltip=TOOLTIP)
 
 
 def picked_unit(selection) -> tuple[bool, int | None]:
@@ -322,9 +523,10 @@ def legend_html(entries: list[tuple[str, str, str]]) -> str:
         '<div style="display:flex;gap:.5rem;align-items:flex-start;flex:1 1 14rem">'
         f'<span style="flex:none;width:1.1em;height:1.1em;margin-top:.2em;border-radius:3px;'
         f'background:{colour}" aria-hidden="true"></span>'
-        f'<span><strong>{html.escape(name)}</strong><br>'
+        f"<span><strong>{html.escape(name)}</strong><br>"
         f'<small style="opacity:.8">{html.escape(note)}</small></span></div>'
-        for colour, name, note in entries)
+        for colour, name, note in entries
+    )
     return f'<div style="display:flex;flex-wrap:wrap;gap:.75rem 1.5rem">{items}</div>'
 
 
@@ -333,8 +535,16 @@ FAINT_FILL, FAINT_LINE = [160, 160, 160, 35], [110, 110, 110, 200]
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def location_deck(_districts_geo: dict, *, folder: str, lang: str, host: int,
-                  site: Point | None, width: int, height: int) -> pdk.Deck:
+def location_deck(
+    _districts_geo: dict,
+    *,
+    folder: str,
+    lang: str,
+    host: int,
+    site: Point | None,
+    width: int,
+    height: int,
+) -> pdk.Deck:
     """A small offline map of the unit outlines: the host unit highlighted, or the site
     marked when its position is known. Built once per data folder, language and site."""
     del folder  # cache key only
@@ -343,26 +553,60 @@ def location_deck(_districts_geo: dict, *, folder: str, lang: str, host: int,
     for feature in _districts_geo["features"]:
         props = feature["properties"]
         is_host = props["code"] == host and site is None
-        features.append({"type": "Feature", "geometry": feature["geometry"], "properties": {
-            "fill": HOST_FILL if is_host else FAINT_FILL,
-            "line": HOST_LINE if is_host else FAINT_LINE, "width": 3 if is_host else 1}})
-        labels.append({"text": t.pick(props["name_vi"], props["name_en"]),
-                       "position": list(representative_point(feature["geometry"]))})
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": feature["geometry"],
+                "properties": {
+                    "fill": HOST_FILL if is_host else FAINT_FILL,
+                    "line": HOST_LINE if is_host else FAINT_LINE,
+                    "width": 3 if is_host else 1,
+                },
+            }
+        )
+        labels.append(
+            {
+                "text": t.pick(props["name_vi"], props["name_en"]),
+                "position": list(representative_point(feature["geometry"])),
+            }
+        )
     layers = [
-        dict(type="GeoJsonLayer", id="outlines", props=dict(
-            data={"type": "FeatureCollection", "features": features}, stroked=True,
-            filled=True, get_fill_color="properties.fill", get_line_color="properties.line",
-            get_line_width="properties.width", line_width_units=_literal("pixels"))),
+        {
+            "type": "GeoJsonLayer",
+            "id": "outlines",
+            "props": {
+                "data": {"type": "FeatureCollection", "features": features},
+                "stroked": True,
+                "filled": True,
+                "get_fill_color": "properties.fill",
+                "get_line_color": "properties.line",
+                "get_line_width": "properties.width",
+                "line_width_units": _literal("pixels"),
+            },
+        },
         _text_layer("names", labels, colour=[70, 70, 70, 255], size=14),
     ]
     if site is not None:
-        layers.append(dict(type="ScatterplotLayer", id="site", props=dict(
-            data=[{"position": list(site)}], get_position="position", get_radius=9,
-            radius_units=_literal("pixels"), get_fill_color=[213, 0, 0, 255], stroked=True,
-            get_line_color=[255, 255, 255], line_width_min_pixels=2)))
+        layers.append(
+            {
+                "type": "ScatterplotLayer",
+                "id": "site",
+                "props": {
+                    "data": [{"position": list(site)}],
+                    "get_position": "position",
+                    "get_radius": 9,
+                    "radius_units": _literal("pixels"),
+                    "get_fill_color": [213, 0, 0, 255],
+                    "stroked": True,
+                    "get_line_color": [255, 255, 255],
+                    "line_width_min_pixels": 2,
+                },
+            }
+        )
     box = union_bbox(bbox(f["geometry"]) for f in _districts_geo["features"])
     lon, lat, zoom = fit_view(box, width, height)
     return CompactDeck(
         layers=[pdk.Layer(spec["type"], id=spec["id"], **spec["props"]) for spec in layers],
         initial_view_state=pdk.ViewState(longitude=lon, latitude=lat, zoom=zoom),
-        map_provider=None)
+        map_provider=None,
+    )

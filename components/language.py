@@ -44,5 +44,4 @@ def _switched() -> None:
 def show_language_notice() -> None:
     rejected = st.session_state.pop(_REJECTED_KEY, None)
     if rejected is not None:
-        st.warning(translator()("common.notice_language", value=link_value(rejected)),
-                   icon="ℹ️")
+        st.warning(translator()("common.notice_language", value=link_value(rejected)), icon="ℹ️")

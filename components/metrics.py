@@ -24,9 +24,10 @@ def indicator_cards(frame: pd.DataFrame, t: Translator, per_row: int = 3) -> Non
     rows = list(frame.itertuples())
     for start in range(0, len(rows), per_row):
         columns = st.columns(per_row)
-        for column, row in zip(columns, rows[start:start + per_row], strict=False):
+        for column, row in zip(columns, rows[start : start + per_row], strict=False):
             label = t.pick(row.label_vi, row.label_en)
             with column.container(border=True, height="stretch", key=f"metric-{row.id}"):
-                st.metric(label, indicator_value(row.value, row.unit, t),
-                          label_visibility="collapsed")
+                st.metric(
+                    label, indicator_value(row.value, row.unit, t), label_visibility="collapsed"
+                )
                 st.markdown(escape_markdown(label))

@@ -20,12 +20,22 @@ class PageInfo:
 
 PAGES = (
     PageInfo("overview", "pages/overview.py", ":material/home:", ""),
-    PageInfo("economy", "pages/economy.py", ":material/trending_up:", "economy",
-             ("targets", "structure", "whatif")),
+    PageInfo(
+        "economy",
+        "pages/economy.py",
+        ":material/trending_up:",
+        "economy",
+        ("targets", "structure", "whatif"),
+    ),
     PageInfo("tasks", "pages/tasks.py", ":material/checklist:", "tasks"),
     PageInfo("zones", "pages/zones.py", ":material/map:", "zones"),
-    PageInfo("it_park", "pages/it_park.py", ":material/memory:", "it-park",
-             ("site", "timeline", "quotes", "digital")),
+    PageInfo(
+        "it_park",
+        "pages/it_park.py",
+        ":material/memory:",
+        "it-park",
+        ("site", "timeline", "quotes", "digital"),
+    ),
     PageInfo("sources", "pages/sources.py", ":material/menu_book:", "sources"),
     PageInfo("present", "pages/present.py", ":material/co_present:", "present"),
 )
@@ -37,8 +47,13 @@ def page_of(section: str) -> PageInfo:
 
 def st_pages(t: Translator) -> list:
     return [
-        st.Page(page.path, title=t(f"nav.{page.section}"), icon=page.icon,
-                url_path=page.url_path or None, default=index == 0)
+        st.Page(
+            page.path,
+            title=t(f"nav.{page.section}"),
+            icon=page.icon,
+            url_path=page.url_path or None,
+            default=index == 0,
+        )
         for index, page in enumerate(PAGES)
     ]
 

@@ -58,14 +58,17 @@ def parse_step(raw: list[str], total: int) -> tuple[int, tuple[str, str] | None]
 def _shown(raw: str) -> str:
     cleaned = "".join(c if c.isprintable() else "\ufffd" for c in raw)
     if len(cleaned) > NOTICE_VALUE_MAX_CHARS:
-        return cleaned[:NOTICE_VALUE_MAX_CHARS - 1] + "…"
+        return cleaned[: NOTICE_VALUE_MAX_CHARS - 1] + "…"
     return cleaned
 
 
 def carried_params(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The language and scenario of this URL (or of the economy page's last state)."""
-    params = {name: st.query_params.get(name) or "" for name in st.query_params
-              if SCENARIO_PARAM.match(name)}
+    params = {
+        name: st.query_params.get(name) or ""
+        for name in st.query_params
+        if SCENARIO_PARAM.match(name)
+    }
     if not params:
         from components.scenario_ui import STORE
 
@@ -76,14 +79,16 @@ def carried_params(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 # ---- routing (called by app.py on every run) ------------------------------------------
 
+
 def _toggled() -> None:
     st.session_state[ON_KEY] = bool(st.session_state[TOGGLE_KEY])
 
 
 def sidebar_toggle(t: Translator) -> None:
     st.session_state[TOGGLE_KEY] = bool(st.session_state.get(ON_KEY, False))
-    st.sidebar.toggle(t("present.toggle"), key=TOGGLE_KEY, on_change=_toggled,
-                      help=t("present.toggle_help"))
+    st.sidebar.toggle(
+        t("present.toggle"), key=TOGGLE_KEY, on_change=_toggled, help=t("present.toggle_help")
+    )
 
 
 def route(page, t: Translator) -> None:
@@ -124,8 +129,11 @@ def exit_presentation() -> None:
 
     back = st.session_state.pop(RETURN_KEY, "")
     page = next((p for p in PAGES if p.url_path == back and p.section != SECTION), PAGES[0])
-    params = carried_params() if page.section == "economy" else {
-        LANGUAGE_KEY: st.session_state.get(LANGUAGE_KEY, "vi")}
+    params = (
+        carried_params()
+        if page.section == "economy"
+        else {LANGUAGE_KEY: st.session_state.get(LANGUAGE_KEY, "vi")}
+    )
     st.query_params.clear()  # no ?present=1 left to bring the reader straight back
     st.switch_page(page.path, query_params=params)
 
@@ -203,15 +211,26 @@ def chrome(t: Translator, step: int, total: int, labels: list[str]):
     """The CSS and the top bar: title, Previous/Next, step, exit. Returns whether exit
     was clicked, and a slot in the bar for the page's download button."""
     st.html(CSS)
-    with st.container(key="present-bar", horizontal=True, vertical_alignment="center",
-                      gap="small"):
+    with st.container(key="present-bar", horizontal=True, vertical_alignment="center", gap="small"):
         st.title(t("present.title"), anchor=False, width="stretch")
-        st.button(t("present.prev"), key="present-prev", on_click=_go, args=(step - 1,),
-                  disabled=step <= 1, shortcut="left")
+        st.button(
+            t("present.prev"),
+            key="present-prev",
+            on_click=_go,
+            args=(step - 1,),
+            disabled=step <= 1,
+            shortcut="left",
+        )
         st.markdown(t("present.counter", step=step, total=total), width="content")
-        st.button(t("present.next"), key="present-next", on_click=_go, args=(step + 1,),
-                  disabled=step >= total, type="primary", shortcut="right")
+        st.button(
+            t("present.next"),
+            key="present-next",
+            on_click=_go,
+            args=(step + 1,),
+            disabled=step >= total,
+            type="primary",
+            shortcut="right",
+        )
         slot = st.container(width="content")
-        st.button(t("present.exit"), key="present-exit", on_click=_exit,
-                  icon=":material/close:")
+        st.button(t("present.exit"), key="present-exit", on_click=_exit, icon=":material/close:")
     return bool(st.session_state.pop(EXIT_KEY, False)), slot

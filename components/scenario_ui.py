@@ -110,8 +110,9 @@ def init_state(baseline: Baseline) -> None:
     raw = url_values(baseline)
     flat = {name: values[-1] if values else "" for name, values in raw.items()}
     fresh = STORE not in st.session_state
-    new_url = bool(flat) and flat != st.session_state.get(SEEN) and flat != st.session_state.get(
-        STORE)
+    new_url = (
+        bool(flat) and flat != st.session_state.get(SEEN) and flat != st.session_state.get(STORE)
+    )
     if fresh or new_url:
         scenario, notices = parse(raw, baseline)
         _apply(scenario, baseline)
@@ -155,12 +156,18 @@ def _per_year_switched(baseline: Baseline) -> None:
                 st.session_state[key(spec.name)] = growth
 
 
-def _slider(spec: ParamSpec, label: str, t: Translator, help_text: str | None = None,
-            disabled: bool = False) -> None:
+def _slider(
+    spec: ParamSpec, label: str, t: Translator, help_text: str | None = None, disabled: bool = False
+) -> None:
     labels = _option_labels(t.lang, spec.min, spec.max, spec.step)
-    st.select_slider(label, options=options(spec.min, spec.max, spec.step),
-                     format_func=labels.__getitem__, key=key(spec.name), help=help_text,
-                     disabled=disabled)
+    st.select_slider(
+        label,
+        options=options(spec.min, spec.max, spec.step),
+        format_func=labels.__getitem__,
+        key=key(spec.name),
+        help=help_text,
+        disabled=disabled,
+    )
 
 
 def controls(baseline: Baseline) -> Scenario:
@@ -169,21 +176,35 @@ def controls(baseline: Baseline) -> Scenario:
     by_name = {spec.name: spec for spec in specs(baseline)}
     first = baseline.last_year + 1
     per_year = bool(st.session_state.get(PER_YEAR))
-    _slider(by_name["g"], t("economy.param.g", start=first), t,
-            help_text=t("economy.param.g_help", start=first,
-                        default=by_name["g"].default), disabled=per_year)
-    st.toggle(t("economy.param.per_year"), key=PER_YEAR, on_change=_per_year_switched,
-              args=(baseline,))
+    _slider(
+        by_name["g"],
+        t("economy.param.g", start=first),
+        t,
+        help_text=t("economy.param.g_help", start=first, default=by_name["g"].default),
+        disabled=per_year,
+    )
+    st.toggle(
+        t("economy.param.per_year"), key=PER_YEAR, on_change=_per_year_switched, args=(baseline,)
+    )
     if per_year:
         with st.container(border=True):
             for spec in specs(baseline):
                 if spec.year is not None:
                     _slider(spec, t("economy.param.year", year=spec.year), t)
     for name in ("d", "fx", "p"):
-        _slider(by_name[name], t(f"economy.param.{name}"), t,
-                help_text=t(f"economy.param.{name}_help", default=by_name[name].default))
-    st.radio(t("economy.param.basis"), options=("official", "total"), key=key("basis"),
-             format_func=lambda basis: t(f"economy.basis.{basis}"), horizontal=True)
+        _slider(
+            by_name[name],
+            t(f"economy.param.{name}"),
+            t,
+            help_text=t(f"economy.param.{name}_help", default=by_name[name].default),
+        )
+    st.radio(
+        t("economy.param.basis"),
+        options=("official", "total"),
+        key=key("basis"),
+        format_func=lambda basis: t(f"economy.basis.{basis}"),
+        horizontal=True,
+    )
     st.caption(t("economy.param.basis_help"))
     st.toggle(t("economy.param.ext"), key=key("ext"))
     _slider(by_name["g50"], t("economy.param.g50"), t, help_text=t("economy.param.g50_help"))
@@ -196,8 +217,9 @@ def write_url(scenario: Scenario, baseline: Baseline) -> None:
     for name in [name for name in st.query_params if name in _names(baseline)]:
         if name not in query:
             del st.query_params[name]
-    changed = {name: value for name, value in query.items()
-               if st.query_params.get_all(name) != [value]}
+    changed = {
+        name: value for name, value in query.items() if st.query_params.get_all(name) != [value]
+    }
     if changed:
         st.query_params.update(changed)
     st.session_state[STORE] = query
@@ -215,13 +237,22 @@ def show_notices(baseline: Baseline, notices: list[Notice] | None = None) -> Non
     lines = []
     for notice in notices:
         spec = by_name.get(notice.param)
-        label = (t("economy.param.year", year=spec.year) if spec is not None and spec.year
-                 else t(f"economy.param_short.{notice.param}"))
-        value = link_value(notice.value) if notice.value.strip() else t(
-            "economy.notice.empty")
-        lines.append("- " + t(f"economy.notice.{notice.kind}", param=escape_markdown(
-            notice.param), label=label, value=value,
-            replacement=escape_markdown(_shown_value(notice, spec, t))))
+        label = (
+            t("economy.param.year", year=spec.year)
+            if spec is not None and spec.year
+            else t(f"economy.param_short.{notice.param}")
+        )
+        value = link_value(notice.value) if notice.value.strip() else t("economy.notice.empty")
+        lines.append(
+            "- "
+            + t(
+                f"economy.notice.{notice.kind}",
+                param=escape_markdown(notice.param),
+                label=label,
+                value=value,
+                replacement=escape_markdown(_shown_value(notice, spec, t)),
+            )
+        )
     st.warning(t("economy.notice.heading") + "\n\n" + "\n".join(lines), icon="ℹ️")
 
 
@@ -236,6 +267,7 @@ def _shown_value(notice: Notice, spec: ParamSpec | None, t: Translator) -> str:
 
 
 # ---- named scenarios --------------------------------------------------------
+
 
 def saved() -> list[dict]:
     return st.session_state.setdefault(SAVED, [])
@@ -255,7 +287,7 @@ def _save(query: dict[str, str], default_name: str) -> None:
 def _delete(index: int) -> None:
     entries = saved()
     if 0 <= index < len(entries):
-        st.session_state[SAVED] = entries[:index] + entries[index + 1:]
+        st.session_state[SAVED] = entries[:index] + entries[index + 1 :]
 
 
 def kept_scenarios(baseline: Baseline) -> list[tuple[str, Scenario]]:
@@ -268,21 +300,41 @@ def saved_scenarios_form(scenario: Scenario, kept: list[tuple[str, Scenario]]) -
     t = translator()
     full = len(kept) >= MAX_SAVED
     columns = st.columns([3, 1], vertical_alignment="bottom")
-    columns[0].text_input(t("economy.saved.name"), key=NAME, max_chars=MAX_NAME_CHARS,
-                          placeholder=t("economy.saved.placeholder", n=len(kept) + 1),
-                          disabled=full)
-    columns[1].button(t("economy.saved.save"), key="econ-save", on_click=_save,
-                      args=(to_query(scenario), t("economy.saved.placeholder", n=len(kept) + 1)),
-                      disabled=full, icon=":material/bookmark_add:", width="stretch")
+    columns[0].text_input(
+        t("economy.saved.name"),
+        key=NAME,
+        max_chars=MAX_NAME_CHARS,
+        placeholder=t("economy.saved.placeholder", n=len(kept) + 1),
+        disabled=full,
+    )
+    columns[1].button(
+        t("economy.saved.save"),
+        key="econ-save",
+        on_click=_save,
+        args=(to_query(scenario), t("economy.saved.placeholder", n=len(kept) + 1)),
+        disabled=full,
+        icon=":material/bookmark_add:",
+        width="stretch",
+    )
     if full:
         st.caption(t("economy.saved.full", n=MAX_SAVED))
     for index, (name, other) in enumerate(kept):
         row = st.columns([5, 1], vertical_alignment="center")
-        row[0].markdown(f"**{escape_markdown(name)}** — "
-                        + t("economy.saved.line", g=t.number(other.growth_pct, 1),
-                            d=t.number(other.deflator_pct, 1),
-                            fx=t.number(other.fx_change_pct, 1),
-                            p=t.number(other.population_growth_pct, 1),
-                            basis=t(f"economy.basis.{other.basis}")))
-        row[1].button(t("economy.saved.delete"), key=f"econ-del-{index}", on_click=_delete,
-                      args=(index,), icon=":material/delete:")
+        row[0].markdown(
+            f"**{escape_markdown(name)}** — "
+            + t(
+                "economy.saved.line",
+                g=t.number(other.growth_pct, 1),
+                d=t.number(other.deflator_pct, 1),
+                fx=t.number(other.fx_change_pct, 1),
+                p=t.number(other.population_growth_pct, 1),
+                basis=t(f"economy.basis.{other.basis}"),
+            )
+        )
+        row[1].button(
+            t("economy.saved.delete"),
+            key=f"econ-del-{index}",
+            on_click=_delete,
+            args=(index,),
+            icon=":material/delete:",
+        )

@@ -43,13 +43,15 @@ SLIDE_FONT = 20  # chart text on a projector
 
 # ---- the PDF brief -------------------------------------------------------------------
 
+
 def _source_line(row: pd.Series) -> str:
     date = row["date"] if isinstance(row["date"], str) else ""
     return f"{row['title']} ({row['publisher']}{', ' + date if date else ''})"
 
 
-def make_brief(lang: str, query: Mapping[str, str], folder: Path,
-               public_url: str | None = None) -> bytes:
+def make_brief(
+    lang: str, query: Mapping[str, str], folder: Path, public_url: str | None = None
+) -> bytes:
     """The one-page PDF of the scenario the query describes (parsed as a link would be)."""
     t = Translator(lang)
     outturn = load_table("economy_outturn", folder)
@@ -64,26 +66,43 @@ def make_brief(lang: str, query: Mapping[str, str], folder: Path,
     index, per_capita = charts.scenario_specs(outturn, baseline, scenario, t)
     index_png = charts.print_png(index, 340, 210)
     per_capita_png = charts.print_png(per_capita, 340, 210)
-    map_png = charts.print_png(charts.zone_map_spec(districts_geo, districts, zones, t),
-                               460, legend=None)
-    entries = [brief.ZoneEntry(row.color, t.pick(row.name_vi, row.name_en),
-                               t.pick(row.role_vi, row.role_en))
-               for row in zones.sort_values("id").itertuples()]
-    cells = ["qd_790_2024", *targets.loc[["growth_2021_2030", "grdp_per_capita_usd"],
-                                         "source"], *outturn["source"], *zones["source"],
-             *districts["source"], "dvhcvn_gis"]
+    map_png = charts.print_png(
+        charts.zone_map_spec(districts_geo, districts, zones, t), 460, legend=None
+    )
+    entries = [
+        brief.ZoneEntry(
+            row.color, t.pick(row.name_vi, row.name_en), t.pick(row.role_vi, row.role_en)
+        )
+        for row in zones.sort_values("id").itertuples()
+    ]
+    cells = [
+        "qd_790_2024",
+        *targets.loc[["growth_2021_2030", "grdp_per_capita_usd"], "source"],
+        *outturn["source"],
+        *zones["source"],
+        *districts["source"],
+        "dvhcvn_gis",
+    ]
     lines = [_source_line(sources.loc[i]) for i in source_ids(cells) if i in sources.index]
     decision = sources.loc["qd_790_2024"]
     return brief.build_pdf(
-        t=t, baseline=baseline, scenario=scenario,
+        t=t,
+        baseline=baseline,
+        scenario=scenario,
         decision=(decision["document_number"], decision["date"]),
-        index_png=index_png, per_capita_png=per_capita_png, map_png=map_png,
-        zones=entries, sources=lines, link=brief.scenario_link(public_url, scenario, lang))
+        index_png=index_png,
+        per_capita_png=per_capita_png,
+        map_png=map_png,
+        zones=entries,
+        sources=lines,
+        link=brief.scenario_link(public_url, scenario, lang),
+    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def cached_brief(lang: str, query: tuple[tuple[str, str], ...], folder: str,
-                 public_url: str | None) -> bytes:
+def cached_brief(
+    lang: str, query: tuple[tuple[str, str], ...], folder: str, public_url: str | None
+) -> bytes:
     return make_brief(lang, dict(query), Path(folder), public_url)
 
 
@@ -95,12 +114,17 @@ def brief_button(scenario: Scenario, t: Translator, key: str) -> None:
     st.download_button(
         t("present.brief_download"),
         data=lambda: cached_brief(t.lang, query, folder, public),
-        file_name=f"{t('present.brief.file_stem')}.pdf", mime="application/pdf",
-        on_click="ignore", key=key, icon=":material/picture_as_pdf:",
-        help=t("present.brief_help"))
+        file_name=f"{t('present.brief.file_stem')}.pdf",
+        mime="application/pdf",
+        on_click="ignore",
+        key=key,
+        icon=":material/picture_as_pdf:",
+        help=t("present.brief_help"),
+    )
 
 
 # ---- the screens -----------------------------------------------------------------------
+
 
 def _heading(text: str) -> None:
     st.header(text, anchor=False)
@@ -118,14 +142,21 @@ def overview(t: Translator, **_) -> None:
     target = targets.set_index("id")
     decision = sources.set_index("id").loc["qd_790_2024"]
     _heading(t("present.overview.heading"))
-    st.markdown(t("present.overview.decision", number=decision["document_number"],
-                  date=format_iso_date(decision["date"], t.lang)))
+    st.markdown(
+        t(
+            "present.overview.decision",
+            number=decision["document_number"],
+            date=format_iso_date(decision["date"], t.lang),
+        )
+    )
     cards = ("growth_2021_2030", "grdp_per_capita_usd", "population_total")
     for column, target_id in zip(st.columns(len(cards)), cards, strict=True):
         _figure(column, t(f"overview.card.{target_id}"), target_figure(target.loc[target_id], t))
     city = goals.set_index("id").loc["city_status_2030"]
-    st.markdown(f"**{t('overview.status_label')}:** "
-                + escape_markdown(t.pick(city["text_vi"], city["text_en"])))
+    st.markdown(
+        f"**{t('overview.status_label')}:** "
+        + escape_markdown(t.pick(city["text_vi"], city["text_en"]))
+    )
     source_footer(["qd_790_2024", *target.loc[list(cards), "source"]])
 
 
@@ -143,48 +174,74 @@ def targets(t: Translator, baseline: Baseline, outturn: pd.DataFrame, **_) -> No
         return t("present.targets.latest", value=shown, year=year)
 
     rows = [
-        ("growth", "growth_2021_2030",
-         latest(average, "pct_year_short", 1, f"{BASE_YEAR + 1}–{last}")),
-        ("per_capita", "grdp_per_capita_usd",
-         latest(float(usd["grdp_per_capita_usd"]), "usd", 0, int(usd["year"]))),
-        ("industry", "share_industry_construction",
-         latest(float(shares.iloc[-1]["share_industry_construction_pct"]), "pct", 1,
-                int(shares.iloc[-1]["year"])) if len(shares) else
-         t("present.targets.no_outturn")),
+        (
+            "growth",
+            "growth_2021_2030",
+            latest(average, "pct_year_short", 1, f"{BASE_YEAR + 1}–{last}"),
+        ),
+        (
+            "per_capita",
+            "grdp_per_capita_usd",
+            latest(float(usd["grdp_per_capita_usd"]), "usd", 0, int(usd["year"])),
+        ),
+        (
+            "industry",
+            "share_industry_construction",
+            latest(
+                float(shares.iloc[-1]["share_industry_construction_pct"]),
+                "pct",
+                1,
+                int(shares.iloc[-1]["year"]),
+            )
+            if len(shares)
+            else t("present.targets.no_outturn"),
+        ),
         ("digital", "digital_economy_share", t("present.targets.no_outturn")),
     ]
     columns = st.columns(2)
     for index, (label, target_id, note) in enumerate(rows):
-        _figure(columns[index % 2], t(f"present.targets.{label}"),
-                target_figure(target.loc[target_id], t), note)
+        _figure(
+            columns[index % 2],
+            t(f"present.targets.{label}"),
+            target_figure(target.loc[target_id], t),
+            note,
+        )
     source_footer([*target.loc[[row[1] for row in rows], "source"], *outturn["source"]])
 
 
-def scenario(t: Translator, baseline: Baseline, outturn: pd.DataFrame,
-             scenario: Scenario, **_) -> None:
+def scenario(
+    t: Translator, baseline: Baseline, outturn: pd.DataFrame, scenario: Scenario, **_
+) -> None:
     summary = summarize(baseline, scenario)
     _heading(t("present.scenario.heading", growth=growth_phrase(scenario, baseline, t)))
     gap = -summary.gap_to_target_usd
     year = summary.first_year_target_reached
     figures, chart = st.columns([1, 2], gap="medium")
     with figures:
-        st.metric(t("economy.metric.per_capita"),
-                  t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
-                  delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−")
-                          + t.number(abs(gap))),
-                  delta_color="normal" if gap >= 0 else "inverse",
-                  delta_arrow="up" if gap >= 0 else "down", border=True)
-        st.metric(t("economy.metric.average"),
-                  t("economy.unit.pct_year_short",
-                    v=percent(summary.avg_growth_2021_2030_pct, t)), border=True)
-        st.metric(t("economy.metric.first_year"),
-                  t("economy.metric.not_by", year=2050) if year is None else str(year),
-                  border=True)
+        st.metric(
+            t("economy.metric.per_capita"),
+            t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
+            delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−") + t.number(abs(gap))),
+            delta_color="normal" if gap >= 0 else "inverse",
+            delta_arrow="up" if gap >= 0 else "down",
+            border=True,
+        )
+        st.metric(
+            t("economy.metric.average"),
+            t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
+            border=True,
+        )
+        st.metric(
+            t("economy.metric.first_year"),
+            t("economy.metric.not_by", year=2050) if year is None else str(year),
+            border=True,
+        )
     _, per_capita = charts.scenario_specs(outturn, baseline, scenario, t)
     with chart.container(key="present-chart"):
         # A wide slide has room at the right; below, the legend would squeeze the plot.
-        st.vega_lite_chart(larger(charts.sized(per_capita, CHART_HEIGHT, legend="right")),
-                           width="stretch")
+        st.vega_lite_chart(
+            larger(charts.sized(per_capita, CHART_HEIGHT, legend="right")), width="stretch"
+        )
     st.caption(t("present.scenario.params", line=brief.scenario_line(scenario, t)))
 
 
@@ -214,17 +271,43 @@ def zones(t: Translator, **_) -> None:
     left, right = st.columns([3, 2], gap="medium")
     if districts_geo is not None:
         folder = str(data_dir())
-        geo = geometry(districts_geo, region_geo, folder=folder, points=(),
-                       width=MAP_WIDTH_GUESS, height=MAP_HEIGHT)
-        specs = layer_specs(districts_geo, region_geo, zone_table, districts, None, None, geo,
-                            folder=folder, lang=t.lang, zone=None, layers=())
+        geo = geometry(
+            districts_geo,
+            region_geo,
+            folder=folder,
+            points=(),
+            width=MAP_WIDTH_GUESS,
+            height=MAP_HEIGHT,
+        )
+        specs = layer_specs(
+            districts_geo,
+            region_geo,
+            zone_table,
+            districts,
+            None,
+            None,
+            geo,
+            folder=folder,
+            lang=t.lang,
+            zone=None,
+            layers=(),
+        )
         with left:
-            st.pydeck_chart(build_deck(specs, geo, 0, basemap=False), height=MAP_HEIGHT,
-                            key="present-map", alt=t("zones.map_alt"))
+            st.pydeck_chart(
+                build_deck(specs, geo, 0, basemap=False),
+                height=MAP_HEIGHT,
+                key="present-map",
+                alt=t("zones.map_alt"),
+            )
     with right:
-        st.html(legend_html([(row.color, t.pick(row.name_vi, row.name_en),
-                               t.pick(row.role_vi, row.role_en))
-                              for row in zone_table.sort_values("id").itertuples()]))
+        st.html(
+            legend_html(
+                [
+                    (row.color, t.pick(row.name_vi, row.name_en), t.pick(row.role_vi, row.role_en))
+                    for row in zone_table.sort_values("id").itertuples()
+                ]
+            )
+        )
     source_footer([*zone_table["source"], "dvhcvn_gis"])
 
 
@@ -240,8 +323,12 @@ def it_park(t: Translator, **_) -> None:
     area = facts.number("area_ha")
     figures = []
     if area is not None:
-        figures.append((t("present.it_park.area"),
-                        t("it_park.area_value", v=t.number(area, decimals_needed(area)))))
+        figures.append(
+            (
+                t("present.it_park.area"),
+                t("it_park.area_value", v=t.number(area, decimals_needed(area))),
+            )
+        )
     decision = value("decision")
     if decision:
         number = re.search(r"\d+/\S+", decision)
@@ -257,14 +344,18 @@ def it_park(t: Translator, **_) -> None:
 
 
 SCREENS: dict[str, Callable[..., None]] = {
-    "overview": overview, "targets": targets, "scenario": scenario, "tasks": tasks,
-    "zones": zones, "it_park": it_park,
+    "overview": overview,
+    "targets": targets,
+    "scenario": scenario,
+    "tasks": tasks,
+    "zones": zones,
+    "it_park": it_park,
 }
 
 
-def show(step: int, t: Translator, baseline: Baseline, outturn: pd.DataFrame,
-         chosen: Scenario) -> None:
+def show(
+    step: int, t: Translator, baseline: Baseline, outturn: pd.DataFrame, chosen: Scenario
+) -> None:
     """Draw screen ``step`` (1-based) of the presentation."""
     with st.container(key=f"present-slide-{step}"):
         SCREENS[SLIDES[step - 1]](t, baseline=baseline, outturn=outturn, scenario=chosen)
-

@@ -32,9 +32,15 @@ def chosen_view(section: str, views: tuple[str, ...], fallback: str, t: Translat
         view, rejected = parse_choice(st.query_params.get_all(VIEW_PARAM), views)
         view = view or fallback
         if rejected is not None:
-            st.info(t("common.notice_view", value=link_value(rejected),
-                      choices=", ".join(views), shown=t(f"{section}.view.{view}")),
-                    icon=":material/link_off:")
+            st.info(
+                t(
+                    "common.notice_view",
+                    value=link_value(rejected),
+                    choices=", ".join(views),
+                    shown=t(f"{section}.view.{view}"),
+                ),
+                icon=":material/link_off:",
+            )
         st.session_state[key] = view
     view = st.session_state[key]
     if st.query_params.get_all(VIEW_PARAM) != [view]:
@@ -47,8 +53,9 @@ def _switched(section: str, views_by_label: dict[str, str], fallback: str) -> No
     st.session_state[view_key(section)] = views_by_label.get(label, fallback)
 
 
-def lazy_tabs(section: str, views: tuple[str, ...], t: Translator,
-              fallback: str | None = None) -> dict[str, object]:
+def lazy_tabs(
+    section: str, views: tuple[str, ...], t: Translator, fallback: str | None = None
+) -> dict[str, object]:
     """The page's tabs by view name, the chosen one open; put content in a tab only when
     ``tab.open`` is true. Labels come from ``<section>.view.<view>`` in the catalog."""
     fallback = fallback or views[0]
@@ -56,6 +63,10 @@ def lazy_tabs(section: str, views: tuple[str, ...], t: Translator,
     labels = [t(f"{section}.view.{name}") for name in views]
     # Set before the widget: the open tab follows the view when the labels change language.
     st.session_state[tabs_key(section)] = labels[views.index(view)]
-    containers = st.tabs(labels, key=tabs_key(section), on_change=_switched,
-                         args=(section, dict(zip(labels, views, strict=True)), fallback))
+    containers = st.tabs(
+        labels,
+        key=tabs_key(section),
+        on_change=_switched,
+        args=(section, dict(zip(labels, views, strict=True)), fallback),
+    )
     return dict(zip(views, containers, strict=True))

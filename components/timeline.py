@@ -15,8 +15,7 @@ from core.i18n import Translator, format_iso_date
 
 KIND_ORDER = ("plan", "it_park", "digital", "admin")
 # Okabe–Ito colours: distinguishable with colour-vision deficiency and on a projector.
-KIND_COLOURS = {"plan": "#0072B2", "it_park": "#D55E00", "digital": "#009E73",
-                "admin": "#7F7F7F"}
+KIND_COLOURS = {"plan": "#0072B2", "it_park": "#D55E00", "digital": "#009E73", "admin": "#7F7F7F"}
 
 
 def date_span(iso: str) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, bool]:
@@ -41,19 +40,26 @@ def timeline_frame(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
         label = format_iso_date(row.date, t.lang)
         if approximate:
             label = t("it_park.timeline.approximate_date", date=label)
-        rows.append({
-            "placed": placed, "start": start, "end": end, "approximate": approximate,
-            "date_label": label, "kind": row.kind, "kind_label": t(f"it_park.kind.{row.kind}"),
-            "event": t.pick(row.event_vi, row.event_en),
-            "actors": _or_dash(t.pick(row.actors_vi, row.actors_en)),
-            "outcome": _or_dash(t.pick(row.outcome_vi, row.outcome_en)),
-            "source": row.source, "iso": row.date,
-            # In the list, a partial date follows the dated events of its span: it cannot
-            # be placed among them.
-            "order": end if approximate else placed,
-        })
-    return pd.DataFrame(rows).sort_values(["order", "iso"], kind="stable").reset_index(
-        drop=True)
+        rows.append(
+            {
+                "placed": placed,
+                "start": start,
+                "end": end,
+                "approximate": approximate,
+                "date_label": label,
+                "kind": row.kind,
+                "kind_label": t(f"it_park.kind.{row.kind}"),
+                "event": t.pick(row.event_vi, row.event_en),
+                "actors": _or_dash(t.pick(row.actors_vi, row.actors_en)),
+                "outcome": _or_dash(t.pick(row.outcome_vi, row.outcome_en)),
+                "source": row.source,
+                "iso": row.date,
+                # In the list, a partial date follows the dated events of its span: it cannot
+                # be placed among them.
+                "order": end if approximate else placed,
+            }
+        )
+    return pd.DataFrame(rows).sort_values(["order", "iso"], kind="stable").reset_index(drop=True)
 
 
 def _or_dash(text: object) -> str:
@@ -66,12 +72,26 @@ def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
     lane_labels = [t(f"it_park.kind.{kind}") for kind in kinds]
     scale = alt.Scale(domain=lane_labels, range=[KIND_COLOURS[kind] for kind in kinds])
     colour = alt.Color("kind_label:N", title=None, scale=scale, legend=None)
-    lane = alt.Y("kind_label:N", title=None, sort=lane_labels,
-                 axis=alt.Axis(labelFontSize=15, labelLimit=260))
+    lane = alt.Y(
+        "kind_label:N",
+        title=None,
+        sort=lane_labels,
+        axis=alt.Axis(labelFontSize=15, labelLimit=260),
+    )
     time_format = "%m/%Y" if t.lang == "vi" else "%b %Y"
-    x = alt.X("placed:T", title=None, scale=alt.Scale(padding=24),
-              axis=alt.Axis(format=time_format, labelFontSize=14, tickCount="month",
-                            labelAngle=0, labelOverlap=True, grid=True))
+    x = alt.X(
+        "placed:T",
+        title=None,
+        scale=alt.Scale(padding=24),
+        axis=alt.Axis(
+            format=time_format,
+            labelFontSize=14,
+            tickCount="month",
+            labelAngle=0,
+            labelOverlap=True,
+            grid=True,
+        ),
+    )
     tooltip = [
         alt.Tooltip("date_label:N", title=t("it_park.timeline.date")),
         alt.Tooltip("event:N", title=t("it_park.timeline.event")),
@@ -80,16 +100,42 @@ def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
         alt.Tooltip("source:N", title=t("it_park.timeline.source")),
     ]
     base = alt.Chart(events)
-    spans = base.transform_filter("datum.approximate").mark_bar(
-        height=10, opacity=0.25, cornerRadius=4,
-    ).encode(x="start:T", x2="end:T", y=lane, color=colour, tooltip=tooltip)
-    exact = base.transform_filter("!datum.approximate").mark_point(
-        shape="circle", size=260, filled=True, opacity=1,
-    ).encode(x=x, y=lane, color=colour, tooltip=tooltip)
-    approximate = base.transform_filter("datum.approximate").mark_point(
-        shape="diamond", size=300, filled=True, fill="white", strokeWidth=3, opacity=1,
-    ).encode(x=x, y=lane, stroke=alt.Stroke("kind_label:N", scale=scale, legend=None),
-             tooltip=tooltip)
+    spans = (
+        base.transform_filter("datum.approximate")
+        .mark_bar(
+            height=10,
+            opacity=0.25,
+            cornerRadius=4,
+        )
+        .encode(x="start:T", x2="end:T", y=lane, color=colour, tooltip=tooltip)
+    )
+    exact = (
+        base.transform_filter("!datum.approximate")
+        .mark_point(
+            shape="circle",
+            size=260,
+            filled=True,
+            opacity=1,
+        )
+        .encode(x=x, y=lane, color=colour, tooltip=tooltip)
+    )
+    approximate = (
+        base.transform_filter("datum.approximate")
+        .mark_point(
+            shape="diamond",
+            size=300,
+            filled=True,
+            fill="white",
+            strokeWidth=3,
+            opacity=1,
+        )
+        .encode(
+            x=x,
+            y=lane,
+            stroke=alt.Stroke("kind_label:N", scale=scale, legend=None),
+            tooltip=tooltip,
+        )
+    )
     chart = alt.layer(spans, exact, approximate).properties(height=70 * len(kinds) + 40)
     return chart.configure_view(strokeWidth=0)
 

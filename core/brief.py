@@ -52,8 +52,7 @@ def public_url(raw: str | None) -> str | None:
     if len(text) > MAX_URL_CHARS or any(c.isspace() or not c.isprintable() for c in text):
         return None
     parts = urlsplit(text)
-    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query \
-            or parts.fragment:
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
         return None
     return text
 
@@ -76,10 +75,14 @@ def qr_png(text: str) -> bytes:
 
 def scenario_line(scenario: Scenario, t: Translator) -> str:
     """The scenario's assumptions in one line, as the economy page lists saved ones."""
-    return t("economy.saved.line", g=t.number(scenario.growth_pct, 1),
-             d=t.number(scenario.deflator_pct, 1), fx=t.number(scenario.fx_change_pct, 1),
-             p=t.number(scenario.population_growth_pct, 1),
-             basis=t(f"economy.basis.{scenario.basis}"))
+    return t(
+        "economy.saved.line",
+        g=t.number(scenario.growth_pct, 1),
+        d=t.number(scenario.deflator_pct, 1),
+        fx=t.number(scenario.fx_change_pct, 1),
+        p=t.number(scenario.population_growth_pct, 1),
+        basis=t(f"economy.basis.{scenario.basis}"),
+    )
 
 
 def key_figures(baseline: Baseline, scenario: Scenario, t: Translator) -> list[tuple[str, str]]:
@@ -87,17 +90,24 @@ def key_figures(baseline: Baseline, scenario: Scenario, t: Translator) -> list[t
     summary = summarize(baseline, scenario)
     target = t.number(PLAN_PER_CAPITA_USD_2030)
     gap = summary.gap_to_target_usd
-    gap_text = t("present.brief.per_capita_value",
-                 v=("−" if gap > 0.5 else "+") + t.number(abs(gap)))
+    gap_text = t(
+        "present.brief.per_capita_value", v=("−" if gap > 0.5 else "+") + t.number(abs(gap))
+    )
     year = summary.first_year_target_reached
     return [
-        (t("present.brief.per_capita"),
-         t("present.brief.per_capita_value", v=t.number(summary.per_capita_2030_usd))),
+        (
+            t("present.brief.per_capita"),
+            t("present.brief.per_capita_value", v=t.number(summary.per_capita_2030_usd)),
+        ),
         (t("present.brief.gap", target=target), gap_text),
-        (t("present.brief.average"),
-         t("present.brief.average_value", v=percent(summary.avg_growth_2021_2030_pct, t))),
-        (t("present.brief.first_year", target=target),
-         t("present.brief.not_by", year=2050) if year is None else str(year)),
+        (
+            t("present.brief.average"),
+            t("present.brief.average_value", v=percent(summary.avg_growth_2021_2030_pct, t)),
+        ),
+        (
+            t("present.brief.first_year", target=target),
+            t("present.brief.not_by", year=2050) if year is None else str(year),
+        ),
     ]
 
 
@@ -110,23 +120,30 @@ class _Brief(FPDF):
         self.set_auto_page_break(False)  # one page: the layout below keeps to it
         self.c_margin = 0
 
-    def text_block(self, text: str, size: float, *, bold: bool = False,
-                   colour: tuple[int, int, int] = INK, w: float = CONTENT_W,
-                   x: float | None = None, line: float = 1.35) -> None:
+    def text_block(
+        self,
+        text: str,
+        size: float,
+        *,
+        bold: bool = False,
+        colour: tuple[int, int, int] = INK,
+        w: float = CONTENT_W,
+        x: float | None = None,
+        line: float = 1.35,
+    ) -> None:
         self.set_font(FONT, "B" if bold else "", size)
         self.set_text_color(*colour)
         if x is not None:
             self.set_x(x)
-        self.multi_cell(w, size * 0.3528 * line, text, align="L",
-                        new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(w, size * 0.3528 * line, text, align="L", new_x="LMARGIN", new_y="NEXT")
 
     def height_of(self, text: str, size: float, w: float, line: float = 1.35) -> float:
         self.set_font(FONT, "", size)
-        return self.multi_cell(w, size * 0.3528 * line, text, dry_run=True,
-                               output="HEIGHT")
+        return self.multi_cell(w, size * 0.3528 * line, text, dry_run=True, output="HEIGHT")
 
-    def png(self, data: bytes, x: float, y: float, w: float | None = None,
-            h: float | None = None) -> tuple[float, float]:
+    def png(
+        self, data: bytes, x: float, y: float, w: float | None = None, h: float | None = None
+    ) -> tuple[float, float]:
         """Place a PNG at (x, y) scaled to ``w`` or ``h``; its drawn size."""
         info = self.image(io.BytesIO(data), x=x, y=y, w=w or 0, h=h or 0)
         return info.rendered_width, info.rendered_height
@@ -138,10 +155,19 @@ class _Brief(FPDF):
         return info.height * scale
 
 
-def build_pdf(*, t: Translator, baseline: Baseline, scenario: Scenario,
-              decision: tuple[str, str], index_png: bytes, per_capita_png: bytes,
-              map_png: bytes, zones: Sequence[ZoneEntry], sources: Sequence[str],
-              link: str | None = None) -> bytes:
+def build_pdf(
+    *,
+    t: Translator,
+    baseline: Baseline,
+    scenario: Scenario,
+    decision: tuple[str, str],
+    index_png: bytes,
+    per_capita_png: bytes,
+    map_png: bytes,
+    zones: Sequence[ZoneEntry],
+    sources: Sequence[str],
+    link: str | None = None,
+) -> bytes:
     """The brief as PDF bytes. ``decision`` is (document number, ISO date); ``sources``
     are ready-made lines (title, publisher, date); ``link`` becomes a QR code."""
     pdf = _Brief()
@@ -152,10 +178,12 @@ def build_pdf(*, t: Translator, baseline: Baseline, scenario: Scenario,
 
     # Heading.
     pdf.text_block(t("present.brief.title"), 16, bold=True, colour=ACCENT)
-    pdf.text_block(t("present.brief.decision", number=decision[0],
-                     date=format_iso_date(decision[1], t.lang)), 8.5, colour=GREY)
-    pdf.text_block(t("present.brief.scenario", line=scenario_line(scenario, t)), 9.5,
-                   bold=True)
+    pdf.text_block(
+        t("present.brief.decision", number=decision[0], date=format_iso_date(decision[1], t.lang)),
+        8.5,
+        colour=GREY,
+    )
+    pdf.text_block(t("present.brief.scenario", line=scenario_line(scenario, t)), 9.5, bold=True)
     pdf.ln(2)
 
     # Key figures: four boxes.
@@ -203,7 +231,7 @@ def build_pdf(*, t: Translator, baseline: Baseline, scenario: Scenario,
     pdf.set_xy(right_x, map_top + 2)
     for zone in zones:
         y = pdf.get_y()
-        red, green, blue = (int(zone.colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+        red, green, blue = (int(zone.colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
         pdf.set_fill_color(red, green, blue)
         pdf.rect(right_x, y + 0.6, 4.5, 4.5, style="F")
         pdf.set_xy(right_x + 7, y)
@@ -215,13 +243,22 @@ def build_pdf(*, t: Translator, baseline: Baseline, scenario: Scenario,
         qr_top = max(pdf.get_y() + 2, map_top + map_h - size - 8)
         pdf.png(qr_png(link), right_x, qr_top, w=size)
         pdf.set_xy(right_x + size + 3, qr_top + 4)
-        pdf.text_block(t("present.brief.qr_caption"), 8, bold=True,
-                       w=right_w - size - 3, x=right_x + size + 3)
+        pdf.text_block(
+            t("present.brief.qr_caption"), 8, bold=True, w=right_w - size - 3, x=right_x + size + 3
+        )
         pdf.set_x(right_x + size + 3)
         pdf.set_font(FONT, "", 6)
         pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(right_w - size - 3, 2.6, link, align="L", link=link,
-                       new_x="LMARGIN", new_y="NEXT", wrapmode="CHAR")
+        pdf.multi_cell(
+            right_w - size - 3,
+            2.6,
+            link,
+            align="L",
+            link=link,
+            new_x="LMARGIN",
+            new_y="NEXT",
+            wrapmode="CHAR",
+        )
     pdf.set_y(max(map_top + map_h, pdf.get_y()) + 3)
 
     # Sources and footer, at the foot of the page.

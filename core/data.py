@@ -50,8 +50,9 @@ class DataProblem:
 class DataError(Exception):
     def __init__(self, problems: list[DataProblem]):
         self.problems = problems
-        super().__init__("; ".join(f"{p.file}: {p.kind} {p.column or ''} {p.detail}"
-                                   for p in problems))
+        super().__init__(
+            "; ".join(f"{p.file}: {p.kind} {p.column or ''} {p.detail}" for p in problems)
+        )
 
 
 def file_name(table: str) -> str:
@@ -95,10 +96,13 @@ def load_geojson(table: str, folder: Path) -> dict:
     problems = []
     for number, feature in enumerate(features, start=1):
         geometry = feature.get("geometry") if isinstance(feature, dict) else None
-        if not isinstance(geometry, dict) or geometry.get("type") not in {"Polygon",
-                                                                           "MultiPolygon"}:
-            problems.append(DataProblem(name, "geometry", line=number,
-                                        detail="feature without a polygon"))
+        if not isinstance(geometry, dict) or geometry.get("type") not in {
+            "Polygon",
+            "MultiPolygon",
+        }:
+            problems.append(
+                DataProblem(name, "geometry", line=number, detail="feature without a polygon")
+            )
     if table == "districts_geo" and not problems:
         problems = _check_district_shapes(name, features, load_table("districts", folder))
     if problems:
@@ -112,16 +116,13 @@ def _validated_csv(table: str, folder: Path) -> pd.DataFrame:
     if not path.is_file():
         raise DataError([DataProblem(name, "missing_file")])
     try:
-        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                          encoding="utf-8")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError,
-            pd.errors.EmptyDataError) as error:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise DataError([DataProblem(name, "unreadable", detail=str(error)[:200])]) from None
     schema = SCHEMAS[table]
     missing = [column for column in schema.columns if column not in raw.columns]
     if missing:
-        raise DataError([DataProblem(name, "missing_column", column=column)
-                         for column in missing])
+        raise DataError([DataProblem(name, "missing_column", column=column) for column in missing])
     try:
         return schema.validate(raw, lazy=True)
     except pa.errors.SchemaErrors as errors:
@@ -136,8 +137,11 @@ def _problems_from_pandera(name: str, cases: pd.DataFrame) -> list[DataProblem]:
         column = None if pd.isna(case.column) else str(case.column)
         if case.schema_context == "DataFrameSchema":
             column = None  # a check across columns: pandera repeats it for each one
-        line = None if case.index is None or pd.isna(case.index) else (
-            int(case.index) + _FIRST_DATA_LINE)
+        line = (
+            None
+            if case.index is None or pd.isna(case.index)
+            else (int(case.index) + _FIRST_DATA_LINE)
+        )
         if line is None and column is not None and any(k[1] == column for k in problems):
             continue  # a column-wide echo of a cell already reported
         check = str(case.check)
@@ -156,8 +160,9 @@ def _lines(frame: pd.DataFrame, mask: pd.Series) -> list[int]:
     return [int(index) + _FIRST_DATA_LINE for index in frame.index[mask]]
 
 
-def _check_references(name: str, frame: pd.DataFrame, column: str, known: set[str],
-                      kind: str = "unknown_reference") -> None:
+def _check_references(
+    name: str, frame: pd.DataFrame, column: str, known: set[str], kind: str = "unknown_reference"
+) -> None:
     """Every id in a ``;``-separated reference column must name a known row."""
     filled = frame[column].notna()
     problems = [
@@ -174,8 +179,12 @@ def _check_unique(name: str, frame: pd.DataFrame, column: str) -> None:
     repeated = frame[column].duplicated(keep=False)
     if repeated.any():
         values = frame.loc[repeated, column]
-        raise DataError([DataProblem(name, "duplicate", line, column, str(value))
-                         for line, value in zip(_lines(frame, repeated), values, strict=True)])
+        raise DataError(
+            [
+                DataProblem(name, "duplicate", line, column, str(value))
+                for line, value in zip(_lines(frame, repeated), values, strict=True)
+            ]
+        )
 
 
 def _check_one_zone_per_unit(name: str, frame: pd.DataFrame) -> None:
@@ -183,12 +192,19 @@ def _check_one_zone_per_unit(name: str, frame: pd.DataFrame) -> None:
     for code, rows in frame.groupby("code"):
         if len(rows) > 1:
             zones = ", ".join(str(zone) for zone in rows["zone"])
-            problems.append(DataProblem(name, "zone_membership",
-                                        int(rows.index[1]) + _FIRST_DATA_LINE, "zone",
-                                        detail=f"{code}: {zones}"))
+            problems.append(
+                DataProblem(
+                    name,
+                    "zone_membership",
+                    int(rows.index[1]) + _FIRST_DATA_LINE,
+                    "zone",
+                    detail=f"{code}: {zones}",
+                )
+            )
     missing = sorted(set(DISTRICT_CODES) - set(frame["code"]))
-    problems += [DataProblem(name, "zone_membership", None, "code", detail=f"{code}: —")
-                 for code in missing]
+    problems += [
+        DataProblem(name, "zone_membership", None, "code", detail=f"{code}: —") for code in missing
+    ]
     if problems:
         raise DataError(problems)
 
@@ -198,19 +214,31 @@ def _check_row_shares(name: str, frame: pd.DataFrame) -> None:
     complete = shares.notna().all(axis=1)
     off = complete & ((shares.sum(axis=1) - 100).abs() > SHARE_SUM_TOLERANCE)
     if off.any():
-        raise DataError([
-            DataProblem(name, "shares_sum", line, ", ".join(SHARE_COLUMNS),
-                        detail=f"{total:.2f}")
-            for line, total in zip(_lines(frame, off), shares[off].sum(axis=1), strict=True)
-        ])
+        raise DataError(
+            [
+                DataProblem(
+                    name, "shares_sum", line, ", ".join(SHARE_COLUMNS), detail=f"{total:.2f}"
+                )
+                for line, total in zip(_lines(frame, off), shares[off].sum(axis=1), strict=True)
+            ]
+        )
 
 
 def _check_target_shares(name: str, frame: pd.DataFrame) -> None:
     rows = frame[frame["id"].isin(SHARE_TARGET_IDS)]
     total = rows["value_min"].sum()
     if len(rows) != len(SHARE_TARGET_IDS) or abs(total - 100) > SHARE_SUM_TOLERANCE:
-        raise DataError([DataProblem(name, "shares_sum", None, "value_min",
-                                     detail=f"{', '.join(SHARE_TARGET_IDS)} = {total:g}")])
+        raise DataError(
+            [
+                DataProblem(
+                    name,
+                    "shares_sum",
+                    None,
+                    "value_min",
+                    detail=f"{', '.join(SHARE_TARGET_IDS)} = {total:g}",
+                )
+            ]
+        )
 
 
 def _check_district_shapes(name: str, features: list, districts: pd.DataFrame) -> list:
@@ -223,9 +251,18 @@ def _check_district_shapes(name: str, features: list, districts: pd.DataFrame) -
         if code not in zone_of:
             problems.append(DataProblem(name, "unknown_reference", number, "code", str(code)))
         elif properties.get("zone") != zone_of[code]:
-            problems.append(DataProblem(name, "zone_membership", number, "zone",
-                                        f"{code}: {properties.get('zone')} ≠ {zone_of[code]}"))
+            problems.append(
+                DataProblem(
+                    name,
+                    "zone_membership",
+                    number,
+                    "zone",
+                    f"{code}: {properties.get('zone')} ≠ {zone_of[code]}",
+                )
+            )
         seen.add(code)
-    problems += [DataProblem(name, "geometry", None, "code", f"{code}: no shape")
-                 for code in sorted(set(zone_of) - seen)]
+    problems += [
+        DataProblem(name, "geometry", None, "code", f"{code}: no shape")
+        for code in sorted(set(zone_of) - seen)
+    ]
     return problems

@@ -11,6 +11,7 @@ the rules for what a link may ask for are tested without a browser.
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -37,7 +38,7 @@ def polygons(geometry: Mapping) -> list[Polygon]:
 def _ring_moments(ring: Ring) -> tuple[float, float, float]:
     """Signed area and first moments of one ring (shoelace formula)."""
     area = cx = cy = 0.0
-    for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False):
+    for (x0, y0, *_), (x1, y1, *_) in itertools.pairwise(ring):
         cross = x0 * y1 - x1 * y0
         area += cross
         cx += (x0 + x1) * cross
@@ -69,13 +70,17 @@ def bbox(geometry: Mapping) -> BBox:
 
 def union_bbox(boxes: Iterable[BBox]) -> BBox:
     boxes = list(boxes)
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes))
+    return (
+        min(b[0] for b in boxes),
+        min(b[1] for b in boxes),
+        max(b[2] for b in boxes),
+        max(b[3] for b in boxes),
+    )
 
 
 def _in_ring(x: float, y: float, ring: Ring) -> bool:
     inside = False
-    for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False):
+    for (x0, y0, *_), (x1, y1, *_) in itertools.pairwise(ring):
         if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
             inside = not inside
     return inside
@@ -92,9 +97,12 @@ def contains(geometry: Mapping, point: Point) -> bool:
 
 def _edges(geometry: Mapping, xscale: float) -> list[tuple[float, float, float, float]]:
     """Every ring edge, with longitudes scaled so both axes are in latitude degrees."""
-    return [(x0 * xscale, y0, x1 * xscale, y1)
-            for polygon in polygons(geometry) for ring in polygon
-            for (x0, y0, *_), (x1, y1, *_) in zip(ring, ring[1:], strict=False)]
+    return [
+        (x0 * xscale, y0, x1 * xscale, y1)
+        for polygon in polygons(geometry)
+        for ring in polygon
+        for (x0, y0, *_), (x1, y1, *_) in itertools.pairwise(ring)
+    ]
 
 
 def _clearance(x: float, y: float, edges: list, enough: float) -> float:
@@ -112,8 +120,7 @@ def _clearance(x: float, y: float, edges: list, enough: float) -> float:
     return math.sqrt(best)
 
 
-def representative_point(geometry: Mapping, within: BBox | None = None,
-                         steps: int = 14) -> Point:
+def representative_point(geometry: Mapping, within: BBox | None = None, steps: int = 14) -> Point:
     """A point well inside the geometry, for a label: the sampled point farthest from
     every edge (a grid search, refined once), optionally kept inside a box such as the
     map's view. Falls back to the centroid when no sample lands inside."""
@@ -129,17 +136,22 @@ def representative_point(geometry: Mapping, within: BBox | None = None,
         w, s, e, n = box
         for i in range(steps + 1):
             for j in range(steps + 1):
-                point = (w + (e - w) * (i + 0.5) / (steps + 1),
-                         s + (n - s) * (j + 0.5) / (steps + 1))
+                point = (
+                    w + (e - w) * (i + 0.5) / (steps + 1),
+                    s + (n - s) * (j + 0.5) / (steps + 1),
+                )
                 if not contains(geometry, point):
                     continue
                 clearance = math.inf
                 if within is not None:  # stay clear of the view's edge as well
-                    clearance = min((point[0] - west) * xscale, (east - point[0]) * xscale,
-                                    point[1] - south, north - point[1])
+                    clearance = min(
+                        (point[0] - west) * xscale,
+                        (east - point[0]) * xscale,
+                        point[1] - south,
+                        north - point[1],
+                    )
                 floor = best[0] if best else 0.0
-                clearance = min(clearance, _clearance(point[0] * xscale, point[1], edges,
-                                                      floor))
+                clearance = min(clearance, _clearance(point[0] * xscale, point[1], edges, floor))
                 if clearance > floor or best is None:
                     best = (clearance, point)
         if best is None:
@@ -153,8 +165,10 @@ def representative_point(geometry: Mapping, within: BBox | None = None,
 def haversine_km(a: Point, b: Point) -> float:
     """Great-circle distance in km between two (lon, lat) points."""
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
-    h = (math.sin((lat2 - lat1) / 2) ** 2
-         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2)
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
     return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, h)))
 
 
@@ -194,8 +208,7 @@ def _mercator(lon: float, lat: float) -> Point:
     return x, y
 
 
-def fit_view(box: BBox, width: int, height: int, padding: int = 20) -> tuple[float, float,
-                                                                              float]:
+def fit_view(box: BBox, width: int, height: int, padding: int = 20) -> tuple[float, float, float]:
     """Centre longitude, latitude and zoom that show the box in a map of that pixel size."""
     x0, y1 = _mercator(box[0], box[1])
     x1, y0 = _mercator(box[2], box[3])
@@ -207,11 +220,10 @@ def fit_view(box: BBox, width: int, height: int, padding: int = 20) -> tuple[flo
     return lon, lat, min(zoom_x, zoom_y)
 
 
-def to_pixel(point: Point, view: tuple[float, float, float], width: float,
-             height: float) -> Point:
+def to_pixel(point: Point, view: tuple[float, float, float], width: float, height: float) -> Point:
     """Where a (lon, lat) point is drawn in a map of that size showing ``view``."""
     lon, lat, zoom = view
-    scale = TILE_SIZE * 2 ** zoom
+    scale = TILE_SIZE * 2**zoom
     px, py = _mercator(*point)
     cx, cy = _mercator(lon, lat)
     return width / 2 + (px - cx) * scale, height / 2 + (py - cy) * scale

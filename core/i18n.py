@@ -91,9 +91,17 @@ def format_iso_date(iso: str, lang: str) -> str:
     parts = [int(part) for part in iso.split("-")]
     if len(parts) == 3:
         day = date(*parts)
-        return f"{day.day}/{day.month}/{day.year}" if lang == "vi" else format_date(
-            day, format="d MMMM y", locale=_BABEL_LOCALE[lang])
+        return (
+            f"{day.day}/{day.month}/{day.year}"
+            if lang == "vi"
+            else format_date(day, format="d MMMM y", locale=_BABEL_LOCALE[lang])
+        )
     if len(parts) == 2:
-        return f"{parts[1]}/{parts[0]}" if lang == "vi" else format_date(
-            date(parts[0], parts[1], 1), format="MMMM y", locale=_BABEL_LOCALE[lang])
+        return (
+            f"{parts[1]}/{parts[0]}"
+            if lang == "vi"
+            else format_date(
+                date(parts[0], parts[1], 1), format="MMMM y", locale=_BABEL_LOCALE[lang]
+            )
+        )
     return str(parts[0])

@@ -36,8 +36,9 @@ def growth_phrase(scenario: Scenario, baseline: Baseline, t: Translator) -> str:
     low, high = min(rates), max(rates)
     if round(low, 1) == round(high, 1):
         return t("economy.narrative.growth_one", g=percent(low, t), start=first)
-    return t("economy.narrative.growth_range", low=percent(low, t), high=percent(high, t),
-             start=first)
+    return t(
+        "economy.narrative.growth_range", low=percent(low, t), high=percent(high, t), start=first
+    )
 
 
 def target_sentence(summary: Summary, scenario: Scenario, t: Translator) -> str:
@@ -45,8 +46,12 @@ def target_sentence(summary: Summary, scenario: Scenario, t: Translator) -> str:
     year = summary.first_year_target_reached
     target = t.number(PLAN_PER_CAPITA_USD_2030)
     if year is None:
-        return t("economy.narrative.target_never", target=target, horizon=HORIZON_YEAR,
-                 g50=percent(scenario.growth_2031_2050_pct, t))
+        return t(
+            "economy.narrative.target_never",
+            target=target,
+            horizon=HORIZON_YEAR,
+            g50=percent(scenario.growth_2031_2050_pct, t),
+        )
     late = year - TARGET_YEAR
     if late > 0:
         key = "target_late_1" if late == 1 else "target_late"
@@ -57,27 +62,37 @@ def target_sentence(summary: Summary, scenario: Scenario, t: Translator) -> str:
     return t("economy.narrative.target_on_time", target=target, year=year)
 
 
-def summary_text(summary: Summary, scenario: Scenario, baseline: Baseline,
-                 t: Translator) -> str:
+def summary_text(summary: Summary, scenario: Scenario, baseline: Baseline, t: Translator) -> str:
     """Three or four sentences: growth and the per-capita date, 2030, the growth path."""
     sentences = [
-        t("economy.narrative.opening", growth=growth_phrase(scenario, baseline, t),
-          target=target_sentence(summary, scenario, t)),
+        t(
+            "economy.narrative.opening",
+            growth=growth_phrase(scenario, baseline, t),
+            target=target_sentence(summary, scenario, t),
+        ),
     ]
     gap = summary.gap_to_target_usd
     value = t.number(summary.per_capita_2030_usd)
     if gap > 0.5:
-        sentences.append(t("economy.narrative.usd_2030_short", value=value,
-                           gap=t.number(gap)))
+        sentences.append(t("economy.narrative.usd_2030_short", value=value, gap=t.number(gap)))
     else:
-        sentences.append(t("economy.narrative.usd_2030_met", value=value,
-                           gap=t.number(-gap)))
-    sentences.append(t("economy.narrative.average", avg=percent(
-        summary.avg_growth_2021_2030_pct, t), plan=percent(PLAN_GROWTH_PCT, t)))
+        sentences.append(t("economy.narrative.usd_2030_met", value=value, gap=t.number(-gap)))
+    sentences.append(
+        t(
+            "economy.narrative.average",
+            avg=percent(summary.avg_growth_2021_2030_pct, t),
+            plan=percent(PLAN_GROWTH_PCT, t),
+        )
+    )
     if summary.growth_needed_for_avg_pct is not None:
-        sentences.append(t("economy.narrative.needed", start=baseline.last_year + 1,
-                           need=percent(summary.growth_needed_for_avg_pct, t),
-                           plan=percent(PLAN_GROWTH_PCT, t)))
+        sentences.append(
+            t(
+                "economy.narrative.needed",
+                start=baseline.last_year + 1,
+                need=percent(summary.growth_needed_for_avg_pct, t),
+                plan=percent(PLAN_GROWTH_PCT, t),
+            )
+        )
     return " ".join(sentences)
 
 

@@ -183,7 +183,8 @@ def _parse_one(spec: ParamSpec, raw: str) -> tuple[str, Notice | None]:
     v = _parse_number(raw)
     if v is None:
         return spec.default, Notice(spec.name, _shown(raw), "invalid", spec.default)
-    assert spec.min is not None and spec.max is not None
+    assert spec.min is not None
+    assert spec.max is not None
     v = round(v, spec.decimals)
     if v < spec.min or v > spec.max:
         clamped = format_number(min(max(v, spec.min), spec.max), spec.decimals)

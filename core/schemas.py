@@ -26,8 +26,12 @@ def _text(nullable: bool = False, **kwargs) -> pa.Column:
     return pa.Column(str, checks=checks, nullable=nullable, **kwargs)
 
 
-def _number(low: float | None = None, high: float | None = None, nullable: bool = True,
-            dtype: object = float) -> pa.Column:
+def _number(
+    low: float | None = None,
+    high: float | None = None,
+    nullable: bool = True,
+    dtype: object = float,
+) -> pa.Column:
     checks = []
     if low is not None:
         checks.append(pa.Check.ge(low))
@@ -53,12 +57,24 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "url": _text(nullable=True, pattern=r"^https?://\S+$"),
             "document_number": _text(nullable=True),
             "language": _text(allowed=["vi", "en"]),
-            "kind": _text(allowed=["decision", "resolution", "news", "government_portal",
-                                   "article", "dataset", "encyclopedia", "statistics"]),
+            "kind": _text(
+                allowed=[
+                    "decision",
+                    "resolution",
+                    "news",
+                    "government_portal",
+                    "article",
+                    "dataset",
+                    "encyclopedia",
+                    "statistics",
+                ]
+            ),
             "note": _text(nullable=True),
         },
-        checks=pa.Check(lambda df: df["url"].notna() | df["document_number"].notna(),
-                        name="url_or_document_number"),
+        checks=pa.Check(
+            lambda df: df["url"].notna() | df["document_number"].notna(),
+            name="url_or_document_number",
+        ),
     ),
     "plan_targets": pa.DataFrameSchema(
         {
@@ -66,12 +82,20 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "category": _text(allowed=["economy", "society", "environment", "digital", "urban"]),
             "indicator_vi": _text(),
             "indicator_en": _text(),
-            "comparator": _text(allowed=["about", "at_least", "above", "at_most", "below",
-                                         "range", "exact"]),
+            "comparator": _text(
+                allowed=["about", "at_least", "above", "at_most", "below", "range", "exact"]
+            ),
             "value_min": _number(nullable=False),
             "value_max": _number(nullable=False),
-            "unit": _text(allowed=["percent", "percent_per_year", "usd_per_person",
-                                   "million_people", "per_10k_people"]),
+            "unit": _text(
+                allowed=[
+                    "percent",
+                    "percent_per_year",
+                    "usd_per_person",
+                    "million_people",
+                    "per_10k_people",
+                ]
+            ),
             "year": _number(2030, 2050, nullable=False, dtype=int),
             "source": _source(),
             "note": _text(nullable=True),
@@ -82,7 +106,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
             "horizon": _number(2030, 2050, nullable=False, dtype=int),
-            "text_vi": _text(), "text_en": _text(),
+            "text_vi": _text(),
+            "text_en": _text(),
             "quote_vi": _text(nullable=True),
             "source": _source(),
             "note": _text(nullable=True),
@@ -110,10 +135,14 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "key_tasks": pa.DataFrameSchema(
         {
             "id": _number(1, 5, nullable=False, dtype=int),
-            "title_vi": _text(), "title_en": _text(),
-            "summary_vi": _text(), "summary_en": _text(),
-            "quote_vi": _text(), "quote_en": _text(),
-            "places_vi": _text(nullable=True), "places_en": _text(nullable=True),
+            "title_vi": _text(),
+            "title_en": _text(),
+            "summary_vi": _text(),
+            "summary_en": _text(),
+            "quote_vi": _text(),
+            "quote_en": _text(),
+            "places_vi": _text(nullable=True),
+            "places_en": _text(nullable=True),
             "indicator_ids": _text(nullable=True, pattern=SOURCE_LIST),
             "reading": _text(allowed=["stated", "editorial"]),
             "source": _source(),
@@ -123,9 +152,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "zones": pa.DataFrameSchema(
         {
             "id": pa.Column(int, pa.Check.isin(ZONE_IDS), coerce=True, unique=True),
-            "name_vi": _text(), "name_en": _text(),
-            "role_vi": _text(), "role_en": _text(),
-            "quote_vi": _text(), "quote_en": _text(),
+            "name_vi": _text(),
+            "name_en": _text(),
+            "role_vi": _text(),
+            "role_en": _text(),
+            "quote_vi": _text(),
+            "quote_en": _text(),
             "color": _text(pattern=HEX_COLOUR),
             "source": _source(),
         },
@@ -133,7 +165,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "districts": pa.DataFrameSchema(
         {
             "code": pa.Column(int, pa.Check.isin(DISTRICT_CODES), coerce=True),
-            "name_vi": _text(), "name_en": _text(),
+            "name_vi": _text(),
+            "name_en": _text(),
             "type": _text(allowed=["city", "district"]),
             "zone": pa.Column(int, pa.Check.isin(ZONE_IDS), coerce=True),
             "area_km2": _number(1, 2_000, nullable=False),
@@ -146,14 +179,17 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "connectivity": pa.DataFrameSchema(
         {
             "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
-            "name_vi": _text(), "name_en": _text(),
+            "name_vi": _text(),
+            "name_en": _text(),
             "kind": _text(allowed=["seaport", "airport", "border_gate"]),
-            "province_vi": _text(), "province_en": _text(),
+            "province_vi": _text(),
+            "province_en": _text(),
             # Southern Vietnam: a swapped or mistyped coordinate falls outside at once.
             # Empty where no citable position was found: the place is listed, not drawn.
             "lon": _number(105.5, 108.0),
             "lat": _number(9.5, 12.5),
-            "status_vi": _text(), "status_en": _text(),
+            "status_vi": _text(),
+            "status_en": _text(),
             "source": _source(),
             "note": _text(nullable=True),
         },
@@ -161,7 +197,8 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "it_park": pa.DataFrameSchema(
         {
             "key": _text(pattern=r"^[a-z0-9_]+$", unique=True),
-            "value_vi": _text(nullable=True), "value_en": _text(nullable=True),
+            "value_vi": _text(nullable=True),
+            "value_en": _text(nullable=True),
             "source": _source(),
             "note": _text(nullable=True),
         },
@@ -170,9 +207,12 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "date": _text(pattern=ISO_DATE),
             "kind": _text(allowed=["plan", "it_park", "digital", "admin"]),
-            "event_vi": _text(), "event_en": _text(),
-            "actors_vi": _text(nullable=True), "actors_en": _text(nullable=True),
-            "outcome_vi": _text(nullable=True), "outcome_en": _text(nullable=True),
+            "event_vi": _text(),
+            "event_en": _text(),
+            "actors_vi": _text(nullable=True),
+            "actors_en": _text(nullable=True),
+            "outcome_vi": _text(nullable=True),
+            "outcome_en": _text(nullable=True),
             "source": _source(),
         },
     ),
@@ -181,15 +221,18 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
             "page": _text(pattern=r"^[a-z_]+$"),
-            "quote_vi": _text(), "quote_en": _text(),
-            "speaker_vi": _text(), "speaker_en": _text(),
+            "quote_vi": _text(),
+            "quote_en": _text(),
+            "speaker_vi": _text(),
+            "speaker_en": _text(),
             "source": _source(),
         },
     ),
     "digital_indicators": pa.DataFrameSchema(
         {
             "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
-            "label_vi": _text(), "label_en": _text(),
+            "label_vi": _text(),
+            "label_en": _text(),
             "value": _number(0, nullable=False),
             "unit": _text(allowed=["percent", "count", "rank_of_63"]),
             "as_of": _text(pattern=ISO_DATE),
@@ -205,7 +248,11 @@ SHARE_COLUMNS = (
     "share_agriculture_pct",
     "share_taxes_pct",
 )
-SHARE_TARGET_IDS = ("share_industry_construction", "share_services", "share_agriculture",
-                    "share_taxes")
+SHARE_TARGET_IDS = (
+    "share_industry_construction",
+    "share_services",
+    "share_agriculture",
+    "share_taxes",
+)
 # Published shares are rounded to one or two decimals; more slack than this is an error.
 SHARE_SUM_TOLERANCE = 0.6

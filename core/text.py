@@ -56,8 +56,10 @@ def clean_query(raw: object, max_length: int = QUERY_MAX_LENGTH) -> str:
         raw = raw[-1] if raw else ""
     if not isinstance(raw, str):
         return ""
-    kept = "".join(" " if unicodedata.category(char) in _CONTROL_CATEGORIES else char
-                   for char in unicodedata.normalize("NFC", raw))
+    kept = "".join(
+        " " if unicodedata.category(char) in _CONTROL_CATEGORIES else char
+        for char in unicodedata.normalize("NFC", raw)
+    )
     return _SPACES.sub(" ", kept).strip()[:max_length].strip()
 
 

@@ -11,6 +11,7 @@ on 127.0.0.1 only; a public deployment follows "Deploying several replicas" in R
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import secrets
@@ -44,8 +45,14 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def render_nginx_config(upstreams: Sequence[str | int], listen: str | int, prefix: Path, *,
-                        server_name: str = "_", expose_replica: bool = False) -> Path:
+def render_nginx_config(
+    upstreams: Sequence[str | int],
+    listen: str | int,
+    prefix: Path,
+    *,
+    server_name: str = "_",
+    expose_replica: bool = False,
+) -> Path:
     """Write prefix/nginx.conf for the given replicas ("host:port", or a loopback port).
 
     The prefix also receives the folders nginx writes to (logs, pid, temp files), so nginx
@@ -62,13 +69,16 @@ def render_nginx_config(upstreams: Sequence[str | int], listen: str | int, prefi
     servers = "\n".join(
         f"        server {upstream if ':' in str(upstream) else f'127.0.0.1:{upstream}'}"
         " max_fails=1 fail_timeout=5s;"
-        for upstream in upstreams)
+        for upstream in upstreams
+    )
     extra = "        add_header X-Plan-Replica $upstream_addr always;" if expose_replica else ""
-    text = (TEMPLATE.read_text(encoding="utf-8")
-            .replace("{{UPSTREAM_SERVERS}}", servers)
-            .replace("{{LISTEN}}", str(listen))
-            .replace("{{SERVER_NAME}}", server_name)
-            .replace("{{EXTRA_HEADERS}}", extra))
+    text = (
+        TEMPLATE.read_text(encoding="utf-8")
+        .replace("{{UPSTREAM_SERVERS}}", servers)
+        .replace("{{LISTEN}}", str(listen))
+        .replace("{{SERVER_NAME}}", server_name)
+        .replace("{{EXTRA_HEADERS}}", extra)
+    )
     if re.search(r"\{\{[A-Z_]+\}\}", text):
         raise ValueError("the template has a marker that render_nginx_config does not fill")
     path = prefix / "nginx.conf"
@@ -79,9 +89,16 @@ def render_nginx_config(upstreams: Sequence[str | int], listen: str | int, prefi
 class Nginx:
     """nginx in the foreground (daemon off) with its files in one prefix folder."""
 
-    def __init__(self, upstreams: Sequence[str | int], port: int | None = None,
-                 prefix: Path | None = None, *, host: str = "127.0.0.1",
-                 expose_replica: bool = False, binary: str | None = None):
+    def __init__(
+        self,
+        upstreams: Sequence[str | int],
+        port: int | None = None,
+        prefix: Path | None = None,
+        *,
+        host: str = "127.0.0.1",
+        expose_replica: bool = False,
+        binary: str | None = None,
+    ):
         self.binary = binary or find_nginx()
         if self.binary is None:
             raise FileNotFoundError("nginx is not installed (apt-get install nginx-light)")
@@ -89,18 +106,29 @@ class Nginx:
         self.url = f"http://{host}:{self.port}"
         self._own_prefix = prefix is None
         self.prefix = Path(prefix or tempfile.mkdtemp(prefix="plan-nginx-"))
-        self.config = render_nginx_config(upstreams, f"{host}:{self.port}", self.prefix,
-                                          expose_replica=expose_replica)
+        self.config = render_nginx_config(
+            upstreams, f"{host}:{self.port}", self.prefix, expose_replica=expose_replica
+        )
         self.error_log = self.prefix / "error.log"
         self._check()
         self.process = subprocess.Popen(
             self._command("-g", "daemon off;"),
-            stdout=(self.prefix / "stdout.log").open("w"), stderr=subprocess.STDOUT)
+            stdout=(self.prefix / "stdout.log").open("w"),
+            stderr=subprocess.STDOUT,
+        )
         self._wait_listening()
 
     def _command(self, *extra: str) -> list[str]:
-        return [self.binary, "-p", f"{self.prefix}/", "-c", str(self.config),
-                "-e", str(self.error_log), *extra]
+        return [
+            self.binary,
+            "-p",
+            f"{self.prefix}/",
+            "-c",
+            str(self.config),
+            "-e",
+            str(self.error_log),
+            *extra,
+        ]
 
     def _check(self) -> None:
         result = subprocess.run(self._command("-t", "-q"), capture_output=True, text=True)
@@ -120,8 +148,11 @@ class Nginx:
         raise RuntimeError(f"nginx did not listen on {self.port} within {timeout} s")
 
     def log_tail(self, chars: int = 2000) -> str:
-        texts = [path.read_text(errors="replace") for path in
-                 (self.prefix / "stdout.log", self.error_log) if path.exists()]
+        texts = [
+            path.read_text(errors="replace")
+            for path in (self.prefix / "stdout.log", self.error_log)
+            if path.exists()
+        ]
         return "\n".join(texts)[-chars:]
 
     def stop(self) -> None:
@@ -151,13 +182,30 @@ def healthy(url: str, timeout: float = 5) -> bool:
 
 
 def start_replica(port: int, cookie_secret: str, allowed_hosts: str) -> subprocess.Popen:
-    env = {**os.environ, "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret,
-           "STREAMLIT_SERVER_ALLOWED_HOSTS": allowed_hosts}
+    env = {
+        **os.environ,
+        "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret,
+        "STREAMLIT_SERVER_ALLOWED_HOSTS": allowed_hosts,
+    }
     return subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true",
-         "--server.fileWatcherType", "none"],
-        cwd=REPO, env=env)
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+        ],
+        cwd=REPO,
+        env=env,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -177,10 +225,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             time.sleep(0.3)
         with Nginx(ports, args.port) as nginx:
             print(f"{args.replicas} replicas on ports {ports}; open {nginx.url}  (Ctrl-C stops)")
-            try:
+            with contextlib.suppress(KeyboardInterrupt):
                 nginx.process.wait()
-            except KeyboardInterrupt:
-                pass
     finally:
         for replica in replicas:
             replica.terminate()

@@ -38,8 +38,12 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
         area = facts.number("area_ha")
         lines = []
         if area is not None:
-            lines.append((t("it_park.area"), t("it_park.area_value",
-                                               v=t.number(area, decimals_needed(area)))))
+            lines.append(
+                (
+                    t("it_park.area"),
+                    t("it_park.area_value", v=t.number(area, decimals_needed(area))),
+                )
+            )
         for key in ("location", "complex", "legal_basis", "decision", "signed_by", "period"):
             if value(key):
                 lines.append((t(f"it_park.{key}"), escape_markdown(value(key))))
@@ -49,21 +53,27 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
         if value("fields"):
             st.markdown(f"**{t('it_park.fields')}**")
             fields = [field.strip() for field in value("fields").split(";") if field.strip()]
-            st.markdown("\n".join(f"- {escape_markdown(field[0].upper() + field[1:])}"
-                                  for field in fields))
+            st.markdown(
+                "\n".join(f"- {escape_markdown(field[0].upper() + field[1:])}" for field in fields)
+            )
             st.caption(t("it_park.fields_note"))
     with map_column:
         st.markdown(f"**{t('it_park.map_heading')}**")
         site = it_park_position(park)
         districts = try_geojson("districts_geo")
         if districts is not None:
-            deck = location_deck(districts, folder=str(data_dir()), lang=t.lang,
-                                 host=HOST_DISTRICT, site=site, width=MAP_WIDTH_GUESS,
-                                 height=MAP_HEIGHT)
-            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT,
-                            alt=t("it_park.map_alt"))
+            deck = location_deck(
+                districts,
+                folder=str(data_dir()),
+                lang=t.lang,
+                host=HOST_DISTRICT,
+                site=site,
+                width=MAP_WIDTH_GUESS,
+                height=MAP_HEIGHT,
+            )
+            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT, alt=t("it_park.map_alt"))
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
-    source_footer(list(park["source"]) + ["dvhcvn_gis"])
+    source_footer([*list(park["source"]), "dvhcvn_gis"])
     download_csv(park, "it_park", key="download-it_park")
 
 
@@ -71,16 +81,24 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     st.subheader(t("it_park.timeline_heading"))
     events = timeline_frame(timeline, t)
     st.caption(t("it_park.timeline_help"))
-    st.vega_lite_chart(timeline_spec(events, t.lang), key="it-park-timeline", width="stretch",
-                       alt=t("it_park.timeline_alt"))
+    st.vega_lite_chart(
+        timeline_spec(events, t.lang),
+        key="it-park-timeline",
+        width="stretch",
+        alt=t("it_park.timeline_alt"),
+    )
     if events["approximate"].any():
         st.caption(t("it_park.timeline_approx_note"))
     for event in events.itertuples():
         with st.container(border=True, key=f"event-{event.Index}"):
-            st.markdown(f"**{escape_markdown(event.date_label)}** · {event.kind_label} — "
-                        f"{escape_markdown(event.event)}")
-            st.markdown(f"- **{t('it_park.actors')}:** {escape_markdown(event.actors)}\n"
-                        f"- **{t('it_park.outcome')}:** {escape_markdown(event.outcome)}")
+            st.markdown(
+                f"**{escape_markdown(event.date_label)}** · {event.kind_label} — "
+                f"{escape_markdown(event.event)}"
+            )
+            st.markdown(
+                f"- **{t('it_park.actors')}:** {escape_markdown(event.actors)}\n"
+                f"- **{t('it_park.outcome')}:** {escape_markdown(event.outcome)}"
+            )
             source_footer([event.source])
     download_csv(timeline, "timeline", key="download-timeline")
 
@@ -92,8 +110,9 @@ def quotes_tab(t: Translator) -> None:
         st.subheader(t("it_park.quotes_heading"))
         st.caption(t("it_park.quotes_intro"))
         # Consecutive sentences of one speaker share a card.
-        for number, (speaker, group) in enumerate(groupby(
-                page_quotes.itertuples(), key=lambda row: (row.speaker_vi, row.speaker_en))):
+        for number, (speaker, group) in enumerate(
+            groupby(page_quotes.itertuples(), key=lambda row: (row.speaker_vi, row.speaker_en))
+        ):
             with st.container(border=True, key=f"quotes-{number}"):
                 st.markdown(f"**{escape_markdown(t.pick(*speaker))}**")
                 for index, quote in enumerate(group):

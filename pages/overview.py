@@ -14,8 +14,13 @@ page_header("overview")
 sources, targets, goals = require("sources", "plan_targets", "plan_goals")
 
 decision = sources.set_index("id").loc["qd_790_2024"]
-st.markdown(t("overview.decision", number=decision["document_number"],
-              date=format_iso_date(decision["date"], t.lang)))
+st.markdown(
+    t(
+        "overview.decision",
+        number=decision["document_number"],
+        date=format_iso_date(decision["date"], t.lang),
+    )
+)
 st.info(t("overview.merger_notice"), icon=":material/info:")
 
 goal = goals.set_index("id")
@@ -27,20 +32,28 @@ for column, target_id in zip(st.columns(len(cards)), cards, strict=True):
     help_text = t.pick(row["indicator_vi"], row["indicator_en"]) + ": " + target_text(row, t)
     if target_id == "population_total":
         parts = target.loc[["population_official", "population_converted"], "value_min"]
-        help_text += ". " + t("overview.population_help", official=t.number(parts.iloc[0], 2),
-                              converted=t.number(parts.iloc[1], 2))
-    column.metric(t(f"overview.card.{target_id}"), target_figure(row, t), help=help_text,
-                  border=True)
+        help_text += ". " + t(
+            "overview.population_help",
+            official=t.number(parts.iloc[0], 2),
+            converted=t.number(parts.iloc[1], 2),
+        )
+    column.metric(
+        t(f"overview.card.{target_id}"), target_figure(row, t), help=help_text, border=True
+    )
 city = goal.loc["city_status_2030"]
-st.success(f"**{t('overview.status_label')}:** {t.pick(city['text_vi'], city['text_en'])}. "
-           + t("overview.status_help"), icon=":material/flag:")
+st.success(
+    f"**{t('overview.status_label')}:** {t.pick(city['text_vi'], city['text_en'])}. "
+    + t("overview.status_help"),
+    icon=":material/flag:",
+)
 
 st.subheader(t("overview.goal_heading"))
 for goal_id in ("general_2030", "vision_2050"):
     row = goal.loc[goal_id]
     st.markdown(f"**{row['horizon']}** — {t.pick(row['text_vi'], row['text_en'])}")
-source_footer(list(target.loc[list(cards), "source"]) + list(goals["source"]),
-              note_key="overview.vision_note")
+source_footer(
+    list(target.loc[list(cards), "source"]) + list(goals["source"]), note_key="overview.vision_note"
+)
 download_csv(targets, "plan_targets", key="download-plan-targets")
 
 st.subheader(t("overview.explore_heading"))

@@ -14,7 +14,7 @@ from components.data_ui import require
 from core.scenario import parse
 
 t = translator()
-outturn, = require("economy_outturn")
+(outturn,) = require("economy_outturn")
 try:
     baseline = scenario_ui.baseline_of(outturn)
 except ValueError as error:
@@ -44,8 +44,15 @@ if leave:
 
 if step_notice is not None:
     kind, value = step_notice
-    st.warning(t(f"present.notice_step_{kind}", value=link_value(value) if value.strip() else t(
-        "present.empty"), step=step, total=total), icon="ℹ️")
+    st.warning(
+        t(
+            f"present.notice_step_{kind}",
+            value=link_value(value) if value.strip() else t("present.empty"),
+            step=step,
+            total=total,
+        ),
+        icon="ℹ️",
+    )
 if rejected is not None:
     shown = link_value(rejected) if rejected.strip() else t("present.empty")
     st.warning(t("present.notice_present_page", value=shown), icon="ℹ️")

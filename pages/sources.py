@@ -12,13 +12,11 @@ page_header("sources")
 (sources,) = require("sources")
 
 
-
 def entry(row) -> str:
     """One source as a Markdown list item: linked title, then what it is, then its note."""
     title = escape_markdown(row.title)
     heading = f"**[{title}]({row.url})**" if isinstance(row.url, str) else f"**{title}**"
-    date = format_iso_date(row.date, t.lang) if isinstance(row.date, str) else t(
-        "sources.no_date")
+    date = format_iso_date(row.date, t.lang) if isinstance(row.date, str) else t("sources.no_date")
     details = [escape_markdown(row.publisher), date, t(f"sources.kind.{row.kind}")]
     if isinstance(row.document_number, str):
         details.append(t("sources.document", number=escape_markdown(row.document_number)))

@@ -18,8 +18,16 @@ from core.text import QUERY_MAX_LENGTH, clean_query, fold, matches
 
 # The task naming seaports, airports and border gates links to the map's connectivity layer.
 CONNECTIVITY_WORDS = ("cang bien", "cang hang khong", "cua khau")
-SEARCHED = ("title_vi", "title_en", "summary_vi", "summary_en", "quote_vi", "quote_en",
-            "places_vi", "places_en")
+SEARCHED = (
+    "title_vi",
+    "title_en",
+    "summary_vi",
+    "summary_en",
+    "quote_vi",
+    "quote_en",
+    "places_vi",
+    "places_en",
+)
 
 
 def blockquote(text: str) -> str:
@@ -28,8 +36,12 @@ def blockquote(text: str) -> str:
 
 def indicator_names(ids: object, targets: pd.DataFrame) -> list[str]:
     """Both languages' names of a task's indicators, so a search can find them."""
-    return [name for target_id in str(ids).split(";") if target_id in targets.index
-            for name in targets.loc[target_id, ["indicator_vi", "indicator_en"]]]
+    return [
+        name
+        for target_id in str(ids).split(";")
+        if target_id in targets.index
+        for name in targets.loc[target_id, ["indicator_vi", "indicator_en"]]
+    ]
 
 
 t = translator()
@@ -48,13 +60,25 @@ if (tasks["reading"] == "editorial").any():
     st.info(t("tasks.editorial_note"), icon=":material/edit_note:")
 
 # Bound to ?q= in the URL, so a filtered view can be shared; the value is re-cleaned here.
-raw_query = st.text_input(t("tasks.filter_label"), key="q", bind="query-params",
-                          max_chars=QUERY_MAX_LENGTH, placeholder=t("tasks.filter_placeholder"),
-                          type="search", live=True)
+raw_query = st.text_input(
+    t("tasks.filter_label"),
+    key="q",
+    bind="query-params",
+    max_chars=QUERY_MAX_LENGTH,
+    placeholder=t("tasks.filter_placeholder"),
+    type="search",
+    live=True,
+)
 query = clean_query(raw_query)
-shown = [row for row in tasks.itertuples()
-         if matches(query, *(getattr(row, column) for column in SEARCHED),
-                    *indicator_names(row.indicator_ids, target))]
+shown = [
+    row
+    for row in tasks.itertuples()
+    if matches(
+        query,
+        *(getattr(row, column) for column in SEARCHED),
+        *indicator_names(row.indicator_ids, target),
+    )
+]
 if query:
     st.caption(t("tasks.shown", shown=len(shown), total=len(tasks)))
 if not shown:
@@ -62,8 +86,13 @@ if not shown:
 
 for row in shown:
     with st.container(border=True, key=f"task-{row.id}"):
-        st.subheader(t("tasks.task_heading", number=row.id,
-                       title=escape_markdown(t.pick(row.title_vi, row.title_en))))
+        st.subheader(
+            t(
+                "tasks.task_heading",
+                number=row.id,
+                title=escape_markdown(t.pick(row.title_vi, row.title_en)),
+            )
+        )
         if row.reading == "editorial":
             st.badge(t("tasks.editorial_badge"), icon=":material/edit_note:", color="orange")
         st.markdown(escape_markdown(t.pick(row.summary_vi, row.summary_en)))
@@ -79,8 +108,13 @@ for row in shown:
         places = t.pick(row.places_vi, row.places_en)
         if isinstance(places, str):
             st.markdown(f"**{t('tasks.places_label')}**")
-            st.markdown("\n".join(f"- {escape_markdown(place.strip())}"
-                                  for place in places.split(";") if place.strip()))
+            st.markdown(
+                "\n".join(
+                    f"- {escape_markdown(place.strip())}"
+                    for place in places.split(";")
+                    if place.strip()
+                )
+            )
         if any(word in fold(row.quote_vi) for word in CONNECTIVITY_WORDS):
             st.markdown(t("tasks.connectivity_link"))
             link_to("zones", t, {"layers": "connectivity"})
@@ -89,12 +123,19 @@ for row in shown:
         years = ", ".join(str(year) for year in sorted(set(target.loc[ids, "year"])))
         if ids:
             st.markdown(f"**{t('tasks.indicators_label', year=years)}**")
-            st.markdown("\n".join(
-                "- " + t("tasks.indicator_line",
-                         name=escape_markdown(t.pick(target.loc[i, "indicator_vi"],
-                                                     target.loc[i, "indicator_en"])),
-                         target=escape_markdown(target_text(target.loc[i], t)))
-                for i in ids))
+            st.markdown(
+                "\n".join(
+                    "- "
+                    + t(
+                        "tasks.indicator_line",
+                        name=escape_markdown(
+                            t.pick(target.loc[i, "indicator_vi"], target.loc[i, "indicator_en"])
+                        ),
+                        target=escape_markdown(target_text(target.loc[i], t)),
+                    )
+                    for i in ids
+                )
+            )
         else:
             st.caption(t("tasks.no_indicators"))
         if isinstance(row.note, str):
@@ -102,6 +143,7 @@ for row in shown:
                 st.caption(escape_markdown(row.note))
 
 used_targets = [i for cell in tasks["indicator_ids"].dropna() for i in cell.split(";")]
-source_footer(list(tasks["source"]) + list(target.loc[used_targets, "source"]),
-              note_key="tasks.sources_note")
+source_footer(
+    list(tasks["source"]) + list(target.loc[used_targets, "source"]), note_key="tasks.sources_note"
+)
 download_csv(tasks, "key_tasks", key="download-key_tasks")

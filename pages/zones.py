@@ -80,8 +80,8 @@ def on_map_select() -> None:
 
 
 zone = st.segmented_control(
-    t("zones.zone_label"), zone_ids, format_func=zone_name, key=ZONE_KEY,
-    help=t("zones.zone_help"))
+    t("zones.zone_label"), zone_ids, format_func=zone_name, key=ZONE_KEY, help=t("zones.zone_help")
+)
 switches = st.columns(3)
 for column, (layer, key) in zip(switches, LAYER_KEYS.items(), strict=False):
     column.toggle(t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}"))
@@ -99,28 +99,59 @@ for notice in notices:
     st.info(notice, icon=":material/link_off:")
 
 # --- The map and its legend ------------------------------------------------------------
-sources = list(districts["source"]) + ["dvhcvn_gis"]
+sources = [*list(districts["source"]), "dvhcvn_gis"]
 if districts_geo is not None:
     points = tuple((float(row.lon), float(row.lat)) for row in located(connectivity).itertuples())
     park = it_park_position(it_park)
     points += (park,) if park else ()
     folder = str(data_dir())
     geo = geometry(districts_geo, region_geo, folder=folder, points=points)
-    specs = layer_specs(districts_geo, region_geo, zones.reset_index(drop=True), districts,
-                        connectivity, it_park, geo, folder=folder, lang=t.lang, zone=zone,
-                        layers=layers)
+    specs = layer_specs(
+        districts_geo,
+        region_geo,
+        zones.reset_index(drop=True),
+        districts,
+        connectivity,
+        it_park,
+        geo,
+        folder=folder,
+        lang=t.lang,
+        zone=zone,
+        layers=layers,
+    )
     deck = build_deck(specs, geo, st.session_state.get(GENERATION_KEY, 0), basemap)
-    st.pydeck_chart(deck, on_select=on_map_select, selection_mode="single-object",
-                    key=MAP_KEY, height=MAP_HEIGHT, alt=t("zones.map_alt"))
-    entries = [(zones.loc[z, "color"], zone_name(z), t.pick(zones.loc[z, "role_vi"],
-                                                           zones.loc[z, "role_en"]))
-               for z in zone_ids]
+    st.pydeck_chart(
+        deck,
+        on_select=on_map_select,
+        selection_mode="single-object",
+        key=MAP_KEY,
+        height=MAP_HEIGHT,
+        alt=t("zones.map_alt"),
+    )
+    entries = [
+        (
+            zones.loc[z, "color"],
+            zone_name(z),
+            t.pick(zones.loc[z, "role_vi"], zones.loc[z, "role_en"]),
+        )
+        for z in zone_ids
+    ]
     if "connectivity" in layers:
-        entries.append(("#{:02X}{:02X}{:02X}".format(*MARKER), t("zones.legend_targets"),
-                        t("zones.legend_targets_help")))
+        entries.append(
+            (
+                "#{:02X}{:02X}{:02X}".format(*MARKER),
+                t("zones.legend_targets"),
+                t("zones.legend_targets_help"),
+            )
+        )
     if "it_park" in layers and park:
-        entries.append(("#{:02X}{:02X}{:02X}".format(*IT_PARK), t("zones.layer.it_park"),
-                        t("zones.layer_help.it_park")))
+        entries.append(
+            (
+                "#{:02X}{:02X}{:02X}".format(*IT_PARK),
+                t("zones.layer.it_park"),
+                t("zones.layer_help.it_park"),
+            )
+        )
     st.html(legend_html(entries))
     st.caption(t("zones.map_caption"))
     if "connectivity" in layers:
@@ -130,9 +161,14 @@ unlocated = []
 if "connectivity" in layers and connectivity is not None:
     sources += list(connectivity["source"])
     for row in connectivity[connectivity["lon"].isna() | connectivity["lat"].isna()].itertuples():
-        unlocated.append(t("zones.unlocated_item", name=escape_markdown(
-            t.pick(row.name_vi, row.name_en)), kind=t(f"zones.kind.{row.kind}"),
-            province=escape_markdown(t.pick(row.province_vi, row.province_en))))
+        unlocated.append(
+            t(
+                "zones.unlocated_item",
+                name=escape_markdown(t.pick(row.name_vi, row.name_en)),
+                kind=t(f"zones.kind.{row.kind}"),
+                province=escape_markdown(t.pick(row.province_vi, row.province_en)),
+            )
+        )
 if "it_park" in layers and it_park is not None:
     park_rows = it_park.set_index("key")
     sources += list(park_rows.loc[["name", "lon", "lat"], "source"])
@@ -144,30 +180,45 @@ source_footer(sources)
 
 # --- The chosen zone's card --------------------------------------------------------------
 units = districts.assign(
-    density=[density(p, a) for p, a in zip(districts["population"], districts["area_km2"],
-                                          strict=True)])
+    density=[
+        density(p, a) for p, a in zip(districts["population"], districts["area_km2"], strict=True)
+    ]
+)
 area_share = shares(units.groupby("zone")["area_km2"].sum().to_dict())
-population_share = (shares(units.groupby("zone")["population"].sum().to_dict())
-                    if units["population"].notna().all() else None)
+population_share = (
+    shares(units.groupby("zone")["population"].sum().to_dict())
+    if units["population"].notna().all()
+    else None
+)
 
 
 def share_chart(share: dict, measure: str) -> alt.Chart:
-    frame = pd.DataFrame({
-        "zone": [zone_name(z) for z in zone_ids],
-        "share": [share[z] for z in zone_ids],
-        "label": [t("zones.percent", value=t.number(share[z], 1)) for z in zone_ids],
-        "chosen": [z == zone for z in zone_ids],
-    })
+    frame = pd.DataFrame(
+        {
+            "zone": [zone_name(z) for z in zone_ids],
+            "share": [share[z] for z in zone_ids],
+            "label": [t("zones.percent", value=t.number(share[z], 1)) for z in zone_ids],
+            "chosen": [z == zone for z in zone_ids],
+        }
+    )
     colours = alt.Scale(domain=list(frame["zone"]), range=list(zones.loc[zone_ids, "color"]))
     base = alt.Chart(frame, title=t(f"zones.share_title.{measure}")).encode(
         y=alt.Y("zone:N", sort=None, title=None),
-        x=alt.X("share:Q", title=t("zones.share_axis"), scale=alt.Scale(domain=[0, 100]),
-                axis=alt.Axis(format="d")),
-        tooltip=[alt.Tooltip("zone:N", title=t("zones.col.zone")),
-                 alt.Tooltip("label:N", title=t("zones.share_axis"))])
+        x=alt.X(
+            "share:Q",
+            title=t("zones.share_axis"),
+            scale=alt.Scale(domain=[0, 100]),
+            axis=alt.Axis(format="d"),
+        ),
+        tooltip=[
+            alt.Tooltip("zone:N", title=t("zones.col.zone")),
+            alt.Tooltip("label:N", title=t("zones.share_axis")),
+        ],
+    )
     bars = base.mark_bar().encode(
         color=alt.Color("zone:N", scale=colours, legend=None),
-        opacity=alt.condition(alt.datum.chosen, alt.value(1.0), alt.value(0.35)))
+        opacity=alt.condition(alt.datum.chosen, alt.value(1.0), alt.value(0.35)),
+    )
     text = base.mark_text(align="left", dx=4).encode(text="label:N")
     # A fixed pixel height collapses a layered chart in Streamlit; a step per bar does not.
     return (bars + text).properties(height=alt.Step(30))
@@ -179,8 +230,9 @@ else:
     row = zones.loc[zone]
     members = units[units["zone"] == zone]
     with st.container(border=True, key="zone-card"):
-        st.subheader(t("zones.card_title", zone=zone_name(zone),
-                       role=t.pick(row["role_vi"], row["role_en"])))
+        st.subheader(
+            t("zones.card_title", zone=zone_name(zone), role=t.pick(row["role_vi"], row["role_en"]))
+        )
         names = ", ".join(t.pick(u.name_vi, u.name_en) for u in members.itertuples())
         st.markdown(t("zones.card_units", count=len(members), units=escape_markdown(names)))
         original, translation = st.columns(2)
@@ -190,16 +242,23 @@ else:
         translation.markdown("> " + escape_markdown(row["quote_en"]))
         area = members["area_km2"].sum()
         figures = st.columns(3)
-        figures[0].metric(t("zones.metric_area"), t("zones.km2", value=t.number(area)),
-                          help=t("zones.km2", value=t.number(area, decimals_needed(area))))
-        figures[1].metric(t("zones.metric_area_share"),
-                          t("zones.percent", value=t.number(area_share[zone], 1)))
+        figures[0].metric(
+            t("zones.metric_area"),
+            t("zones.km2", value=t.number(area)),
+            help=t("zones.km2", value=t.number(area, decimals_needed(area))),
+        )
+        figures[1].metric(
+            t("zones.metric_area_share"), t("zones.percent", value=t.number(area_share[zone], 1))
+        )
         if population_share is None:
-            figures[2].metric(t("zones.metric_population_share"), "—",
-                              help=t("zones.population_missing"))
+            figures[2].metric(
+                t("zones.metric_population_share"), "—", help=t("zones.population_missing")
+            )
         else:
-            figures[2].metric(t("zones.metric_population_share"),
-                              t("zones.percent", value=t.number(population_share[zone], 1)))
+            figures[2].metric(
+                t("zones.metric_population_share"),
+                t("zones.percent", value=t.number(population_share[zone], 1)),
+            )
         charts = [share_chart(area_share, "area")]
         if population_share is not None:
             charts.append(share_chart(population_share, "population"))
@@ -211,22 +270,29 @@ else:
 
 # --- The units table ---------------------------------------------------------------------
 st.subheader(t("zones.table_heading"))
-table = pd.DataFrame({
-    t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in units.itertuples()],
-    t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in units.itertuples()],
-    t("zones.col.zone"): [zone_name(int(u.zone)) for u in units.itertuples()],
-    t("zones.col.area"): [t.number(u.area_km2, decimals_needed(u.area_km2))
-                          for u in units.itertuples()],
-    t("zones.col.population"): [t.number(None if pd.isna(u.population) else u.population)
-                                for u in units.itertuples()],
-    t("zones.col.density"): [t.number(u.density) for u in units.itertuples()],
-})
+table = pd.DataFrame(
+    {
+        t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in units.itertuples()],
+        t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in units.itertuples()],
+        t("zones.col.zone"): [zone_name(int(u.zone)) for u in units.itertuples()],
+        t("zones.col.area"): [
+            t.number(u.area_km2, decimals_needed(u.area_km2)) for u in units.itertuples()
+        ],
+        t("zones.col.population"): [
+            t.number(None if pd.isna(u.population) else u.population) for u in units.itertuples()
+        ],
+        t("zones.col.density"): [t.number(u.density) for u in units.itertuples()],
+    }
+)
 table = table.iloc[units.sort_values(["zone", "code"]).index.map(units.index.get_loc)]
 # Nine rows: a plain table reads better on a projector and a phone than a data grid,
 # and draws without the grid's code.
 st.table(table, hide_index=True, border="horizontal")
 if units["population"].isna().any():
     st.caption(t("zones.population_missing"))
-download_csv(units.drop(columns=["note"]).rename(columns={"density": "density_per_km2"}),
-             "zones-units", key="download-zones-units")
+download_csv(
+    units.drop(columns=["note"]).rename(columns={"density": "density_per_km2"}),
+    "zones-units",
+    key="download-zones-units",
+)
 source_footer(units["source"])

@@ -67,9 +67,7 @@ class GeodataError(Exception):
 
 def _q(phi):
     s = np.sin(phi)
-    return (1 - _E2) * (
-        s / (1 - _E2 * s * s) - np.log((1 - _E * s) / (1 + _E * s)) / (2 * _E)
-    )
+    return (1 - _E2) * (s / (1 - _E2 * s * s) - np.log((1 - _E * s) / (1 + _E * s)) / (2 * _E))
 
 
 _QP = _q(np.pi / 2)
@@ -90,9 +88,7 @@ def area_km2(geom):
     def project(coords):
         dlon = np.radians(coords[:, 0]) - lon0
         b = _authalic(coords[:, 1])
-        k = np.sqrt(
-            2 / (1 + np.sin(b0) * np.sin(b) + np.cos(b0) * np.cos(b) * np.cos(dlon))
-        )
+        k = np.sqrt(2 / (1 + np.sin(b0) * np.sin(b) + np.cos(b0) * np.cos(b) * np.cos(dlon)))
         x = _RQ * k * np.cos(b) * np.sin(dlon)
         y = _RQ * k * (np.cos(b0) * np.sin(b) - np.sin(b0) * np.cos(b) * np.cos(dlon))
         return np.column_stack([x, y])
@@ -170,9 +166,9 @@ def _feature_collection(features):
         )
         for props, geom in features
     ]
-    return (
-        '{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n"
-    ).encode("utf-8")
+    return ('{"type":"FeatureCollection","features":[\n' + ",\n".join(lines) + "\n]}\n").encode(
+        "utf-8"
+    )
 
 
 def _build_districts(province, districts):
@@ -198,15 +194,9 @@ def _build_districts(province, districts):
     if errors:
         raise GeodataError("area check failed:\n  " + "\n  ".join(errors))
 
-    simplified = [
-        _finish(g) for g in shapely.coverage_simplify(full, DISTRICT_TOLERANCE)
-    ]
-    if not all(g.is_valid for g in simplified) or not shapely.coverage_is_valid(
-        simplified
-    ):
-        raise GeodataError(
-            "simplified districts are invalid or no longer form a clean coverage"
-        )
+    simplified = [_finish(g) for g in shapely.coverage_simplify(full, DISTRICT_TOLERANCE)]
+    if not all(g.is_valid for g in simplified) or not shapely.coverage_is_valid(simplified):
+        raise GeodataError("simplified districts are invalid or no longer form a clean coverage")
     for code, g in zip(codes, simplified, strict=True):
         drift = area_km2(g) / computed[code] - 1
         if abs(drift) > SIMPLIFY_AREA_TOLERANCE:
@@ -240,9 +230,7 @@ def _build_region(region):
         )
     features = []
     for code in sorted(provinces):
-        geom = _finish(
-            shape(provinces[code]).simplify(REGION_TOLERANCE, preserve_topology=True)
-        )
+        geom = _finish(shape(provinces[code]).simplify(REGION_TOLERANCE, preserve_topology=True))
         if not geom.is_valid:
             raise GeodataError(f"simplified outline of {code} is invalid")
         props = {
@@ -262,18 +250,14 @@ def build(raw_dir, districts_csv, out_dir):
     """
     raw_dir, out_dir = Path(raw_dir), Path(out_dir)
     districts = _read_districts(Path(districts_csv))
-    districts_bytes, rows = _build_districts(
-        _read_json(raw_dir / PROVINCE_FILE), districts
-    )
+    districts_bytes, rows = _build_districts(_read_json(raw_dir / PROVINCE_FILE), districts)
     region_bytes = _build_region(_read_json(raw_dir / REGION_FILE))
     for name, data, limit in (
         ("districts.geojson", districts_bytes, DISTRICTS_MAX_BYTES),
         ("region.geojson", region_bytes, REGION_MAX_BYTES),
     ):
         if len(data) > limit:
-            raise GeodataError(
-                f"{name} would be {len(data):,} bytes, over the {limit:,} limit"
-            )
+            raise GeodataError(f"{name} would be {len(data):,} bytes, over the {limit:,} limit")
 
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "districts.geojson").write_bytes(districts_bytes)

@@ -21,10 +21,12 @@ def test_missing_zones_file_stops_only_the_pages_that_need_it(damaged_data):
     zones = run_page("pages/zones.py")
     assert not zones.exception
     [message] = error_texts(zones)
-    assert "**zones.csv**" in message and VI("common.data_error.missing_file") in message
+    assert "**zones.csv**" in message
+    assert VI("common.data_error.missing_file") in message
     for page in ("pages/overview.py", "pages/economy.py", "pages/sources.py"):
         at = run_page(page)
-        assert not at.exception and error_texts(at) == [], page
+        assert not at.exception, page
+        assert error_texts(at) == [], page
 
 
 def test_a_broken_value_is_named_by_line_and_column(damaged_data):
@@ -36,7 +38,8 @@ def test_a_broken_value_is_named_by_line_and_column(damaged_data):
     assert not at.exception
     [message] = error_texts(at)
     assert "**economy_outturn.csv**" in message
-    assert "line 3" in message and "grdp_growth_real_pct" in message
+    assert "line 3" in message
+    assert "grdp_growth_real_pct" in message
     assert run_page("pages/tasks.py", "en").error.len == 0
 
 
@@ -55,4 +58,5 @@ def test_missing_sources_file_never_shows_a_traceback(damaged_data, info):
     assert not at.exception
     titles = [title.value for title in at.title]
     assert VI(f"{info.section}.title") in titles or any(
-        "sources.csv" in message for message in error_texts(at))
+        "sources.csv" in message for message in error_texts(at)
+    )

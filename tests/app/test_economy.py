@@ -49,12 +49,22 @@ def test_runs_in_each_language_with_the_plan_defaults(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_url_reproduces_the_scenario(lang):
-    params = {"g": "7.5", "d": "3", "fx": "-1.2", "p": "2", "basis": "total", "ext": "1",
-              "g50": "5"}
+    params = {
+        "g": "7.5",
+        "d": "3",
+        "fx": "-1.2",
+        "p": "2",
+        "basis": "total",
+        "ext": "1",
+        "g50": "5",
+    }
     at = whatif(lang, **params)
-    assert not at.exception and at.warning.len == 0
-    assert slider(at, "econ-g") == 7.5 and slider(at, "econ-d") == 3.0
-    assert slider(at, "econ-fx") == -1.2 and slider(at, "econ-p") == 2.0
+    assert not at.exception
+    assert at.warning.len == 0
+    assert slider(at, "econ-g") == 7.5
+    assert slider(at, "econ-d") == 3.0
+    assert slider(at, "econ-fx") == -1.2
+    assert slider(at, "econ-p") == 2.0
     assert slider(at, "econ-g50") == 5.0
     assert at.radio(key="econ-basis").value == "total"
     assert at.toggle(key="econ-ext").value is True
@@ -65,13 +75,29 @@ def test_the_url_reproduces_the_scenario(lang):
 def test_per_year_values_from_the_url():
     at = whatif("vi", g="8", g2026="12", g2030="4")
     assert at.toggle(key="econ-peryear").value is True
-    assert slider(at, "econ-g2026") == 12.0 and slider(at, "econ-g2030") == 4.0
+    assert slider(at, "econ-g2026") == 12.0
+    assert slider(at, "econ-g2030") == 4.0
     assert slider(at, "econ-g2025") == 8.0
     assert url(at, "g2026") == "12"
 
 
-NASTY = ["", "NaN", "nan", "inf", "-inf", "1e309", "-5000", "5000", "<script>alert(1)</script>",
-         "x" * 5000, "８", "1_0", " ", "0x10", "[b](http://evil)"]
+NASTY = [
+    "",
+    "NaN",
+    "nan",
+    "inf",
+    "-inf",
+    "1e309",
+    "-5000",
+    "5000",
+    "<script>alert(1)</script>",
+    "x" * 5000,
+    "８",
+    "1_0",
+    " ",
+    "0x10",
+    "[b](http://evil)",
+]
 
 
 @pytest.mark.parametrize("value", NASTY, ids=lambda v: repr(v)[:20])
@@ -85,7 +111,8 @@ def test_hostile_values_give_defaults_or_clamps_and_a_notice(value):
     notice = at.warning[0].value
     assert "Some values in the link" in notice
     live = outside_code_spans(notice)
-    assert "<script>" not in live and "](http" not in live
+    assert "<script>" not in live
+    assert "](http" not in live
     assert len(notice) < 2000
 
 
@@ -94,7 +121,8 @@ def test_repeated_values_take_the_last_and_bad_ones_are_listed():
     assert slider(at, "econ-g") == 9.0
     assert slider(at, "econ-p") == 3.4
     notice = at.warning[0].value
-    assert "«p»" in notice and "abc" in notice
+    assert "«p»" in notice
+    assert "abc" in notice
 
 
 def test_moving_growth_changes_the_per_capita_result_and_the_url():
@@ -128,7 +156,8 @@ def test_saving_a_named_scenario_keeps_it_and_delete_removes_it():
     assert [entry["name"] for entry in saved] == ["Chậm <b>lại</b>"]
     assert saved[0]["query"]["g"] == "7"
     listed = [m.value for m in at.markdown if "Chậm" in m.value]
-    assert listed and "<b>" not in listed[0]
+    assert listed
+    assert "<b>" not in listed[0]
     at.select_slider(key="econ-g").set_value(9.0).run()
     assert at.session_state["econ-saved"][0]["query"]["g"] == "7"
     for name in ("B", "C"):

@@ -36,11 +36,13 @@ def test_only_the_open_tab_runs(lang):
     assert at.title[0].value == t("it_park.title")
     assert [tab.label for tab in at.tabs] == [t(f"it_park.view.{view}") for view in VIEWS]
     assert [subheader.value for subheader in at.subheader] == [t("it_park.what_heading")]
-    assert at.get("deck_gl_json_chart") and not at.get("vega_lite_chart")
+    assert at.get("deck_gl_json_chart")
+    assert not at.get("vega_lite_chart")
     assert at.query_params["view"] == "site"
     quotes = run_page(PAGE, lang, view="quotes")
     assert [subheader.value for subheader in quotes.subheader] == [t("it_park.quotes_heading")]
-    assert not quotes.get("deck_gl_json_chart") and quotes.metric.len == 0
+    assert not quotes.get("deck_gl_json_chart")
+    assert quotes.metric.len == 0
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -50,7 +52,8 @@ def test_it_park_page_in_each_language(lang):
     assert [metric.value for at in runs for metric in at.metric] == METRICS[lang]
     text = "\n".join(m.value for at in runs for m in at.markdown)
     assert {"vi": "15,47 ha", "en": "15.47 ha"}[lang] in text
-    assert "Hòa Phú" in text and "890/QĐ-TTg" in text
+    assert "Hòa Phú" in text
+    assert "890/QĐ-TTg" in text
     # The province's reasoning and the ministry's assessment, in the article's words.
     assert "nền tảng công nghiệp hơn 25 năm" in text
     assert "khả thi và có đầy đủ cơ sở pháp lý" in text
@@ -70,5 +73,6 @@ def test_timeline_list_names_actors_outcomes_and_marks_the_year_only_date(lang):
     assert f"**{approximate}**" in text
     assert {"vi": "**26/8/2024**", "en": "**26 August 2024**"}[lang] in text
     assert {"vi": "**12/5/2025**", "en": "**12 May 2025**"}[lang] in text
-    assert "Nguyễn Văn Lợi" in text and "Nguyễn Chí Dũng" in text
+    assert "Nguyễn Văn Lợi" in text
+    assert "Nguyễn Chí Dũng" in text
     assert text.count(f"**{t('it_park.outcome')}:**") == 9

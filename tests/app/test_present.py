@@ -36,16 +36,30 @@ def test_every_step_renders_in_both_languages(lang, step):
     assert len(at.header) == 1  # one heading per screen
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    ("0", 1), ("99", 6), ("-1", 1), ("7", 6), ("abc", 1), ("<script>", 1), ("", 1),
-    ("1e309", 1), ("2.5", 1), ("３", 1), ("x" * 500, 1)])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        ("0", 1),
+        ("99", 6),
+        ("-1", 1),
+        ("7", 6),
+        ("abc", 1),
+        ("<script>", 1),
+        ("", 1),
+        ("1e309", 1),
+        ("2.5", 1),
+        ("３", 1),
+        ("x" * 500, 1),
+    ],
+)
 def test_a_bad_step_falls_back_with_a_notice(value, shown):
     at = present("vi", step=value)
     assert not at.exception
     assert on_presentation(at)
     assert at.query_params["step"] == str(shown)
     notices = [w.value for w in at.warning]
-    assert len(notices) == 1 and notices[0].startswith("Bước")
+    assert len(notices) == 1
+    assert notices[0].startswith("Bước")
     assert f"bước {shown}" in notices[0]
     assert len(notices[0]) < 200
     assert "<script>" not in outside_code_spans(notices[0])
@@ -69,7 +83,8 @@ def test_the_scenario_comes_from_the_link():
     assert not chosen.exception
     assert chosen.metric[0].value != default.metric[0].value
     assert chosen.header[0].value == "Scenario: At 12% growth a year from 2025"
-    assert chosen.query_params["g"] == "12" and chosen.query_params["basis"] == "total"
+    assert chosen.query_params["g"] == "12"
+    assert chosen.query_params["basis"] == "total"
 
 
 def test_a_bad_scenario_value_gets_the_economy_notice():

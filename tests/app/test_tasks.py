@@ -34,7 +34,9 @@ def test_five_tasks_with_their_words_and_indicators(lang):
     assert t("tasks.translation_label") in text
     # Indicators rendered by target_text in the reader's number format.
     assert {"vi": "trên 87%", "en": "above 87%"}[lang] in text
-    assert "**30%**" in text and "**99%**" in text and "**95%**" in text
+    assert "**30%**" in text
+    assert "**99%**" in text
+    assert "**95%**" in text
     # The grouping into five is said to be the editors' reading.
     assert t("tasks.editorial_note") in [info.value for info in at.info]
 
@@ -69,7 +71,8 @@ def test_odd_queries_from_the_url_are_plain_text(query):
     assert not [h for h in headings(at) if h.startswith("Nhiệm vụ")]
     notice = at.info[-1].value
     live = outside_code_spans(notice)
-    assert "<script>" not in live and "](" not in live
+    assert "<script>" not in live
+    assert "](" not in live
     assert len(notice) < 200
 
 

@@ -42,8 +42,11 @@ def card_titles(at) -> list[str]:
 
 def zone_title(t: Translator, zone: int) -> str:
     row = ZONES.loc[zone]
-    return t("zones.card_title", zone=t.pick(row["name_vi"], row["name_en"]),
-             role=t.pick(row["role_vi"], row["role_en"]))
+    return t(
+        "zones.card_title",
+        zone=t.pick(row["name_vi"], row["name_en"]),
+        role=t.pick(row["role_vi"], row["role_en"]),
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -66,7 +69,8 @@ def test_page_draws_the_map_offline_with_every_unit_once(lang):
     names = next(layer for layer in spec["layers"] if layer["id"].startswith("unit-names-"))
     assert names["characterSet"] == "auto"  # deck.gl draws diacritics only with this
     assert sorted(label["text"] for label in names["data"]) == sorted(
-        t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples())
+        t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()
+    )
 
     table = at.table[0].value
     unit_column = table[t("zones.col.unit")]
@@ -85,18 +89,18 @@ def test_tooltips_speak_the_page_language(lang):
     at = run_page(PAGE, lang)
     spec, _ = deck_spec(at)
     units = next(layer for layer in spec["layers"] if layer["id"].startswith("units-"))
-    tdm = next(f["properties"] for f in units["data"]["features"]
-               if f["properties"]["code"] == 718)
-    assert tdm["tip_title"] == {"vi": "Thủ Dầu Một (thành phố)",
-                                "en": "Thu Dau Mot (city)"}[lang]
+    tdm = next(f["properties"] for f in units["data"]["features"] if f["properties"]["code"] == 718)
+    assert tdm["tip_title"] == {"vi": "Thủ Dầu Một (thành phố)", "en": "Thu Dau Mot (city)"}[lang]
     body = tdm["tip_body"]
     assert {"vi": "Diện tích: 118,67 km²", "en": "Area: 118.67 km²"}[lang] in body
     assert {"vi": "Thuộc Khu vực 2", "en": "Part of Zone 2"}[lang] in body
     assert Translator(lang)("zones.tip.population_missing") in body
-    assert "Mật độ" not in body and "Density" not in body  # no density without population
+    assert "Mật độ" not in body
+    assert "Density" not in body
     # The template only places escaped field values: no data text becomes markup.
     assert json.loads(at.get("deck_gl_json_chart")[0].proto.tooltip)["html"] == (
-        "<b>{tip_title}</b><div>{tip_body}</div>")
+        "<b>{tip_title}</b><div>{tip_body}</div>"
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -127,9 +131,12 @@ def test_choosing_a_zone_changes_the_card_and_the_link(lang):
     chosen = next(layer for layer in spec["layers"] if layer["id"].startswith("chosen-zone-"))
     assert {f["properties"]["zone"] for f in chosen["data"]["features"]} == {3}
     units = next(layer for layer in spec["layers"] if layer["id"].startswith("units-"))
-    alphas = {f["properties"]["zone"]: f["properties"]["fill"][3]
-              for f in units["data"]["features"]}
-    assert alphas[3] == 255 and alphas[1] < 255 and alphas[2] < 255
+    alphas = {
+        f["properties"]["zone"]: f["properties"]["fill"][3] for f in units["data"]["features"]
+    }
+    assert alphas[3] == 255
+    assert alphas[1] < 255
+    assert alphas[2] < 255
 
 
 def test_the_view_stays_put_when_the_choice_changes():
@@ -141,7 +148,8 @@ def test_the_view_stays_put_when_the_choice_changes():
     after, _ = deck_spec(at)
     assert before["initialViewState"] == after["initialViewState"]
     assert at.get("deck_gl_json_chart")[0].proto.id == (
-        run_page(PAGE, "vi").get("deck_gl_json_chart")[0].proto.id)
+        run_page(PAGE, "vi").get("deck_gl_json_chart")[0].proto.id
+    )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -160,17 +168,31 @@ def test_a_link_can_choose_the_zone_and_layers(lang):
     # Only places with a sourced position are drawn; the others are listed.
     places = next(layer for layer in spec["layers"] if layer["id"].startswith("places-"))
     assert sorted(p["tip_title"] for p in places["data"]) == sorted(
-        {"vi": ["Cảng hàng không quốc tế Tân Sơn Nhất", "Cảng hàng không quốc tế Long Thành",
-                "Cửa khẩu quốc tế Mộc Bài", "Cửa khẩu quốc tế Hoa Lư"],
-         "en": ["Tân Sơn Nhất International Airport", "Long Thành International Airport",
-                "Mộc Bài international border gate", "Hoa Lư international border gate"]}[lang])
+        {
+            "vi": [
+                "Cảng hàng không quốc tế Tân Sơn Nhất",
+                "Cảng hàng không quốc tế Long Thành",
+                "Cửa khẩu quốc tế Mộc Bài",
+                "Cửa khẩu quốc tế Hoa Lư",
+            ],
+            "en": [
+                "Tân Sơn Nhất International Airport",
+                "Long Thành International Airport",
+                "Mộc Bài international border gate",
+                "Hoa Lư international border gate",
+            ],
+        }[lang]
+    )
     tsn = next(p for p in places["data"] if "Tân Sơn Nhất" in p["tip_title"])
     assert " 23 km" in tsn["tip_body"]
     listing = next(m.value for m in at.markdown if t("zones.unlocated_heading") in m.value)
-    for name in {"vi": ["Cảng Cái Mép–Thị Vải", "Cần Giờ", "Khu công nghệ thông tin tập trung"],
-                 "en": ["Cái Mép–Thị Vải", "Cần Giờ", "Concentrated IT Park"]}[lang]:
+    for name in {
+        "vi": ["Cảng Cái Mép–Thị Vải", "Cần Giờ", "Khu công nghệ thông tin tập trung"],
+        "en": ["Cái Mép–Thị Vải", "Cần Giờ", "Concentrated IT Park"],
+    }[lang]:
         assert name in listing
-    assert "Mộc Bài" not in listing and "Hoa Lư" not in listing
+    assert "Mộc Bài" not in listing
+    assert "Hoa Lư" not in listing
     assert t("zones.centre_caption") in [c.value for c in at.caption]
     assert at.query_params["layers"] == "connectivity,it_park"
 
@@ -187,8 +209,9 @@ def test_bad_zone_in_the_link_falls_back_with_a_notice(lang, value):
     assert all("<b>" not in outside_code_spans(n) for n in notices)
 
 
-@pytest.mark.parametrize("value", ["", "rivers", "<script>x</script>", "x" * 300,
-                                   ["connectivity", "it_park"]])
+@pytest.mark.parametrize(
+    "value", ["", "rivers", "<script>x</script>", "x" * 300, ["connectivity", "it_park"]]
+)
 def test_bad_layers_in_the_link_fall_back_with_a_notice(value):
     at = run_page(PAGE, "en", layers=value)
     no_exception(at)

@@ -33,8 +33,9 @@ try:
                     open_app(page, server, info.url_path, lang=lang)
                     title = page.locator("h1").first.inner_text().strip()
                     expected = Translator(lang)(f"{info.section}.title")
-                    problems = page.locator('[data-testid="stException"], '
-                                            '[data-testid="stAlertContentError"]').count()
+                    problems = page.locator(
+                        '[data-testid="stException"], [data-testid="stAlertContentError"]'
+                    ).count()
                     ok = title == expected and problems == 0
                     screenshot(page, f"airplane-{info.section}-{lang}")
                 except Exception as error:  # report every page, not just the first failure

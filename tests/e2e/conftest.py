@@ -25,8 +25,13 @@ CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO / "tests" / "artifacts"
 # Flags that keep Chromium from calling home; it has no sandbox as root in a container.
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -52,19 +57,38 @@ def free_port() -> int:
 class Server:
     """`streamlit run app.py` on localhost, stopped when the test session ends."""
 
-    def __init__(self, env: dict[str, str] | None = None, script: str = "app.py",
-                 extra_args: tuple[str, ...] = ()):
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        script: str = "app.py",
+        extra_args: tuple[str, ...] = (),
+    ):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "streamlit", "run", script,
-                   "--server.port", str(self.port), "--server.address", "127.0.0.1",
-                   "--server.headless", "true", "--server.fileWatcherType", "none",
-                   *extra_args]
-        self.log = (ARTIFACTS / f"server-{self.port}.log")
+        command = [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            script,
+            "--server.port",
+            str(self.port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--server.fileWatcherType",
+            "none",
+            *extra_args,
+        ]
+        self.log = ARTIFACTS / f"server-{self.port}.log"
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         self.process = subprocess.Popen(
-            command, cwd=REPO, env={**os.environ, **(env or {})},
-            stdout=self.log.open("w"), stderr=subprocess.STDOUT,
+            command,
+            cwd=REPO,
+            env={**os.environ, **(env or {})},
+            stdout=self.log.open("w"),
+            stderr=subprocess.STDOUT,
         )
         self._wait_healthy()
 
@@ -121,8 +145,7 @@ def page_factory(browser):
     contexts = []
 
     def make(width: int = 1280, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      locale="vi-VN")
+        context = browser.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
         contexts.append(context)
         page = context.new_page()
         page.outside_requests = OutsideRequests()
@@ -146,7 +169,8 @@ def wait_until_ready(page) -> None:
     """The script has finished running and nothing is still being drawn."""
     page.wait_for_selector(READY, timeout=60_000)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000)
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000
+    )
     page.wait_for_timeout(300)  # let charts paint after their data arrives
     page.wait_for_selector(READY, timeout=60_000)
 
@@ -166,9 +190,11 @@ def screenshot(page, name: str) -> Path:
         "() => Math.max(...[...document.querySelectorAll('*')]"
         ".filter(e => e.scrollHeight > e.clientHeight + 1 && "
         "getComputedStyle(e).overflowY.match(/auto|scroll/))"
-        ".map(e => e.scrollHeight), document.documentElement.scrollHeight)")
-    page.set_viewport_size({"width": viewport["width"],
-                            "height": min(max(content_height, viewport["height"]), 8000)})
+        ".map(e => e.scrollHeight), document.documentElement.scrollHeight)"
+    )
+    page.set_viewport_size(
+        {"width": viewport["width"], "height": min(max(content_height, viewport["height"]), 8000)}
+    )
     page.wait_for_timeout(300)
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(viewport)
@@ -178,7 +204,6 @@ def screenshot(page, name: str) -> Path:
 def no_traceback(page) -> None:
     assert "Traceback" not in page.inner_text("body")
     assert page.locator('[data-testid="stException"]').count() == 0
-
 
 
 def page_title(page) -> str:

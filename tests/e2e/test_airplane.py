@@ -26,7 +26,10 @@ def test_every_page_renders_with_no_network():
         pytest.skip("needs root, unshare and ip to create a loopback-only namespace")
     result = subprocess.run(
         ["unshare", "-n", sys.executable, "-m", "tests.e2e.airplane_check"],
-        cwd=REPO, capture_output=True, text=True, timeout=420,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=420,
     )
     report = result.stdout + result.stderr[-3000:]
     assert result.returncode == 0, report

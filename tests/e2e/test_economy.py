@@ -20,8 +20,12 @@ VIEWS = ("targets", "structure", "whatif")
 
 
 def per_capita_text(page) -> str:
-    return page.locator('[data-testid="stMetric"]').nth(1).locator(
-        '[data-testid="stMetricValue"]').inner_text()
+    return (
+        page.locator('[data-testid="stMetric"]')
+        .nth(1)
+        .locator('[data-testid="stMetricValue"]')
+        .inner_text()
+    )
 
 
 def growth_slider(page):
@@ -33,8 +37,9 @@ def growth_value(page) -> str:
 
 
 def tab(page, view: str, lang: str = "vi"):
-    return page.locator(TABS).get_by_role("tab", name=Translator(lang)(f"economy.view.{view}"),
-                                          exact=True)
+    return page.locator(TABS).get_by_role(
+        "tab", name=Translator(lang)(f"economy.view.{view}"), exact=True
+    )
 
 
 def open_tab_label(page) -> str:
@@ -47,8 +52,11 @@ def view_in_url(page) -> list[str]:
 
 def wait_for_view(page, view: str) -> None:
     """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
-    page.wait_for_function("v => new URLSearchParams(location.search).getAll('view')"
-                           ".join() === v", arg=view, timeout=30_000)
+    page.wait_for_function(
+        "v => new URLSearchParams(location.search).getAll('view').join() === v",
+        arg=view,
+        timeout=30_000,
+    )
     wait_until_ready(page)
 
 
@@ -59,8 +67,7 @@ def test_page_opens_on_the_targets_tab(page, server, lang):
     open_app(page, server, "economy", lang=lang)
     no_traceback(page)
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
-    labels = [label.strip() for label in
-              page.locator(TABS).get_by_role("tab").all_inner_texts()]
+    labels = [label.strip() for label in page.locator(TABS).get_by_role("tab").all_inner_texts()]
     assert labels == [t(f"economy.view.{view}") for view in VIEWS]
     assert open_tab_label(page) == t("economy.view.targets")
     assert view_in_url(page) == ["targets"]
@@ -93,7 +100,8 @@ def test_clicking_the_scenario_tab_shows_the_sliders_and_reload_keeps_it(page, s
     tab(page, "whatif").click()
     page.locator(GROWTH).wait_for()
     wait_for_view(page, "whatif")
-    assert view_in_url(page) == ["whatif"] and "lang=vi" in page.url
+    assert view_in_url(page) == ["whatif"]
+    assert "lang=vi" in page.url
     assert tab(page, "whatif").get_attribute("aria-selected") == "true"
     assert growth_value(page) == "10,0%/năm"
     assert page.locator(INDEX_CHART).count() == 1
@@ -134,8 +142,10 @@ def test_the_chart_choice_swaps_the_chart(page, server):
     page.locator(f"{PER_CAPITA_CHART} [data-testid='stVegaLiteChart']").wait_for()
     page.locator(INDEX_CHART).wait_for(state="detached")
     wait_until_ready(page)
-    drawn = page.locator(f"{PER_CAPITA_CHART} [data-testid='stVegaLiteChart'] canvas, "
-                         f"{PER_CAPITA_CHART} [data-testid='stVegaLiteChart'] svg")
+    drawn = page.locator(
+        f"{PER_CAPITA_CHART} [data-testid='stVegaLiteChart'] canvas, "
+        f"{PER_CAPITA_CHART} [data-testid='stVegaLiteChart'] svg"
+    )
     drawn.first.wait_for()
     assert view_in_url(page) == ["whatif"]  # the choice stays on the what-if tab
     no_traceback(page)
@@ -174,7 +184,9 @@ def test_keyboard_move_changes_result_chart_and_url(page, server, page_factory):
     wait_until_ready(page)
     assert chart.screenshot() != before_chart
     query = parse_qs(urlsplit(page.url).query)
-    assert query["g"] == ["9.5"] and query["lang"] == ["vi"] and query["view"] == ["whatif"]
+    assert query["g"] == ["9.5"]
+    assert query["lang"] == ["vi"]
+    assert query["view"] == ["whatif"]
     no_traceback(page)
 
     shared = page_factory(1600, 1000)

@@ -57,13 +57,23 @@ def test_hostile_link_renders_defaults_and_stays_text(page, server, path, param,
 
 # Page state a link may carry besides the language: each is validated where it is read.
 # `view` is the open tab of the pages split into lazy tabs (components/tabs.py).
-STATE_PARAMS = [("economy", "g"), ("economy", "basis"), ("economy", "view"),
-                ("it-park", "view"), ("zones", "zone"), ("zones", "layers"),
-                ("tasks", "q"), ("present", "step")]
+STATE_PARAMS = [
+    ("economy", "g"),
+    ("economy", "basis"),
+    ("economy", "view"),
+    ("it-park", "view"),
+    ("zones", "zone"),
+    ("zones", "layers"),
+    ("tasks", "q"),
+    ("present", "step"),
+]
 
 
-@pytest.mark.parametrize("value", [HOSTILE_VALUES["script"], HOSTILE_VALUES["img-onerror"]],
-                         ids=["script", "img-onerror"])
+@pytest.mark.parametrize(
+    "value",
+    [HOSTILE_VALUES["script"], HOSTILE_VALUES["img-onerror"]],
+    ids=["script", "img-onerror"],
+)
 @pytest.mark.parametrize(("path", "param"), STATE_PARAMS, ids=lambda v: str(v))
 def test_hostile_page_state_stays_text(page, server, path, param, value):
     open_app(page, server, path, lang="vi", **{param: quote(value, safe="")})

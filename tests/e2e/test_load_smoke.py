@@ -13,8 +13,17 @@ from benchmarks.load_test import main
 
 
 def test_load_script_two_sessions_without_errors(server, capsys):
-    args = ["--sessions", "2", "--seconds", "8", "--url", server.url,
-            "--pid", str(server.process.pid), "--no-record"]
+    args = [
+        "--sessions",
+        "2",
+        "--seconds",
+        "8",
+        "--url",
+        server.url,
+        "--pid",
+        str(server.process.pid),
+        "--no-record",
+    ]
     with ThreadPoolExecutor(max_workers=1) as pool:
         code = pool.submit(main, args).result(timeout=600)
     output = capsys.readouterr().out

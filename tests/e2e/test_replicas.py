@@ -34,8 +34,10 @@ def needs_nginx():
 
 def start_replicas(count: int = 2) -> list[Server]:
     """Replicas as a deployment runs them: one cookie secret, the public host allowed."""
-    env = {"STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32),
-           "STREAMLIT_SERVER_ALLOWED_HOSTS": "127.0.0.1 localhost"}
+    env = {
+        "STREAMLIT_SERVER_COOKIE_SECRET": secrets.token_hex(32),
+        "STREAMLIT_SERVER_ALLOWED_HOSTS": "127.0.0.1 localhost",
+    }
     replicas: list[Server] = []
     try:
         for _ in range(count):
@@ -76,9 +78,11 @@ def route_cookie(headers) -> str:
 def websocket_handshake(port: int, host: str) -> str:
     """The status line nginx returns to a WebSocket handshake sent with this Host."""
     key = b64encode(secrets.token_bytes(16)).decode()
-    request = (f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
-               f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
-               "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: streamlit\r\n\r\n")
+    request = (
+        f"GET /_stcore/stream HTTP/1.1\r\nHost: {host}\r\nUpgrade: websocket\r\n"
+        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\n"
+        "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: streamlit\r\n\r\n"
+    )
     with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
         sock.sendall(request.encode())
         return sock.recv(4096).decode("latin-1").split("\r\n")[0]
@@ -118,8 +122,10 @@ def heading(page) -> str:
 def settled(page, title: str) -> None:
     """The run finished, the page shows `title`, and nothing went wrong on the way."""
     page.wait_for_function(
-        "title => document.querySelector('h1')?.innerText.trim() === title", arg=title,
-        timeout=60_000)
+        "title => document.querySelector('h1')?.innerText.trim() === title",
+        arg=title,
+        timeout=60_000,
+    )
     wait_until_ready(page)
     assert heading(page) == title
     no_traceback(page)
@@ -153,7 +159,8 @@ def test_visit_through_nginx(page, proxy):
 
     # The sliders are on the what-if tab; the page opens on the targets.
     page.locator(".st-key-economy-tabs").get_by_role(
-        "tab", name=en("economy.view.whatif"), exact=True).click()
+        "tab", name=en("economy.view.whatif"), exact=True
+    ).click()
     page.wait_for_url("**view=whatif**")
     page.locator(".st-key-econ-g").wait_for()
     settled(page, en("economy.title"))
@@ -164,13 +171,16 @@ def test_visit_through_nginx(page, proxy):
     page.keyboard.press("ArrowRight")
     page.wait_for_function(
         "before => document.querySelector('.st-key-econ-g input[type=\"range\"]')"
-        "?.getAttribute('aria-valuetext') !== before", arg=before)
+        "?.getAttribute('aria-valuetext') !== before",
+        arg=before,
+    )
     settled(page, en("economy.title"))
 
     screenshot(page, "replicas")
     # The whole visit was one session on one WebSocket through nginx, never dropped.
     assert [socket.url.split("/_stcore")[0] for socket in sockets] == [
-        proxy.url.replace("http://", "ws://")]
+        proxy.url.replace("http://", "ws://")
+    ]
     assert not sockets[0].is_closed()
 
 

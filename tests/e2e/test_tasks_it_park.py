@@ -13,8 +13,10 @@ def test_tasks_page(page, server, lang):
     t = Translator(lang)
     open_page(page, server, "tasks", lang)
     headings = page.locator("h3").all_inner_texts()
-    assert len([h for h in headings if h.startswith(t("tasks.task_heading", number=1,
-                                                      title="")[:4])]) == 5
+    assert (
+        len([h for h in headings if h.startswith(t("tasks.task_heading", number=1, title="")[:4])])
+        == 5
+    )
     body = page.inner_text("body")
     assert "Phát triển xanh hóa nền kinh tế" in body  # diacritics reach the page intact
     screenshot(page, f"tasks-{lang}")
@@ -54,18 +56,26 @@ DRAWN_CHART = f"{CHART} canvas, {CHART} svg"
 
 def it_park_tab(page, view: str, lang: str = "vi"):
     return page.locator(IT_PARK_TABS).get_by_role(
-        "tab", name=Translator(lang)(f"it_park.view.{view}"), exact=True)
+        "tab", name=Translator(lang)(f"it_park.view.{view}"), exact=True
+    )
 
 
 def open_it_park_tab(page) -> str:
-    return page.locator(IT_PARK_TABS).locator(
-        '[role="tab"][aria-selected="true"]').inner_text().strip()
+    return (
+        page.locator(IT_PARK_TABS)
+        .locator('[role="tab"][aria-selected="true"]')
+        .inner_text()
+        .strip()
+    )
 
 
 def wait_for_view(page, view: str) -> None:
     """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
-    page.wait_for_function("v => new URLSearchParams(location.search).getAll('view')"
-                           ".join() === v", arg=view, timeout=30_000)
+    page.wait_for_function(
+        "v => new URLSearchParams(location.search).getAll('view').join() === v",
+        arg=view,
+        timeout=30_000,
+    )
     wait_until_ready(page)
 
 
@@ -77,10 +87,12 @@ def csv_buttons(page) -> int:
 def test_it_park_page_opens_on_the_site_and_its_map(page, server, lang):
     t = Translator(lang)
     open_page(page, server, "it_park", lang)
-    labels = [label.strip() for label in
-              page.locator(IT_PARK_TABS).get_by_role("tab").all_inner_texts()]
-    assert labels == [t(f"it_park.view.{view}")
-                      for view in ("site", "timeline", "quotes", "digital")]
+    labels = [
+        label.strip() for label in page.locator(IT_PARK_TABS).get_by_role("tab").all_inner_texts()
+    ]
+    assert labels == [
+        t(f"it_park.view.{view}") for view in ("site", "timeline", "quotes", "digital")
+    ]
     assert open_it_park_tab(page) == t("it_park.view.site")
     assert "view=site" in page.url
     assert page.locator(MAP).count() == 1
@@ -107,7 +119,8 @@ def test_clicking_the_timeline_tab_draws_the_chart_and_drops_the_map(page, serve
     assert page.locator(MAP).count() == 0
     body = page.inner_text("body")
     assert t("it_park.timeline_heading") in body
-    assert "26/8/2024" in body and "12/5/2025" in body
+    assert "26/8/2024" in body
+    assert "12/5/2025" in body
     assert body.count(f"{t('it_park.outcome')}:") == 9  # one card per event
     assert csv_buttons(page) == 1
     no_traceback(page)
@@ -129,7 +142,8 @@ def test_quotes_tab_by_link(page, server):
     body = page.inner_text("body")
     assert t("it_park.quotes_heading") in body
     assert "khả thi và có đầy đủ cơ sở pháp lý" in body
-    assert page.locator(MAP).count() == 0 and page.locator(CHART).count() == 0
+    assert page.locator(MAP).count() == 0
+    assert page.locator(CHART).count() == 0
     assert csv_buttons(page) == 1
     screenshot(page, "it_park-quotes-vi")
 

@@ -29,15 +29,17 @@ ZONES = load_table("zones", data_dir()).set_index("id")
 
 
 def hex_rgb(colour: str) -> tuple[int, int, int]:
-    return tuple(int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return tuple(int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
 
 
 def the_map_geometry():
     folder = data_dir()
     districts = load_geojson("districts_geo", folder)
     region = load_geojson("region_geo", folder)
-    points = tuple((float(r.lon), float(r.lat))
-                   for r in located(load_table("connectivity", folder)).itertuples())
+    points = tuple(
+        (float(r.lon), float(r.lat))
+        for r in located(load_table("connectivity", folder)).itertuples()
+    )
     park = it_park_position(load_table("it_park", folder))
     points += (park,) if park else ()
     return geometry(districts, region, folder=str(folder), points=points)
@@ -60,8 +62,9 @@ def count(image: Image.Image, rgb: tuple[int, int, int]) -> int:
     return int((np.abs(pixels - np.array(rgb)) <= TOLERANCE).all(axis=2).sum())
 
 
-def wait_for_colours(page, colours: dict, present: bool = True, seconds: float = 15,
-                     least: int = 400):
+def wait_for_colours(
+    page, colours: dict, present: bool = True, seconds: float = 15, least: int = 400
+):
     """The map screenshot once every colour is (or none is) drawn over ``least`` pixels."""
     deadline = time.monotonic() + seconds
     while True:
@@ -132,7 +135,9 @@ def test_choosing_zone_3_highlights_it_and_shows_its_card(page, server):
     wait_until_ready(page)
     colours = zone_colours()
     image, counts = wait_for_colours(page, {1: colours[1], 2: colours[2]}, present=False)
-    assert counts[1] < 400 and counts[2] < 400, counts  # the other zones are faded
+    # the other zones are faded
+    assert counts[1] < 400, counts
+    assert counts[2] < 400, counts
     assert count(image, colours[3]) > 400
     card = page.locator(".st-key-zone-card")
     card.wait_for()
@@ -174,10 +179,15 @@ def test_link_switches_the_connectivity_layer_on(page, server):
     body = page.inner_text("body")
     assert t("zones.unlocated_heading").strip("*") in body
     # The places with no sourced position are listed under the map; the placed ones not.
-    unlisted = page.locator('[data-testid="stMarkdownContainer"]').filter(
-        has_text=t("zones.unlocated_heading").strip("*")).inner_text()
-    assert "Cái Mép–Thị Vải" in unlisted and "Cần Giờ" in unlisted
-    assert "Mộc Bài" not in unlisted and "Hoa Lư" not in unlisted
+    unlisted = (
+        page.locator('[data-testid="stMarkdownContainer"]')
+        .filter(has_text=t("zones.unlocated_heading").strip("*"))
+        .inner_text()
+    )
+    assert "Cái Mép–Thị Vải" in unlisted
+    assert "Cần Giờ" in unlisted
+    assert "Mộc Bài" not in unlisted
+    assert "Hoa Lư" not in unlisted
     assert t("zones.centre_caption") in body
     assert "layers=connectivity" in page.url
     no_traceback(page)
@@ -188,6 +198,7 @@ def test_bad_link_values_show_a_notice_not_an_error(page, server):
     open_app(page, server, "zones", lang="en", zone="%3Cb%3E99%3C%2Fb%3E", layers="rivers")
     no_traceback(page)
     body = page.inner_text("body")
-    assert "The zone in the link" in body and "map layers in the link" in body
+    assert "The zone in the link" in body
+    assert "map layers in the link" in body
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     assert page.locator(f"{MAP} canvas").count() > 0

@@ -36,7 +36,8 @@ def test_static_files_are_the_frameworks():
 
 def test_budget_verdicts():
     assert bench.ratio(250, 100) == 2.5
-    assert bench.ratio(1, 0) is None and bench.ratio(None, 1) is None
+    assert bench.ratio(1, 0) is None
+    assert bench.ratio(None, 1) is None
     assert bench.within(2.5, 2.5) is True
     assert bench.within(2.6, 2.5) is False
     assert bench.within(None, 2.5) is None
@@ -49,8 +50,10 @@ def test_section_is_created_in_an_empty_file():
 
 
 def test_only_the_benchmark_section_is_replaced():
-    document = ("# Performance results\n\n## Benchmark\n\nold\n\n### Per page\n\nold too\n\n"
-                "## Load test\n\nkept\n")
+    document = (
+        "# Performance results\n\n## Benchmark\n\nold\n\n### Per page\n\nold too\n\n"
+        "## Load test\n\nkept\n"
+    )
     text = bench.replace_section(document, "## Benchmark\n\nnew\n\n### Per page\n\nnew too\n")
     assert "old" not in text
     assert "## Benchmark\n\nnew\n\n### Per page\n\nnew too\n\n## Load test\n\nkept\n" in text
@@ -63,8 +66,9 @@ def test_section_is_appended_after_other_sections():
 
 
 def test_last_section_is_replaced_to_the_end():
-    text = bench.replace_section("# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nold\n",
-                                 "## Benchmark\n\nnew\n")
+    text = bench.replace_section(
+        "# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nold\n", "## Benchmark\n\nnew\n"
+    )
     assert text == "# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nnew\n"
 
 
@@ -73,7 +77,9 @@ def test_every_page_and_tab_is_measured_against_the_floor_loaded_the_same_way():
 
     views = bench.explorer_views(PAGES)
     names = [name for name, _, _ in views]
-    assert names[0] == "overview" and "economy·whatif" in names and "it_park·digital" in names
+    assert names[0] == "overview"
+    assert "economy·whatif" in names
+    assert "it_park·digital" in names
     assert len(names) == len(PAGES) + sum(len(page.views) - 1 for page in PAGES if page.views)
     assert ("economy·structure", "economy", "&view=structure") in views
     assert bench.floor_for("") == bench.FLOOR

@@ -56,14 +56,20 @@ def test_one_page_with_the_scenarios_per_capita_figure(briefs, lang):
 
 def test_vietnamese_keeps_its_diacritics(briefs):
     _, text = read(briefs["vi"])
-    for phrase in ("bình quân đầu người", "Tăng trưởng bình quân", "Khu vực 3",
-                   "Thủ tướng Chính phủ", "Nguồn:"):
+    for phrase in (
+        "bình quân đầu người",
+        "Tăng trưởng bình quân",
+        "Khu vực 3",
+        "Thủ tướng Chính phủ",
+        "Nguồn:",
+    ):
         assert phrase in text, phrase
 
 
 def test_english_brief_is_in_english(briefs):
     _, text = read(briefs["en"])
-    assert "GRDP per capita in 2030" in text and "Sources:" in text
+    assert "GRDP per capita in 2030" in text
+    assert "Sources:" in text
     assert "bình quân đầu người" not in text
 
 
@@ -79,12 +85,24 @@ def test_the_link_carries_the_scenario_and_language():
     _, scenario = scenario_of(QUERY)
     link = scenario_link("https://example.org", scenario, "vi")
     assert link.startswith("https://example.org/economy?g=8&")
-    assert "d=1.5" in link and "p=2" in link and link.endswith("lang=vi")
+    assert "d=1.5" in link
+    assert "p=2" in link
+    assert link.endswith("lang=vi")
 
 
-@pytest.mark.parametrize("raw", [None, "", "javascript:alert(1)", "ftp://x.org",
-                                 "https://", "https://a b.org", "https://x.org/?q=1",
-                                 "https://x.org/" + "a" * 300])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        None,
+        "",
+        "javascript:alert(1)",
+        "ftp://x.org",
+        "https://",
+        "https://a b.org",
+        "https://x.org/?q=1",
+        "https://x.org/" + "a" * 300,
+    ],
+)
 def test_unusable_public_addresses_give_no_link(raw):
     assert public_url(raw) is None
     _, scenario = scenario_of({})

@@ -14,8 +14,11 @@ from tests.conftest import DATA, REPO
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
-    return {str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-            for path in sorted(folder.rglob("*")) if path.is_file()}
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
 @pytest.fixture(autouse=True)
@@ -62,7 +65,8 @@ def test_missing_file(data_copy):
 def test_missing_column(data_copy):
     edit_csv(data_copy, "districts", lambda f: f.drop(columns=["area_km2"]))
     assert problems_of("districts", data_copy) == [
-        DataProblem("districts.csv", "missing_column", column="area_km2")]
+        DataProblem("districts.csv", "missing_column", column="area_km2")
+    ]
 
 
 def test_wrong_type(data_copy):
@@ -73,7 +77,11 @@ def test_wrong_type(data_copy):
     edit_csv(data_copy, "districts", damage)
     [problem] = problems_of("districts", data_copy)
     assert (problem.file, problem.kind, problem.line, problem.column) == (
-        "districts.csv", "wrong_type", 4, "area_km2")
+        "districts.csv",
+        "wrong_type",
+        4,
+        "area_km2",
+    )
 
 
 def test_unknown_source_id(data_copy):
@@ -83,7 +91,8 @@ def test_unknown_source_id(data_copy):
 
     edit_csv(data_copy, "plan_targets", damage)
     assert problems_of("plan_targets", data_copy) == [
-        DataProblem("plan_targets.csv", "unknown_source", 2, "source", "no_such_source")]
+        DataProblem("plan_targets.csv", "unknown_source", 2, "source", "no_such_source")
+    ]
 
 
 def test_unit_in_two_zones(data_copy):
@@ -131,10 +140,16 @@ def test_headline_targets_match_the_article():
     targets = load_table("plan_targets", DATA).set_index("id")
     assert targets.loc["growth_2021_2030", "value_min"] == 10
     assert targets.loc["grdp_per_capita_usd", "value_min"] == 15800
-    assert targets.loc[["population_total", "population_official", "population_converted"],
-                       "value_min"].tolist() == [4.04, 3.48, 0.56]
-    for phrase in ["khoảng 10%/năm", "khoảng 15.800 USD", "4,04 triệu người",
-                   "3,48 triệu người", "0,56 triệu người"]:
+    assert targets.loc[
+        ["population_total", "population_official", "population_converted"], "value_min"
+    ].tolist() == [4.04, 3.48, 0.56]
+    for phrase in [
+        "khoảng 10%/năm",
+        "khoảng 15.800 USD",
+        "4,04 triệu người",
+        "3,48 triệu người",
+        "0,56 triệu người",
+    ]:
         assert phrase in ARTICLE
 
 

@@ -71,9 +71,7 @@ def test_tan_uyen_shapes_are_paired_north_and_south():
 def test_region_has_focus_province_and_neighbours():
     features = _features("region.geojson")
     assert [f["properties"]["code"] for f in features] == [70, 72, 74, 75, 77, 79]
-    assert [f["properties"]["code"] for f in features if f["properties"]["focus"]] == [
-        74
-    ]
+    assert [f["properties"]["code"] for f in features if f["properties"]["focus"]] == [74]
 
 
 def test_size_limits():
@@ -107,9 +105,7 @@ def test_tampered_area_refuses_to_write(tmp_path, tampered_csv):
     assert not out.exists()
 
 
-def test_cli_exits_non_zero_on_tampered_area(
-    tmp_path, tampered_csv, monkeypatch, capsys
-):
+def test_cli_exits_non_zero_on_tampered_area(tmp_path, tampered_csv, monkeypatch, capsys):
     monkeypatch.setattr(bg, "DISTRICTS_CSV", tampered_csv)
     out = tmp_path / "out"
     assert bg.main(["--out", str(out)]) != 0

@@ -406,7 +406,7 @@ def test_no_scenario_years_left():
     assert summ.growth_needed_for_avg_pct is None
     assert summ.growth_needed_for_per_capita_pct is None
     assert (project(b, plan_defaults(b))["kind"] == "actual").all()
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no scenario years"):
         consistent_assumptions(b)
 
 

@@ -22,18 +22,27 @@ def baseline() -> Baseline:
 
 def summary(**changes) -> Summary:
     base = Summary(
-        grdp_2030_bn_vnd=900_000.0, population_2030_thousand=3_480.0,
-        per_capita_2030_mn_vnd=258.6, per_capita_2030_usd=10_084.4,
-        gap_to_target_usd=5_715.6, real_index_2030=215.0, avg_growth_2021_2030_pct=7.95,
-        growth_needed_for_avg_pct=12.92, growth_needed_for_per_capita_pct=18.0,
-        first_year_target_reached=2033, target_years_late=3)
+        grdp_2030_bn_vnd=900_000.0,
+        population_2030_thousand=3_480.0,
+        per_capita_2030_mn_vnd=258.6,
+        per_capita_2030_usd=10_084.4,
+        gap_to_target_usd=5_715.6,
+        real_index_2030=215.0,
+        avg_growth_2021_2030_pct=7.95,
+        growth_needed_for_avg_pct=12.92,
+        growth_needed_for_per_capita_pct=18.0,
+        first_year_target_reached=2033,
+        target_years_late=3,
+    )
     return replace(base, **changes)
 
 
 def test_the_example_sentence_in_english(baseline):
     text = summary_text(summary(), Scenario(growth_pct=8.0), baseline, EN)
-    assert text.startswith("At 8% growth a year from 2025, the province reaches 15,800 USD "
-                           "per person in 2033, 3 years after the plan's date (2030).")
+    assert text.startswith(
+        "At 8% growth a year from 2025, the province reaches 15,800 USD "
+        "per person in 2033, 3 years after the plan's date (2030)."
+    )
     assert "10,084 USD, 5,716 USD short of the target" in text
     assert "7.9% a year" in text or "8% a year" in text
     assert "would need 12.9% a year" in text
@@ -41,27 +50,37 @@ def test_the_example_sentence_in_english(baseline):
 
 def test_the_same_numbers_in_vietnamese(baseline):
     text = summary_text(summary(), Scenario(growth_pct=8.5), baseline, VI)
-    assert text.startswith("Với mức tăng trưởng 8,5%/năm từ 2025, GRDP bình quân đầu người "
-                           "đạt 15.800 USD vào năm 2033, muộn 3 năm so với mốc 2030")
-    assert "10.084 USD" in text and "5.716 USD" in text and "12,9%/năm" in text
-    assert "." not in percent(12.92, VI) and percent(12.92, EN) == "12.9"
+    assert text.startswith(
+        "Với mức tăng trưởng 8,5%/năm từ 2025, GRDP bình quân đầu người "
+        "đạt 15.800 USD vào năm 2033, muộn 3 năm so với mốc 2030"
+    )
+    assert "10.084 USD" in text
+    assert "5.716 USD" in text
+    assert "12,9%/năm" in text
+    assert "." not in percent(12.92, VI)
+    assert percent(12.92, EN) == "12.9"
 
 
 @pytest.mark.parametrize("t", [VI, EN], ids=["vi", "en"])
 def test_not_by_2050(baseline, t):
     never = summary(first_year_target_reached=None, target_years_late=None)
     text = target_sentence(never, Scenario(growth_pct=5.0, growth_2031_2050_pct=4.5), t)
-    assert "2050" in text and t.number(15800) in text and percent(4.5, t) in text
+    assert "2050" in text
+    assert t.number(15800) in text
+    assert percent(4.5, t) in text
     assert ("chưa đạt" in text) if t.lang == "vi" else ("does not reach" in text)
 
 
 def test_early_on_time_and_one_year(baseline):
     assert "2 years before" in target_sentence(
-        summary(first_year_target_reached=2028), Scenario(), EN)
+        summary(first_year_target_reached=2028), Scenario(), EN
+    )
     assert "on the plan's date" in target_sentence(
-        summary(first_year_target_reached=2030), Scenario(), EN)
+        summary(first_year_target_reached=2030), Scenario(), EN
+    )
     assert "1 year after" in target_sentence(
-        summary(first_year_target_reached=2031), Scenario(), EN)
+        summary(first_year_target_reached=2031), Scenario(), EN
+    )
     assert "sớm 2 năm" in target_sentence(summary(first_year_target_reached=2028), Scenario(), VI)
 
 
@@ -75,11 +94,13 @@ def test_above_target_and_per_year_growth(baseline):
 
 @pytest.mark.parametrize("t", [VI, EN], ids=["vi", "en"])
 def test_written_from_the_model_numbers(baseline, t):
-    scenario = Scenario(growth_pct=8.0, deflator_pct=0.2, fx_change_pct=1.0,
-                        population_growth_pct=3.4)
+    scenario = Scenario(
+        growth_pct=8.0, deflator_pct=0.2, fx_change_pct=1.0, population_growth_pct=3.4
+    )
     result = summarize(baseline, scenario)
     text = summary_text(result, scenario, baseline, t)
     assert t.number(result.per_capita_2030_usd) in text
-    assert "{" not in text and "}" not in text
+    assert "{" not in text
+    assert "}" not in text
     sentence = consistency_text(consistent_assumptions(baseline), t)
     assert percent(consistent_assumptions(baseline).deflator_needed_pct, t) in sentence

@@ -20,8 +20,9 @@ QUOTED_COLUMNS = [
 def quotations() -> list[tuple[str, str]]:
     found = []
     for table, column in QUOTED_COLUMNS:
-        frame = pd.read_csv(DATA / f"{table}.csv", dtype=str, keep_default_na=False,
-                            encoding="utf-8")
+        frame = pd.read_csv(
+            DATA / f"{table}.csv", dtype=str, keep_default_na=False, encoding="utf-8"
+        )
         for number, cell in enumerate(frame[column], start=2):
             for line in cell.split("\n"):
                 if line.strip():

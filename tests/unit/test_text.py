@@ -9,16 +9,19 @@ import pytest
 from core.text import QUERY_MAX_LENGTH, clean_query, filter_rows, fold, matches, parse_choice
 
 
-@pytest.mark.parametrize(("text", "folded"), [
-    ("đô thị", "do thi"),
-    ("ĐÔ THỊ XANH", "do thi xanh"),
-    ("Thủ Dầu Một", "thu dau mot"),
-    ("Bắc Tân Uyên", "bac tan uyen"),
-    ("Hòa Phú", "hoa phu"),
-    ("Cái Mép–Thị Vải", "cai mep–thi vai"),
-    ("  nhiều   khoảng\ttrắng ", "nhieu khoang trang"),
-    ("", ""),
-])
+@pytest.mark.parametrize(
+    ("text", "folded"),
+    [
+        ("đô thị", "do thi"),
+        ("ĐÔ THỊ XANH", "do thi xanh"),
+        ("Thủ Dầu Một", "thu dau mot"),
+        ("Bắc Tân Uyên", "bac tan uyen"),
+        ("Hòa Phú", "hoa phu"),
+        ("Cái Mép–Thị Vải", "cai mep–thi vai"),
+        ("  nhiều   khoảng\ttrắng ", "nhieu khoang trang"),
+        ("", ""),
+    ],
+)
 def test_fold_strips_marks_maps_d_and_case(text, folded):
     assert fold(text) == folded
 
@@ -54,21 +57,26 @@ def test_empty_query_matches_all_and_missing_texts_are_skipped():
 
 
 def test_filter_rows_over_mappings():
-    rows = [{"title": "Xanh hóa nền kinh tế", "places": None},
-            {"title": "Đô thị mới", "places": "Dĩ An"}]
+    rows = [
+        {"title": "Xanh hóa nền kinh tế", "places": None},
+        {"title": "Đô thị mới", "places": "Dĩ An"},
+    ]
     assert filter_rows("di an", rows, ["title", "places"]) == [rows[1]]
     assert filter_rows("", rows, ["title"]) == rows
 
 
-@pytest.mark.parametrize(("raw", "cleaned"), [
-    ("đô thị", "đô thị"),
-    ("  do   thi  ", "do thi"),
-    (["first", "last"], "last"),
-    ([], ""),
-    (None, ""),
-    (42, ""),
-    ("a\x00b\u200bc\nd", "a b c d"),
-])
+@pytest.mark.parametrize(
+    ("raw", "cleaned"),
+    [
+        ("đô thị", "đô thị"),
+        ("  do   thi  ", "do thi"),
+        (["first", "last"], "last"),
+        ([], ""),
+        (None, ""),
+        (42, ""),
+        ("a\x00b\u200bc\nd", "a b c d"),
+    ],
+)
 def test_clean_query(raw, cleaned):
     assert clean_query(raw) == cleaned
 
@@ -78,13 +86,16 @@ def test_clean_query_caps_length_and_recomposes():
     assert clean_query(unicodedata.normalize("NFD", "đô thị")) == "đô thị"
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ([], (None, None)),
-    (["whatif"], ("whatif", None)),
-    ([" WhatIf "], ("whatif", None)),
-    (["nothing"], (None, "nothing")),
-    ([""], (None, "")),
-    (["targets", "whatif"], (None, "targets,whatif")),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ([], (None, None)),
+        (["whatif"], ("whatif", None)),
+        ([" WhatIf "], ("whatif", None)),
+        (["nothing"], (None, "nothing")),
+        ([""], (None, "")),
+        (["targets", "whatif"], (None, "targets,whatif")),
+    ],
+)
 def test_a_choice_from_a_link_is_known_or_rejected_with_its_text(raw, expected):
     assert parse_choice(raw, ("targets", "structure", "whatif")) == expected
