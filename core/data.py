@@ -23,10 +23,16 @@ from core.schemas import (
     SHARE_COLUMNS,
     SHARE_SUM_TOLERANCE,
     SHARE_TARGET_IDS,
+    UNIT_SHARES_TOLERANCE,
 )
 
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-GEO_FILES = {"districts_geo": "geo/districts.geojson", "region_geo": "geo/region.geojson"}
+GEO_FILES = {
+    "districts_geo": "geo/districts.geojson",
+    "region_geo": "geo/region.geojson",
+    "units_geo": "geo/units_2025.geojson",
+    "located_geo": "geo/located_areas.geojson",
+}
 # Lines are numbered as a spreadsheet shows them: the header is line 1.
 _FIRST_DATA_LINE = 2
 
@@ -77,6 +83,11 @@ def load_table(table: str, folder: Path) -> pd.DataFrame:
         targets = set(_validated_csv("plan_targets", folder)["id"])
         _check_references(name, frame, "indicator_ids", targets)
         _check_unique(name, frame, "id")
+    if table == "units_2025":
+        _check_unit_crosswalk(name, frame, load_table("districts", folder))
+    if table == "located_areas":
+        places = {*_validated_csv("connectivity", folder)["id"], "it_park"}
+        _check_references(name, frame, "place_id", places)
     return frame
 
 
@@ -105,6 +116,11 @@ def load_geojson(table: str, folder: Path) -> dict:
             )
     if table == "districts_geo" and not problems:
         problems = _check_district_shapes(name, features, load_table("districts", folder))
+    if table in _GEO_KEYS and not problems:
+        csv_table, key, csv_key = _GEO_KEYS[table]
+        problems = _check_feature_keys(
+            name, features, key, set(load_table(csv_table, folder)[csv_key])
+        )
     if problems:
         raise DataError(problems)
     return collection
@@ -264,5 +280,55 @@ def _check_district_shapes(name: str, features: list, districts: pd.DataFrame) -
     problems += [
         DataProblem(name, "geometry", None, "code", f"{code}: no shape")
         for code in sorted(set(zone_of) - seen)
+    ]
+    return problems
+
+
+# --- The commune-level units since 1/7/2025 (issue 16) -------------------------------
+
+# Map file -> (the CSV it must match, the feature property, that CSV's column).
+_GEO_KEYS = {
+    "units_geo": ("units_2025", "code", "code"),
+    "located_geo": ("located_areas", "place_id", "place_id"),
+}
+
+
+def _check_unit_crosswalk(name: str, frame: pd.DataFrame, districts: pd.DataFrame) -> None:
+    """Each row's zone is its former unit's; each unit's shares make 100 with one dominant."""
+    zone_of = dict(zip(districts["code"], districts["zone"], strict=True))
+    wrong_zone = frame["zone"] != frame["former_code"].map(zone_of)
+    problems = [
+        DataProblem(name, "zone_membership", line, "zone", f"{code}: {zone}")
+        for line, code, zone in zip(
+            _lines(frame, wrong_zone),
+            frame.loc[wrong_zone, "former_code"],
+            frame.loc[wrong_zone, "zone"],
+            strict=True,
+        )
+    ]
+    for code, rows in frame.groupby("code"):
+        line = int(rows.index[0]) + _FIRST_DATA_LINE
+        total = rows["share_pct"].sum()
+        if abs(total - 100) > UNIT_SHARES_TOLERANCE:
+            problems.append(
+                DataProblem(name, "shares_sum", line, "share_pct", f"{code}: {total:g}")
+            )
+        if (rows["dominant"] == "true").sum() != 1:
+            problems.append(DataProblem(name, "bad_value", line, "dominant", f"{code}"))
+    if problems:
+        raise DataError(problems)
+
+
+def _check_feature_keys(name: str, features: list, key: str, expected: set) -> list:
+    """The map file holds one feature for each row key of its CSV, and no other."""
+    seen = [(feature.get("properties") or {}).get(key) for feature in features]
+    problems = [
+        DataProblem(name, "unknown_reference", number, key, str(value))
+        for number, value in enumerate(seen, start=1)
+        if value not in expected
+    ]
+    problems += [
+        DataProblem(name, "geometry", None, key, f"{value}: no shape")
+        for value in sorted(expected - set(seen), key=str)
     ]
     return problems

@@ -256,3 +256,44 @@ SHARE_TARGET_IDS = (
 )
 # Published shares are rounded to one or two decimals; more slack than this is an error.
 SHARE_SUM_TOLERANCE = 0.6
+
+# --- The commune-level units since 1/7/2025 (issue 16) -------------------------------
+# Built by scripts/build_geodata.py; one row per (new unit, former unit it lies in).
+UNIT_CODE_RANGE = (25_700, 26_000)  # Decision 19/2025 codes of the 36 units of the former province
+UNIT_TYPES = ("ward", "commune")
+# Kept shares of one unit are renormalised to 100 and rounded to one decimal each.
+UNIT_SHARES_TOLERANCE = 1.0
+
+SCHEMAS["units_2025"] = pa.DataFrameSchema(
+    {
+        "code": _number(*UNIT_CODE_RANGE, nullable=False, dtype=int),
+        "name_vi": _text(pattern=r"^(Phường|Xã) \S"),
+        "name_en": _text(pattern=r"^.*\S (Ward|Commune)$"),
+        "type": _text(allowed=list(UNIT_TYPES)),
+        "area_km2": _number(0.1, 1_000, nullable=False),
+        "former_code": pa.Column(int, pa.Check.isin(DISTRICT_CODES), coerce=True),
+        "former_name_vi": _text(),
+        "zone": pa.Column(int, pa.Check.isin(ZONE_IDS), coerce=True),
+        "share_pct": _number(**PERCENT, nullable=False),
+        "overlay_share_pct": _number(**PERCENT, nullable=False),
+        "dominant": _text(allowed=["true", "false"]),
+        "source": _source(),
+        "note": _text(nullable=True),
+    },
+    unique=["code", "former_code"],
+)
+SCHEMAS["located_areas"] = pa.DataFrameSchema(
+    {
+        "place_id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+        "area_ref": _text(pattern=r"^(dvhcvn|district|wards_2025):[0-9]+$"),
+        "area_name_vi": _text(),
+        "area_name_en": _text(),
+        "area_kind": _text(allowed=["former_district", "commune_2025"]),
+        "quote": _text(),
+        "quote_language": _text(allowed=["vi", "en"]),
+        "statement_vi": _text(),
+        "statement_en": _text(),
+        "source": _source(),
+        "note": _text(nullable=True),
+    },
+)
