@@ -1,31 +1,17 @@
 """The 2025 units crosswalk built by scripts/build_geodata.py: checked, repeatable, sane."""
 
 import csv
-import importlib.util
 import json
 import shutil
 from collections import defaultdict
-from pathlib import Path
 
 import pytest
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+# One loaded copy of the script (scripts/ is not a package), shared with its own tests.
+from tests.unit.test_geodata_build import DISTRICTS_CSV, RAW_DIR, REPO_ROOT, bg
+
 DATA = REPO_ROOT / "data"
-RAW_DIR = DATA / "raw" / "geodata"
-DISTRICTS_CSV = DATA / "districts.csv"
 MAP_FILES = ("units_2025.geojson", "located_areas.geojson")
-
-
-def _load_script():
-    spec = importlib.util.spec_from_file_location(
-        "build_geodata", REPO_ROOT / "scripts" / "build_geodata.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-bg = _load_script()
 
 
 def _crosswalk():
