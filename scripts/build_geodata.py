@@ -442,8 +442,10 @@ def _units_geojson(units):
     return _feature_collection(features)
 
 
-def _located_shapes(raw_dir, located_csv, district_shapes, extra_units):
-    """The outline each place is 'located within', by the reference in located_areas.csv."""
+def _located_shapes(raw_dir, located_csv, district_shapes, units, extra_units):
+    """The outline each place is 'located within', by the reference in located_areas.csv:
+    a former district (``district:``), a dvhcvn outline (``dvhcvn:``) or a 2025 unit
+    (``wards_2025:``, one of the 36 or one outside the former province)."""
     extra = {int(u["level2_id"]): shape(u) for u in _read_json(raw_dir / EXTRA_FILE)["level2s"]}
     try:
         with Path(located_csv).open(encoding="utf-8", newline="") as fh:
@@ -453,7 +455,7 @@ def _located_shapes(raw_dir, located_csv, district_shapes, extra_units):
     lookups = {
         "dvhcvn": lambda ref: extra.get(int(ref)),
         "district": lambda ref: district_shapes.get(int(ref)),
-        "wards_2025": lambda ref: extra_units.get(ref, (None, None))[1],
+        "wards_2025": lambda ref: {**units, **extra_units}.get(ref, (None, None))[1],
     }
     features = []
     for row in rows:
@@ -483,7 +485,9 @@ def build_units(raw_dir, located_csv, district_shapes, districts):
         raise GeodataError(f"expected {UNIT_COUNT} units and {OUTSIDE_PROVINCE_CODES}")
     total = _check_unit_areas(units)
     rows = _crosswalk(units, district_shapes, districts)
-    located, thanh_an_inside = _located_shapes(raw_dir, located_csv, district_shapes, extra_units)
+    located, thanh_an_inside = _located_shapes(
+        raw_dir, located_csv, district_shapes, units, extra_units
+    )
     outputs = {
         "units_2025.geojson": _units_geojson(units),
         "located_areas.geojson": located,

@@ -96,11 +96,11 @@ def test_map_files_stay_small():
 def test_located_areas_are_the_named_outlines():
     features = json.loads((DATA / "geo" / "located_areas.geojson").read_text(encoding="utf-8"))
     refs = {f["properties"]["place_id"]: f["properties"]["area_ref"] for f in features["features"]}
-    # The former town, not today's Phường Phú Mỹ; the former city for the IT park.
+    # The former town, not today's Phường Phú Mỹ; the ward that took in all of Hòa Phú.
     assert refs == {
         "cai_mep_thi_vai": "dvhcvn:754",
         "can_gio": "wards_2025:27676",
-        "it_park": "district:718",
+        "it_park": "wards_2025:25760",
     }
 
 

@@ -151,9 +151,11 @@ def test_distance_to_a_point_from_the_centroid(units_geo):
 def test_distance_to_a_located_area_is_to_its_nearest_edge(units_geo, located):
     _, areas = located
     unit = wards.feature(units_geo, "code", 25747)["geometry"]
-    tdm = wards.feature(areas, "place_id", "it_park")["geometry"]
+    park_ward = wards.feature(areas, "place_id", "it_park")["geometry"]
     phu_my = wards.feature(areas, "place_id", "cai_mep_thi_vai")["geometry"]
-    assert wards.distance_to_area_km(unit, tdm) == 0  # the ward lies in the former city
+    inside = wards.feature(units_geo, "code", 25760)["geometry"]
+    assert wards.distance_to_area_km(inside, park_ward) == 0  # Phường Bình Dương holds the park
+    assert 0 < wards.distance_to_area_km(unit, park_ward) < 10  # Thủ Dầu Một ward is next door
     to_edge = wards.distance_to_area_km(unit, phu_my)
     to_centre = wards.distance_to_point_km(unit, wards.centroid(phu_my))
     assert 30 < to_edge < to_centre
