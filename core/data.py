@@ -77,6 +77,8 @@ def load_table(table: str, folder: Path) -> pd.DataFrame:
         targets = set(_validated_csv("plan_targets", folder)["id"])
         _check_references(name, frame, "indicator_ids", targets)
         _check_unique(name, frame, "id")
+    if table == "commitments":
+        _check_conflicts(name, frame)
     return frame
 
 
@@ -266,3 +268,26 @@ def _check_district_shapes(name: str, features: list, districts: pd.DataFrame) -
         for code in sorted(set(zone_of) - seen)
     ]
     return problems
+
+
+# ---- h5-tracker (issue 15) ------------------------------------------------------------
+def _check_conflicts(name: str, frame: pd.DataFrame) -> None:
+    """A conflict names another row that names it back, and the two rest on different
+    sources: a disagreement shown with one source on both sides would be no conflict."""
+    _check_references(name, frame, "conflict_with", set(frame["id"]))
+    partner = dict(zip(frame["id"], frame["conflict_with"], strict=True))
+    sources = {row.id: set(row.source.split(";")) for row in frame.itertuples()}
+    problems = []
+    named = frame["conflict_with"].notna()
+    for line, row in zip(_lines(frame, named), frame[named].itertuples(), strict=True):
+        other = row.conflict_with
+        if other == row.id or partner.get(other) != row.id:
+            problems.append(
+                DataProblem(name, "bad_value", line, "conflict_with", f"{row.id} → {other}")
+            )
+        elif sources[row.id] <= sources[other]:
+            problems.append(
+                DataProblem(name, "bad_value", line, "source", f"{row.id}: no source of its own")
+            )
+    if problems:
+        raise DataError(problems)
