@@ -101,6 +101,7 @@ class TrackedTarget:
     path_kind: str  # "compound" | "linear"
     reading: str | None  # None | "about_target" | "range_bound" | "composition"
     status: str
+    on_index: bool = False  # average growth: path and outturn compared on the real index
     aim: float | None = None  # where the path ends, after the comparator's reading
     direction: int = 0  # +1 must rise, −1 must fall, 0 already there
     base_year: int | None = None
@@ -114,16 +115,11 @@ class TrackedTarget:
     years_short: float | None = None
     sources: tuple[str, ...] = ()
 
-    @property
-    def is_growth(self) -> bool:
-        spec = OUTTURN.get(self.target_id)
-        return spec is not None and spec.average_growth
-
     def required_at(self, year: int) -> float:
         """The path's value in ``year``; for the average-growth target, the real index."""
         if self.base_year is None or self.base_value is None or self.aim is None:
             raise ValueError(f"{self.target_id} has no path: no outturn")
-        if self.is_growth:
+        if self.on_index:
             return 100.0 * (1 + self.aim / 100) ** (year - self.base_year)
         share = (year - self.base_year) / (self.target_year - self.base_year)
         if self.path_kind == "linear":
@@ -137,10 +133,9 @@ class TrackedTarget:
         return [(y, self.required_at(y)) for y in range(self.base_year, self.target_year + 1)]
 
 
-def path_kind(target_id: str, unit: str) -> str:
-    if OUTTURN.get(target_id, Outturn("")).average_growth or unit not in LINEAR_UNITS:
-        return "compound"
-    return "linear"
+def path_kind(unit: str) -> str:
+    """Rates and levels compound; shares and percentages move linearly."""
+    return "linear" if unit in LINEAR_UNITS else "compound"
 
 
 def reading_of(target_id: str, comparator: str) -> str | None:
@@ -149,9 +144,7 @@ def reading_of(target_id: str, comparator: str) -> str | None:
         return "about_target"
     if comparator == "range":
         return "range_bound"
-    if target_id in COMPOSITION_TARGETS:
-        return "composition"
-    return None
+    return "composition" if target_id in COMPOSITION_TARGETS else None
 
 
 def aim_of(row: Mapping, base: float, thresholds: Thresholds = THRESHOLDS) -> tuple[float, int]:
@@ -173,11 +166,18 @@ def status_for(years_short: float, thresholds: Thresholds = THRESHOLDS) -> str:
 
 
 def track(
-    targets: pd.DataFrame, outturn: pd.DataFrame, thresholds: Thresholds = THRESHOLDS
+    targets: pd.DataFrame,
+    outturn: pd.DataFrame,
+    thresholds: Thresholds = THRESHOLDS,
+    measures: Mapping[str, Outturn] = OUTTURN,
 ) -> list[TrackedTarget]:
-    """Every target of plan_targets.csv with its path and status, in the file's order."""
+    """Every target of plan_targets.csv with its path and status, in the file's order.
+    ``measures`` says which outturn column measures which target (default ``OUTTURN``)."""
     years = _outturn_by_year(outturn)
-    return [_track_one(row, years, thresholds) for row in targets.to_dict("records")]
+    return [
+        _track_one(row, measures.get(row["id"]), years, thresholds)
+        for row in targets.to_dict("records")
+    ]
 
 
 def status_counts(tracked: Iterable[TrackedTarget]) -> dict[str, int]:
@@ -207,8 +207,9 @@ def _sources(*cells: object) -> tuple[str, ...]:
     return tuple(ids)
 
 
-def _track_one(row: Mapping, years: dict[int, dict], thresholds: Thresholds) -> TrackedTarget:
-    spec = OUTTURN.get(row["id"])
+def _track_one(
+    row: Mapping, spec: Outturn | None, years: dict[int, dict], thresholds: Thresholds
+) -> TrackedTarget:
     blank = TrackedTarget(
         target_id=row["id"],
         category=row["category"],
@@ -216,9 +217,10 @@ def _track_one(row: Mapping, years: dict[int, dict], thresholds: Thresholds) -> 
         unit=row["unit"],
         target_value=float(row["value_min"]),
         target_year=int(row["year"]),
-        path_kind=path_kind(row["id"], row["unit"]),
+        path_kind=path_kind(row["unit"]),
         reading=reading_of(row["id"], row["comparator"]),
         status="no_data",
+        on_index=spec is not None and spec.average_growth,
         sources=_sources(row["source"]),
     )
     if spec is None:
@@ -314,7 +316,7 @@ def _years_short(
 ) -> float:
     """How many years of required progress the outturn lags the path (0 when ahead)."""
     span = tracked.target_year - tracked.base_year
-    if tracked.is_growth:
+    if tracked.on_index:
         yearly = math.log(1 + tracked.aim / 100)
         lag = math.log(required / compared) if compared > 0 else math.inf
     elif tracked.path_kind == "linear":
