@@ -10,7 +10,8 @@ Plain Python (no Streamlit). For every row of ``plan_targets.csv``:
   yearly real growth (``Baseline.real_index_last`` does the same chain).
 * **Base year**: 2020 where the outturn has the figure, else the first year that has it.
 * **Outturn**: the latest year with a figure in the column ``OUTTURN`` names. A target
-  with no column, or a column with no figure, is ``no_data``: never imputed.
+  with no column, or with fewer than two years of it (one figure is no trend), is
+  ``no_data``: never imputed.
 * **Status**: the shortfall against the path in the outturn year, counted in years of
   required progress (one year = one step of the path at that point). ``THRESHOLDS`` holds
   the limits; see ``Thresholds``. Being ahead of the path counts as on track.
@@ -31,6 +32,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from core.schemas import SHARE_TARGET_IDS
 from core.text import parse_choice
 
 BASE_YEAR = 2020
@@ -76,9 +78,8 @@ OUTTURN: Mapping[str, Outturn] = {
 }
 #: Units whose path moves by equal steps; every other unit (rates, levels) compounds.
 LINEAR_UNITS = frozenset({"percent"})
-COMPOSITION_TARGETS = frozenset(
-    {"share_industry_construction", "share_services", "share_agriculture", "share_taxes"}
-)
+#: The sector shares: a composition, each read by the direction it must move.
+COMPOSITION_TARGETS = frozenset(SHARE_TARGET_IDS)
 
 
 @dataclass(frozen=True)
