@@ -88,6 +88,8 @@ def load_table(table: str, folder: Path) -> pd.DataFrame:
     if table == "located_areas":
         places = {*_validated_csv("connectivity", folder)["id"], "it_park"}
         _check_references(name, frame, "place_id", places)
+    if table == "commitments":
+        _check_conflicts(name, frame)
     return frame
 
 
@@ -332,3 +334,28 @@ def _check_feature_keys(name: str, features: list, key: str, expected: set) -> l
         for value in sorted(expected - set(seen), key=str)
     ]
     return problems
+
+
+# --- Where each commitment stands now (issue 15) ---------------------------------------
+
+
+def _check_conflicts(name: str, frame: pd.DataFrame) -> None:
+    """A conflict names another row that names it back, and the two rest on different
+    sources: a disagreement shown with one source on both sides would be no conflict."""
+    _check_references(name, frame, "conflict_with", set(frame["id"]))
+    partner = dict(zip(frame["id"], frame["conflict_with"], strict=True))
+    sources = {row.id: set(row.source.split(";")) for row in frame.itertuples()}
+    problems = []
+    named = frame["conflict_with"].notna()
+    for line, row in zip(_lines(frame, named), frame[named].itertuples(), strict=True):
+        other = row.conflict_with
+        if other == row.id or partner.get(other) != row.id:
+            problems.append(
+                DataProblem(name, "bad_value", line, "conflict_with", f"{row.id} → {other}")
+            )
+        elif sources[row.id] <= sources[other]:
+            problems.append(
+                DataProblem(name, "bad_value", line, "source", f"{row.id}: no source of its own")
+            )
+    if problems:
+        raise DataError(problems)

@@ -297,3 +297,22 @@ SCHEMAS["located_areas"] = pa.DataFrameSchema(
         "note": _text(nullable=True),
     },
 )
+
+# --- Where each commitment stands now (issue 15) ---------------------------------------
+COMMITMENT_KINDS = ("goal", "plan", "it_park", "seaport", "airport", "border_gate")
+SCHEMAS["commitments"] = pa.DataFrameSchema(
+    {
+        "id": _text(pattern=r"^[a-z0-9_]+$", unique=True),
+        "kind": _text(allowed=list(COMMITMENT_KINDS)),
+        "name_vi": _text(),
+        "name_en": _text(),
+        # The date of the latest report read: what is known "as of" then, never later.
+        "as_of": _text(pattern=ISO_DATE),
+        "status_vi": _text(),
+        "status_en": _text(),
+        "source": _source(),
+        # Another row of this file whose source disagrees; both are shown.
+        "conflict_with": _text(nullable=True, pattern=r"^[a-z0-9_]+$"),
+        "note": _text(nullable=True),
+    },
+)
