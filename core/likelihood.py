@@ -545,11 +545,15 @@ def tornado_levers(baseline: Baseline, scenario: Scenario) -> tuple[str, ...]:
     return (*levers(baseline, scenario), LATE_GROWTH_LEVER)
 
 
+#: Swings are ranked rounded to this many decimals, so levers that move a figure equally
+#: (two per-year overrides of the same value) tie exactly and go by name, not by float noise.
+RANK_DECIMALS = 6
+
+
 def rank_key(swing: Swing, by: TargetId) -> tuple:
     """Widest first on the chosen measure, the other measure then the lever name to break ties."""
-    if by == "growth":
-        return (-swing.growth_swing_pp, -swing.gap_swing_usd, swing.lever)
-    return (-swing.gap_swing_usd, -swing.growth_swing_pp, swing.lever)
+    gap, growth = (round(v, RANK_DECIMALS) for v in (swing.gap_swing_usd, swing.growth_swing_pp))
+    return (-growth, -gap, swing.lever) if by == "growth" else (-gap, -growth, swing.lever)
 
 
 def tornado(
@@ -585,15 +589,9 @@ def tornado(
 
 
 @dataclass(frozen=True)
-class Shocks:
-    """Deviation of each record year from the record mean (percentage points), one
-    tuple per lever, aligned with ``years``; 0 where the year lacks the figure."""
-
-    years: tuple[int, ...]
-    growth: tuple[float, ...]
-    deflator: tuple[float, ...]
-    fx: tuple[float, ...]
-    population: tuple[float, ...]
+class Shocks(History):
+    """The record as deviations of each year from the record mean (percentage points),
+    0 where the year lacks the figure: what a draw adds to the scenario."""
 
     @classmethod
     def from_history(cls, past: History) -> Shocks:

@@ -166,7 +166,7 @@ def test_tornado_order_equals_a_brute_force_ranking(scenario, by):
     order = (0, 1) if by == "per_capita" else (1, 0)
 
     def key(lever: str) -> tuple:
-        return (*(-round(swings[lever][i], 6) for i in order), lever)
+        return (*(-round(swings[lever][i], lk.RANK_DECIMALS) for i in order), lever)
 
     got = [row.lever for row in lk.tornado(BASELINE, scenario, TARGETS, by=by).rows]
     assert [key(v) for v in got] == sorted(key(v) for v in swings)
@@ -250,6 +250,14 @@ def test_the_fan_widens_with_the_record_and_brackets_the_median():
     assert band.p10[-1] < band.p50[-1] < band.p90[-1]
     assert band.p10[4] == band.p90[4] == band.central[4]  # 2024 is actual
     assert result.record_years == (2021, 2022, 2023, 2024)
+    assert all(SHOCKS.varies(kind) for kind in lk.RECORD_KINDS)
+
+
+def test_a_one_year_record_adds_no_variance():
+    real = Baseline.from_outturn(load_table("economy_outturn", DATA))
+    shocks = lk.Shocks.from_history(lk.history(real))
+    assert [k for k in lk.RECORD_KINDS if shocks.varies(k)] == ["growth", "fx"]
+    assert sum(shocks.growth) == pytest.approx(0.0, abs=1e-12)  # centred on the scenario
 
 
 @pytest.mark.parametrize(("seed", "draws"), [(-1, 1000), (0, 99), (0, 5001), (2**31, 1000)])

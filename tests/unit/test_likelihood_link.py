@@ -29,7 +29,7 @@ url_scenarios = st.builds(
     growth_2031_2050_pct=url_number("g50"),
 )
 names = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cc", "Cs", "Zl", "Zp", "Co", "Cn")),
+    st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S"), include_characters=" "),
     max_size=link.SAVED_NAME_MAX_CHARS,
 ).map(str.strip)
 states = st.builds(
