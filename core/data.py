@@ -79,6 +79,8 @@ def load_table(table: str, folder: Path) -> pd.DataFrame:
         _check_unique(name, frame, "year")
     if table == "plan_targets":
         _check_target_shares(name, frame)
+    if table == "economy_vintages":
+        _check_vintages(name, frame, _validated_csv("economy_outturn", folder))
     if table == "key_tasks":
         targets = set(_validated_csv("plan_targets", folder)["id"])
         _check_references(name, frame, "indicator_ids", targets)
@@ -357,5 +359,27 @@ def _check_conflicts(name: str, frame: pd.DataFrame) -> None:
             problems.append(
                 DataProblem(name, "bad_value", line, "source", f"{row.id}: no source of its own")
             )
+    if problems:
+        raise DataError(problems)
+
+
+# ---- economy vintages (issue 14) -------------------------------------------------------
+def _check_vintages(name: str, frame: pd.DataFrame, outturn: pd.DataFrame) -> None:
+    """One first estimate per (year, column), each for a year the outturn has."""
+    repeated = frame.duplicated(["year", "column"], keep=False)
+    unknown = ~frame["year"].isin(set(outturn["year"]))
+    problems = [
+        DataProblem(name, "duplicate", line, "column", f"{year} {column}")
+        for line, year, column in zip(
+            _lines(frame, repeated),
+            frame.loc[repeated, "year"],
+            frame.loc[repeated, "column"],
+            strict=True,
+        )
+    ]
+    problems += [
+        DataProblem(name, "unknown_reference", line, "year", str(year))
+        for line, year in zip(_lines(frame, unknown), frame.loc[unknown, "year"], strict=True)
+    ]
     if problems:
         raise DataError(problems)

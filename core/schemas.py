@@ -316,3 +316,24 @@ SCHEMAS["commitments"] = pa.DataFrameSchema(
         "note": _text(nullable=True),
     },
 )
+
+# ---- economy vintages (issue 14) -------------------------------------------------------
+#: Outturn columns a first published estimate may replace (levels and rates the model reads).
+VINTAGE_COLUMNS = (
+    "grdp_growth_real_pct",
+    "grdp_current_bn_vnd",
+    "grdp_per_capita_mn_vnd",
+    "grdp_per_capita_usd",
+    "population_thousand",
+    "vnd_per_usd",
+)
+SCHEMAS["economy_vintages"] = pa.DataFrameSchema(
+    {
+        "year": _number(2015, 2030, nullable=False, dtype=int),
+        "column": _text(allowed=list(VINTAGE_COLUMNS)),
+        # The same bounds as the outturn's widest column: a cell's own bounds apply on use.
+        "value": _number(-30, 10_000_000, nullable=False),
+        "source": _source(),
+        "note": _text(nullable=True),
+    },
+)
