@@ -135,12 +135,18 @@ def test_growth_has_no_effect_when_every_year_is_overridden():
 
 def test_record_of_the_real_data_says_which_years_it_rests_on():
     baseline = Baseline.from_outturn(load_table("economy_outturn", DATA))
+    outturn = load_table("economy_outturn", DATA).set_index("year")
     past = lk.history(baseline)
-    assert past.record("growth").values == ((2021, 2.62), (2022, 8.01), (2023, 5.0), (2024, 7.48))
-    assert len(past.record("fx").values) == 4
-    # 2024's level rests on an extrapolated population: only 2023 has a deflator.
-    assert [y for y, _ in past.record("deflator").values] == [2023]
-    assert [y for y, _ in past.record("population").values] == [2023]
+    published = outturn.loc[2021:, "grdp_growth_real_pct"]
+    assert past.record("growth").values == tuple(published.items())
+    assert len(past.record("fx").values) == len(outturn) - 1
+    # A deflator needs the nominal level in both years (published or derived, never
+    # extrapolated); the record names exactly those years.
+    level = outturn["grdp_current_bn_vnd"].notna() | (
+        outturn["grdp_per_capita_mn_vnd"].notna() & outturn["population_thousand"].notna()
+    )
+    both = [year for year in outturn.index[1:] if level[year] and level[year - 1]]
+    assert [y for y, _ in past.record("deflator").values] == both
 
 
 def test_no_record_when_no_year_has_the_figure():
@@ -254,9 +260,14 @@ def test_the_fan_widens_with_the_record_and_brackets_the_median():
 
 
 def test_a_one_year_record_adds_no_variance():
-    real = Baseline.from_outturn(load_table("economy_outturn", DATA))
-    shocks = lk.Shocks.from_history(lk.history(real))
-    assert [k for k in lk.RECORD_KINDS if shocks.varies(k)] == ["growth", "fx"]
+    # Population known in the last two years only: a record of one year.
+    frame = OUTTURN.assign(population_thousand=[NAN, NAN, NAN, 2_800.0, 2_860.0])
+    past = lk.history(Baseline.from_outturn(frame))
+    shocks = lk.Shocks.from_history(past)
+    years = {k: len(past.record(k).values) if past.record(k) else 0 for k in lk.RECORD_KINDS}
+    assert years["population"] == 1
+    assert not shocks.varies("population")
+    assert {k: shocks.varies(k) for k in lk.RECORD_KINDS} == {k: n > 1 for k, n in years.items()}
     assert sum(shocks.growth) == pytest.approx(0.0, abs=1e-12)  # centred on the scenario
 
 
