@@ -3,8 +3,9 @@
 import streamlit as st
 
 from components import present
-from components.context import leave_legacy_pages_mode, translator
+from components.context import translator
 from components.language import language_switch, show_language_notice
+from components.legacy_pages import leave_legacy_pages_mode
 from components.navigation import st_pages
 
 st.set_page_config(
