@@ -12,6 +12,7 @@ from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position, location_deck
 from components.metrics import indicator_cards
 from components.navigation import page_of
+from components.quotes import blockquote
 from components.tabs import lazy_tabs
 from components.timeline import timeline_frame, timeline_spec
 from core.data import data_dir
@@ -21,10 +22,6 @@ from core.i18n import Translator, decimals_needed, format_iso_date
 VIEWS = page_of("it_park").views
 MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
 HOST_DISTRICT = 718  # Thủ Dầu Một, which holds Hòa Phú ward
-
-
-def blockquote(text: str) -> str:
-    return "\n".join(f"> {escape_markdown(line)}  " for line in str(text).split("\n"))
 
 
 def site_tab(park: pd.DataFrame, t: Translator) -> None:
