@@ -20,6 +20,6 @@ t = translator()
 page = st.navigation(st_pages(t))
 present.sidebar_toggle(t)
 st.sidebar.caption(t("common.merger_short"))
-show_language_notice()
+show_language_notice(t)
 present.route(page, t)  # ?present=1 or the toggle: on to the presentation page
 page.run()

@@ -168,7 +168,7 @@ def layer_specs(
     _geometry: Geometry,
     *,
     folder: str,
-    lang: str,
+    t: Translator,
     zone: int | None,
     layers: tuple[str, ...],
 ) -> list[dict]:
@@ -177,7 +177,6 @@ def layer_specs(
     Layer ids get a suffix at draw time (see ``draw_map``); the data never changes here.
     """
     del folder  # cache key only
-    t = Translator(lang)
     zones = _zones.set_index("id")
     units = _districts.set_index("code")
     geo = _geometry
@@ -539,7 +538,7 @@ def location_deck(
     _districts_geo: dict,
     *,
     folder: str,
-    lang: str,
+    t: Translator,
     host: int,
     site: Point | None,
     width: int,
@@ -548,7 +547,6 @@ def location_deck(
     """A small offline map of the unit outlines: the host unit highlighted, or the site
     marked when its position is known. Built once per data folder, language and site."""
     del folder  # cache key only
-    t = Translator(lang)
     features, labels = [], []
     for feature in _districts_geo["features"]:
         props = feature["properties"]

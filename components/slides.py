@@ -288,7 +288,7 @@ def zones(t: Translator, **_) -> None:
             None,
             geo,
             folder=folder,
-            lang=t.lang,
+            t=t,
             zone=None,
             layers=(),
         )

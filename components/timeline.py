@@ -141,7 +141,7 @@ def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def timeline_spec(events: pd.DataFrame, lang: str) -> dict:
+def timeline_spec(events: pd.DataFrame, t: Translator) -> dict:
     """The chart as a Vega-Lite dict, built and validated once per table and language
     (Altair's schema validation took ~35 ms of every run)."""
-    return timeline_chart(events, Translator(lang)).to_dict()
+    return timeline_chart(events, t).to_dict()

@@ -62,7 +62,7 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
             deck = location_deck(
                 districts,
                 folder=str(data_dir()),
-                lang=t.lang,
+                t=t,
                 host=HOST_DISTRICT,
                 site=site,
                 width=MAP_WIDTH_GUESS,
@@ -79,7 +79,7 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     events = timeline_frame(timeline, t)
     st.caption(t("it_park.timeline_help"))
     st.vega_lite_chart(
-        timeline_spec(events, t.lang),
+        timeline_spec(events, t),
         key="it-park-timeline",
         width="stretch",
         alt=t("it_park.timeline_alt"),

@@ -180,7 +180,7 @@ def map_section(
         it_park,
         geo,
         folder=folder,
-        lang=t.lang,
+        t=t,
         zone=zone,
         layers=layers,
     )
