@@ -17,7 +17,7 @@ from components.tabs import lazy_tabs
 from components.timeline import timeline_frame, timeline_spec
 from core.data import data_dir
 from core.facts import Facts
-from core.i18n import Translator, decimals_needed, format_iso_date
+from core.i18n import Translator, format_iso_date
 
 VIEWS = page_of("it_park").views
 MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
@@ -32,15 +32,8 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
     with facts_column:
         if value("name"):
             st.markdown(f"#### {escape_markdown(value('name'))}")
-        area = facts.number("area_ha")
-        lines = []
-        if area is not None:
-            lines.append(
-                (
-                    t("it_park.area"),
-                    t("it_park.area_value", v=t.number(area, decimals_needed(area))),
-                )
-            )
+        area = facts.area_text()
+        lines = [(t("it_park.area"), area)] if area else []
         for key in ("location", "complex", "legal_basis", "decision", "signed_by", "period"):
             if value(key):
                 lines.append((t(f"it_park.{key}"), escape_markdown(value(key))))
