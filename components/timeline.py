@@ -102,33 +102,17 @@ def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
     base = alt.Chart(events)
     spans = (
         base.transform_filter("datum.approximate")
-        .mark_bar(
-            height=10,
-            opacity=0.25,
-            cornerRadius=4,
-        )
+        .mark_bar(height=10, opacity=0.25, cornerRadius=4)
         .encode(x="start:T", x2="end:T", y=lane, color=colour, tooltip=tooltip)
     )
     exact = (
         base.transform_filter("!datum.approximate")
-        .mark_point(
-            shape="circle",
-            size=260,
-            filled=True,
-            opacity=1,
-        )
+        .mark_point(shape="circle", size=260, filled=True, opacity=1)
         .encode(x=x, y=lane, color=colour, tooltip=tooltip)
     )
     approximate = (
         base.transform_filter("datum.approximate")
-        .mark_point(
-            shape="diamond",
-            size=300,
-            filled=True,
-            fill="white",
-            strokeWidth=3,
-            opacity=1,
-        )
+        .mark_point(shape="diamond", size=300, filled=True, fill="white", strokeWidth=3, opacity=1)
         .encode(
             x=x,
             y=lane,
