@@ -3,8 +3,9 @@
 import streamlit as st
 
 from components import present
-from components.context import leave_legacy_pages_mode, translator
+from components.context import translator
 from components.language import language_switch, show_language_notice
+from components.legacy_pages import leave_legacy_pages_mode
 from components.navigation import st_pages
 
 st.set_page_config(
@@ -19,6 +20,6 @@ t = translator()
 page = st.navigation(st_pages(t))
 present.sidebar_toggle(t)
 st.sidebar.caption(t("common.merger_short"))
-show_language_notice()
+show_language_notice(t)
 present.route(page, t)  # ?present=1 or the toggle: on to the presentation page
 page.run()

@@ -168,7 +168,7 @@ def layer_specs(
     _geometry: Geometry,
     *,
     folder: str,
-    lang: str,
+    t: Translator,
     zone: int | None,
     layers: tuple[str, ...],
 ) -> list[dict]:
@@ -177,7 +177,6 @@ def layer_specs(
     Layer ids get a suffix at draw time (see ``draw_map``); the data never changes here.
     """
     del folder  # cache key only
-    t = Translator(lang)
     zones = _zones.set_index("id")
     units = _districts.set_index("code")
     geo = _geometry
@@ -256,39 +255,11 @@ def layer_specs(
 
     if zone is not None:
         chosen = [f for f in features if f["properties"]["zone"] == zone]
-        specs.append(
-            {
-                "type": "GeoJsonLayer",
-                "id": "chosen-zone",
-                "props": {
-                    "data": {"type": "FeatureCollection", "features": chosen},
-                    "filled": False,
-                    "stroked": True,
-                    "get_line_color": [*INK, 255],
-                    "line_width_units": _literal("pixels"),
-                    "get_line_width": 3,
-                    "pickable": False,
-                },
-            }
-        )
+        specs.append(_outline_layer("chosen-zone", chosen, width=3))
 
     if _region_geo is not None:
         focus = [f for f in _region_geo["features"] if f["properties"].get("focus")]
-        specs.append(
-            {
-                "type": "GeoJsonLayer",
-                "id": "province",
-                "props": {
-                    "data": {"type": "FeatureCollection", "features": focus},
-                    "filled": False,
-                    "stroked": True,
-                    "get_line_color": [*INK, 255],
-                    "line_width_units": _literal("pixels"),
-                    "get_line_width": 2.5,
-                    "pickable": False,
-                },
-            }
-        )
+        specs.append(_outline_layer("province", focus, width=2.5))
 
     if "connectivity" in layers:
         specs += _connectivity_specs(t, located(_connectivity), geo.centre)
@@ -302,23 +273,7 @@ def layer_specs(
                 "tip_body": t("zones.tip.it_park"),
                 "text": name,
             }
-            specs.append(
-                {
-                    "type": "ScatterplotLayer",
-                    "id": "it-park",
-                    "props": {
-                        "data": [point],
-                        "get_position": "position",
-                        "get_fill_color": [*IT_PARK, 255],
-                        "get_line_color": [255, 255, 255, 255],
-                        "stroked": True,
-                        "line_width_min_pixels": 2,
-                        "get_radius": 8,
-                        "radius_units": _literal("pixels"),
-                        "pickable": True,
-                    },
-                }
-            )
+            specs.append(_marker_layer("it-park", [point], colour=[*IT_PARK, 255], radius=8))
             specs.append(
                 _text_layer(
                     "it-park-name",
@@ -375,6 +330,44 @@ def _text_layer(
     }
 
 
+def _outline_layer(layer_id: str, features: list[dict], width: float) -> dict:
+    """Dark outlines of fixed pixel width around the features, drawn over the fills."""
+    return {
+        "type": "GeoJsonLayer",
+        "id": layer_id,
+        "props": {
+            "data": {"type": "FeatureCollection", "features": features},
+            "filled": False,
+            "stroked": True,
+            "get_line_color": [*INK, 255],
+            "line_width_units": _literal("pixels"),
+            "get_line_width": width,
+            "pickable": False,
+        },
+    }
+
+
+def _marker_layer(
+    layer_id: str, data: list[dict], colour: list[int], radius: int, pickable: bool = True
+) -> dict:
+    """Round markers of a fixed pixel size with a white ring, at each item's ``position``."""
+    return {
+        "type": "ScatterplotLayer",
+        "id": layer_id,
+        "props": {
+            "data": data,
+            "get_position": "position",
+            "get_fill_color": colour,
+            "get_line_color": [255, 255, 255, 255],
+            "stroked": True,
+            "line_width_min_pixels": 2,
+            "get_radius": radius,
+            "radius_units": _literal("pixels"),
+            "pickable": pickable,
+        },
+    }
+
+
 def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> list[dict]:
     points = []
     for row in places.itertuples():
@@ -422,36 +415,8 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
                 "pickable": True,
             },
         },
-        {
-            "type": "ScatterplotLayer",
-            "id": "places",
-            "props": {
-                "data": points,
-                "get_position": "position",
-                "get_fill_color": [*MARKER, 255],
-                "get_line_color": [255, 255, 255, 255],
-                "stroked": True,
-                "line_width_min_pixels": 2,
-                "get_radius": 8,
-                "radius_units": _literal("pixels"),
-                "pickable": True,
-            },
-        },
-        {
-            "type": "ScatterplotLayer",
-            "id": "centre",
-            "props": {
-                "data": [centre_point],
-                "get_position": "position",
-                "get_fill_color": [*INK, 255],
-                "get_line_color": [255, 255, 255, 255],
-                "stroked": True,
-                "line_width_min_pixels": 2,
-                "get_radius": 6,
-                "radius_units": _literal("pixels"),
-                "pickable": True,
-            },
-        },
+        _marker_layer("places", points, colour=[*MARKER, 255], radius=8),
+        _marker_layer("centre", [centre_point], colour=[*INK, 255], radius=6),
     ]
     # Below each marker, wrapped to about 11 em: long names stay near their point.
     text = _text_layer(
@@ -539,7 +504,7 @@ def location_deck(
     _districts_geo: dict,
     *,
     folder: str,
-    lang: str,
+    t: Translator,
     host: int,
     site: Point | None,
     width: int,
@@ -548,7 +513,6 @@ def location_deck(
     """A small offline map of the unit outlines: the host unit highlighted, or the site
     marked when its position is known. Built once per data folder, language and site."""
     del folder  # cache key only
-    t = Translator(lang)
     features, labels = [], []
     for feature in _districts_geo["features"]:
         props = feature["properties"]
@@ -587,21 +551,9 @@ def location_deck(
         _text_layer("names", labels, colour=[70, 70, 70, 255], size=14),
     ]
     if site is not None:
+        site_point = [{"position": list(site)}]
         layers.append(
-            {
-                "type": "ScatterplotLayer",
-                "id": "site",
-                "props": {
-                    "data": [{"position": list(site)}],
-                    "get_position": "position",
-                    "get_radius": 9,
-                    "radius_units": _literal("pixels"),
-                    "get_fill_color": [213, 0, 0, 255],
-                    "stroked": True,
-                    "get_line_color": [255, 255, 255],
-                    "line_width_min_pixels": 2,
-                },
-            }
+            _marker_layer("site", site_point, colour=[213, 0, 0, 255], radius=9, pickable=False)
         )
     box = union_bbox(bbox(f["geometry"]) for f in _districts_geo["features"])
     lon, lat, zoom = fit_view(box, width, height)

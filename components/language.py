@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from components.cards import link_value
-from components.context import LANGUAGE_KEY, translator
-from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, parse_language
+from components.context import LANGUAGE_KEY
+from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator, parse_language
 
 _REJECTED_KEY = "_rejected_lang"
 # The switch is a widget; its value is copied into LANGUAGE_KEY, a plain session key,
@@ -41,7 +41,8 @@ def _switched() -> None:
     st.session_state[LANGUAGE_KEY] = st.session_state[_SWITCH_KEY]
 
 
-def show_language_notice() -> None:
+def show_language_notice(t: Translator) -> None:
+    """Say once that the link's language was not one we have."""
     rejected = st.session_state.pop(_REJECTED_KEY, None)
     if rejected is not None:
-        st.warning(translator()("common.notice_language", value=link_value(rejected)), icon="ℹ️")
+        st.warning(t("common.notice_language", value=link_value(rejected)), icon="ℹ️")

@@ -23,7 +23,7 @@ from components.deck import build_deck, geometry, layer_specs, legend_html
 from core import brief
 from core.data import data_dir, load_geojson, load_table
 from core.facts import Facts
-from core.i18n import Translator, decimals_needed, format_iso_date
+from core.i18n import Translator, format_iso_date
 from core.model import (
     BASE_YEAR,
     Baseline,
@@ -288,7 +288,7 @@ def zones(t: Translator, **_) -> None:
             None,
             geo,
             folder=folder,
-            lang=t.lang,
+            t=t,
             zone=None,
             layers=(),
         )
@@ -320,15 +320,8 @@ def it_park(t: Translator, **_) -> None:
     _heading(escape_markdown(name) if name else t("present.it_park.heading"))
     if value("location"):
         st.markdown(escape_markdown(value("location")))
-    area = facts.number("area_ha")
-    figures = []
-    if area is not None:
-        figures.append(
-            (
-                t("present.it_park.area"),
-                t("it_park.area_value", v=t.number(area, decimals_needed(area))),
-            )
-        )
+    area = facts.area_text()
+    figures = [(t("present.it_park.area"), area)] if area else []
     decision = value("decision")
     if decision:
         number = re.search(r"\d+/\S+", decision)

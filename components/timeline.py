@@ -102,33 +102,17 @@ def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
     base = alt.Chart(events)
     spans = (
         base.transform_filter("datum.approximate")
-        .mark_bar(
-            height=10,
-            opacity=0.25,
-            cornerRadius=4,
-        )
+        .mark_bar(height=10, opacity=0.25, cornerRadius=4)
         .encode(x="start:T", x2="end:T", y=lane, color=colour, tooltip=tooltip)
     )
     exact = (
         base.transform_filter("!datum.approximate")
-        .mark_point(
-            shape="circle",
-            size=260,
-            filled=True,
-            opacity=1,
-        )
+        .mark_point(shape="circle", size=260, filled=True, opacity=1)
         .encode(x=x, y=lane, color=colour, tooltip=tooltip)
     )
     approximate = (
         base.transform_filter("datum.approximate")
-        .mark_point(
-            shape="diamond",
-            size=300,
-            filled=True,
-            fill="white",
-            strokeWidth=3,
-            opacity=1,
-        )
+        .mark_point(shape="diamond", size=300, filled=True, fill="white", strokeWidth=3, opacity=1)
         .encode(
             x=x,
             y=lane,
@@ -141,7 +125,7 @@ def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def timeline_spec(events: pd.DataFrame, lang: str) -> dict:
+def timeline_spec(events: pd.DataFrame, t: Translator) -> dict:
     """The chart as a Vega-Lite dict, built and validated once per table and language
     (Altair's schema validation took ~35 ms of every run)."""
-    return timeline_chart(events, Translator(lang)).to_dict()
+    return timeline_chart(events, t).to_dict()

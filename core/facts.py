@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from core.i18n import Translator
+from core.i18n import Translator, decimals_needed
 
 
 def fact_number(rows: pd.DataFrame, key: str) -> float | None:
@@ -38,6 +38,13 @@ class Facts:
 
     def number(self, key: str) -> float | None:
         return fact_number(self._rows, key)
+
+    def area_text(self) -> str | None:
+        """The site's area in hectares as published, or None when not given."""
+        area = self.number("area_ha")
+        if area is None:
+            return None
+        return self._t("it_park.area_value", v=self._t.number(area, decimals_needed(area)))
 
     def sources(self, keys: Iterable[str]) -> list[str]:
         return [self._rows.loc[key, "source"] for key in keys if key in self._rows.index]

@@ -201,8 +201,8 @@ def shares(values: Mapping[object, object]) -> dict[object, float] | None:
     return {key: 100 * float(v) / total for key, v in values.items()}
 
 
-def _mercator(lon: float, lat: float) -> Point:
-    """Web Mercator position in world units (0..1 across the world)."""
+def mercator(lon: float, lat: float) -> Point:
+    """Web Mercator position in world units (0..1 across the world, y down)."""
     x = (lon + 180) / 360
     y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2
     return x, y
@@ -210,23 +210,14 @@ def _mercator(lon: float, lat: float) -> Point:
 
 def fit_view(box: BBox, width: int, height: int, padding: int = 20) -> tuple[float, float, float]:
     """Centre longitude, latitude and zoom that show the box in a map of that pixel size."""
-    x0, y1 = _mercator(box[0], box[1])
-    x1, y0 = _mercator(box[2], box[3])
+    x0, y1 = mercator(box[0], box[1])
+    x1, y0 = mercator(box[2], box[3])
     zoom_x = math.log2((width - 2 * padding) / ((x1 - x0) * TILE_SIZE))
     zoom_y = math.log2((height - 2 * padding) / ((y1 - y0) * TILE_SIZE))
     cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
     lon = cx * 360 - 180
     lat = math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * cy))))
     return lon, lat, min(zoom_x, zoom_y)
-
-
-def to_pixel(point: Point, view: tuple[float, float, float], width: float, height: float) -> Point:
-    """Where a (lon, lat) point is drawn in a map of that size showing ``view``."""
-    lon, lat, zoom = view
-    scale = TILE_SIZE * 2**zoom
-    px, py = _mercator(*point)
-    cx, cy = _mercator(lon, lat)
-    return width / 2 + (px - cx) * scale, height / 2 + (py - cy) * scale
 
 
 # --- The map's state in the URL -----------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 QUERY_MAX_LENGTH = 60
 # đ/Đ are letters of their own, not d plus a mark: NFD leaves them alone.
@@ -36,14 +36,21 @@ def matches(query: str, *texts: str | None) -> bool:
     return any(phrase in fold(text) for text in texts if isinstance(text, str))
 
 
-def filter_rows(query: str, rows: Iterable, columns: Iterable[str]) -> list:
-    """The rows (mappings or namedtuples) whose ``columns`` together match ``query``."""
+def filter_rows(
+    query: str,
+    rows: Iterable,
+    columns: Iterable[str],
+    extra: Callable[[object], Iterable[str]] | None = None,
+) -> list:
+    """The rows (mappings or namedtuples) whose ``columns`` together match ``query``;
+    ``extra(row)`` adds texts found elsewhere (a task's indicator names, say)."""
     columns = list(columns)
 
-    def value(row, column):
-        return row[column] if isinstance(row, dict) else getattr(row, column, None)
+    def texts(row) -> list:
+        get = row.get if isinstance(row, dict) else lambda column: getattr(row, column, None)
+        return [get(column) for column in columns] + list(extra(row) if extra else ())
 
-    return [row for row in rows if matches(query, *(value(row, c) for c in columns))]
+    return [row for row in rows if matches(query, *texts(row))]
 
 
 def clean_query(raw: object, max_length: int = QUERY_MAX_LENGTH) -> str:

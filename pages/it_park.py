@@ -12,19 +12,16 @@ from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position, location_deck
 from components.metrics import indicator_cards
 from components.navigation import page_of
+from components.quotes import blockquote
 from components.tabs import lazy_tabs
 from components.timeline import timeline_frame, timeline_spec
 from core.data import data_dir
 from core.facts import Facts
-from core.i18n import Translator, decimals_needed, format_iso_date
+from core.i18n import Translator, format_iso_date
 
 VIEWS = page_of("it_park").views
 MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
 HOST_DISTRICT = 718  # Thủ Dầu Một, which holds Hòa Phú ward
-
-
-def blockquote(text: str) -> str:
-    return "\n".join(f"> {escape_markdown(line)}  " for line in str(text).split("\n"))
 
 
 def site_tab(park: pd.DataFrame, t: Translator) -> None:
@@ -35,15 +32,8 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
     with facts_column:
         if value("name"):
             st.markdown(f"#### {escape_markdown(value('name'))}")
-        area = facts.number("area_ha")
-        lines = []
-        if area is not None:
-            lines.append(
-                (
-                    t("it_park.area"),
-                    t("it_park.area_value", v=t.number(area, decimals_needed(area))),
-                )
-            )
+        area = facts.area_text()
+        lines = [(t("it_park.area"), area)] if area else []
         for key in ("location", "complex", "legal_basis", "decision", "signed_by", "period"):
             if value(key):
                 lines.append((t(f"it_park.{key}"), escape_markdown(value(key))))
@@ -65,7 +55,7 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
             deck = location_deck(
                 districts,
                 folder=str(data_dir()),
-                lang=t.lang,
+                t=t,
                 host=HOST_DISTRICT,
                 site=site,
                 width=MAP_WIDTH_GUESS,
@@ -82,7 +72,7 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     events = timeline_frame(timeline, t)
     st.caption(t("it_park.timeline_help"))
     st.vega_lite_chart(
-        timeline_spec(events, t.lang),
+        timeline_spec(events, t),
         key="it-park-timeline",
         width="stretch",
         alt=t("it_park.timeline_alt"),

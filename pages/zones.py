@@ -2,9 +2,12 @@
 
 State lives in widget keys; a link may set it (``?zone=2&layers=connectivity``) on the
 page's first run, and the current choice is written back to the URL on every run.
+Each section is a function of what it draws; the figures come from core/zones.py.
 """
 
-import altair as alt
+from functools import partial
+from typing import NamedTuple
+
 import pandas as pd
 import streamlit as st
 
@@ -30,35 +33,54 @@ from components.deck import (
     located,
     picked_unit,
 )
+from components.map_charts import zone_share_chart
+from components.quotes import blockquote
 from core.data import data_dir
-from core.geo import MAP_LAYERS, density, layers_param, parse_layers, parse_zone, shares
-from core.i18n import decimals_needed
+from core.geo import MAP_LAYERS, layers_param, parse_layers, parse_zone
+from core.i18n import Translator, decimals_needed
+from core.zones import (
+    in_table_order,
+    unlocated,
+    with_density,
+    zone_area,
+    zone_of_unit,
+    zone_shares,
+    zone_units,
+)
 
 ZONE_KEY = "zones-zone"
 LAYER_KEYS = {layer: f"zones-layer-{layer}" for layer in MAP_LAYERS}
 BASEMAP_KEY = "zones-basemap"
 GENERATION_KEY = "zones-map-generation"
 
-t = translator()
-page_header("zones")
-zones, districts = require("zones", "districts")
-districts_geo = try_geojson("districts_geo")
-region_geo = try_geojson("region_geo")
-connectivity = try_table("connectivity")
-it_park = try_table("it_park")
 
-zones = zones.set_index("id", drop=False)
-zone_ids = [int(zone) for zone in zones["id"]]
-zone_of = dict(zip(districts["code"].astype(int), districts["zone"].astype(int), strict=True))
+class MapTables(NamedTuple):
+    """What the map draws besides the zones and units; None where damaged (already said)."""
+
+    districts_geo: dict | None
+    region_geo: dict | None
+    connectivity: pd.DataFrame | None
+    it_park: pd.DataFrame | None
 
 
-def zone_name(zone_id: int) -> str:
-    return t.pick(zones.loc[zone_id, "name_vi"], zones.loc[zone_id, "name_en"])
+def load_map_tables() -> MapTables:
+    return MapTables(
+        try_geojson("districts_geo"),
+        try_geojson("region_geo"),
+        try_table("connectivity"),
+        try_table("it_park"),
+    )
 
 
-# --- State: from the link on the first run, then from the widgets --------------------
-notices = []
-if ZONE_KEY not in st.session_state:
+def hex_colour(rgb: list[int]) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*rgb)
+
+
+def state_from_link(zone_ids: list[int], t: Translator) -> list[str]:
+    """On the page's first run, set the widgets from the link; notices for what it rejected."""
+    if ZONE_KEY in st.session_state:
+        return []
+    notices = []
     zone, rejected = parse_zone(st.query_params.get_all("zone"), zone_ids)
     if rejected is not None:
         notices.append(t("zones.notice_zone", value=link_value(rejected)))
@@ -68,9 +90,10 @@ if ZONE_KEY not in st.session_state:
     st.session_state[ZONE_KEY] = zone
     for layer, key in LAYER_KEYS.items():
         st.session_state[key] = layer in layers
+    return notices
 
 
-def on_map_select() -> None:
+def on_map_select(zone_of: dict[int, int]) -> None:
     """A click on a unit chooses its zone; any click renames the layers (see build_deck)."""
     picked, code = picked_unit(st.session_state.get(MAP_KEY))
     if picked:
@@ -79,28 +102,70 @@ def on_map_select() -> None:
         st.session_state[ZONE_KEY] = zone_of[code]
 
 
-zone = st.segmented_control(
-    t("zones.zone_label"), zone_ids, format_func=zone_name, key=ZONE_KEY, help=t("zones.zone_help")
-)
-switches = st.columns(3)
-for column, (layer, key) in zip(switches, LAYER_KEYS.items(), strict=False):
-    column.toggle(t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}"))
-basemap = switches[2].toggle(t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help"))
-layers = tuple(layer for layer, key in LAYER_KEYS.items() if st.session_state[key])
+def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[str, ...], bool]:
+    """The zone, the optional layers and the basemap switch: (zone, layers, basemap)."""
+    zone = st.segmented_control(
+        t("zones.zone_label"),
+        list(names),
+        format_func=names.get,
+        key=ZONE_KEY,
+        help=t("zones.zone_help"),
+    )
+    switches = st.columns(3)
+    for column, (layer, key) in zip(switches, LAYER_KEYS.items(), strict=False):
+        column.toggle(t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}"))
+    basemap = switches[2].toggle(t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help"))
+    layers = tuple(layer for layer, key in LAYER_KEYS.items() if st.session_state[key])
+    return zone, layers, basemap
 
-wanted = {"zone": str(zone) if zone is not None else None, "layers": layers_param(layers)}
-for name, value in wanted.items():
-    if not value:
-        if name in st.query_params:
-            del st.query_params[name]
-    elif st.query_params.get_all(name) != [value]:
-        st.query_params[name] = value
-for notice in notices:
-    st.info(notice, icon=":material/link_off:")
 
-# --- The map and its legend ------------------------------------------------------------
-sources = [*list(districts["source"]), "dvhcvn_gis"]
-if districts_geo is not None:
+def write_link(zone: int | None, layers: tuple[str, ...]) -> None:
+    """Keep the URL on the current choice, so the view can be shared."""
+    wanted = {"zone": str(zone) if zone is not None else None, "layers": layers_param(layers)}
+    for name, value in wanted.items():
+        if not value:
+            if name in st.query_params:
+                del st.query_params[name]
+        elif st.query_params.get_all(name) != [value]:
+            st.query_params[name] = value
+
+
+def legend_entries(
+    zones: pd.DataFrame,
+    names: dict[int, str],
+    layers: tuple[str, ...],
+    park: tuple[float, float] | None,
+    t: Translator,
+) -> list[tuple[str, str, str]]:
+    entries = [
+        (zones.loc[z, "color"], name, t.pick(zones.loc[z, "role_vi"], zones.loc[z, "role_en"]))
+        for z, name in names.items()
+    ]
+    if "connectivity" in layers:
+        entries.append(
+            (hex_colour(MARKER), t("zones.legend_targets"), t("zones.legend_targets_help"))
+        )
+    if "it_park" in layers and park:
+        entries.append(
+            (hex_colour(IT_PARK), t("zones.layer.it_park"), t("zones.layer_help.it_park"))
+        )
+    return entries
+
+
+def map_section(
+    tables: MapTables,
+    zones: pd.DataFrame,
+    districts: pd.DataFrame,
+    names: dict[int, str],
+    zone: int | None,
+    layers: tuple[str, ...],
+    basemap: bool,
+    t: Translator,
+) -> None:
+    """The map with its legend and captions, or nothing when the shapes are damaged."""
+    districts_geo, region_geo, connectivity, it_park = tables
+    if districts_geo is None:
+        return
     points = tuple((float(row.lon), float(row.lat)) for row in located(connectivity).itertuples())
     park = it_park_position(it_park)
     points += (park,) if park else ()
@@ -115,184 +180,144 @@ if districts_geo is not None:
         it_park,
         geo,
         folder=folder,
-        lang=t.lang,
+        t=t,
         zone=zone,
         layers=layers,
     )
-    deck = build_deck(specs, geo, st.session_state.get(GENERATION_KEY, 0), basemap)
     st.pydeck_chart(
-        deck,
-        on_select=on_map_select,
+        build_deck(specs, geo, st.session_state.get(GENERATION_KEY, 0), basemap),
+        on_select=partial(on_map_select, zone_of_unit(districts)),
         selection_mode="single-object",
         key=MAP_KEY,
         height=MAP_HEIGHT,
         alt=t("zones.map_alt"),
     )
-    entries = [
-        (
-            zones.loc[z, "color"],
-            zone_name(z),
-            t.pick(zones.loc[z, "role_vi"], zones.loc[z, "role_en"]),
-        )
-        for z in zone_ids
-    ]
-    if "connectivity" in layers:
-        entries.append(
-            (
-                "#{:02X}{:02X}{:02X}".format(*MARKER),
-                t("zones.legend_targets"),
-                t("zones.legend_targets_help"),
-            )
-        )
-    if "it_park" in layers and park:
-        entries.append(
-            (
-                "#{:02X}{:02X}{:02X}".format(*IT_PARK),
-                t("zones.layer.it_park"),
-                t("zones.layer_help.it_park"),
-            )
-        )
-    st.html(legend_html(entries))
+    st.html(legend_html(legend_entries(zones, names, layers, park, t)))
     st.caption(t("zones.map_caption"))
     if "connectivity" in layers:
         st.caption(t("zones.centre_caption"))
 
-unlocated = []
-if "connectivity" in layers and connectivity is not None:
-    sources += list(connectivity["source"])
-    for row in connectivity[connectivity["lon"].isna() | connectivity["lat"].isna()].itertuples():
-        unlocated.append(
+
+def unlocated_section(
+    tables: MapTables, districts: pd.DataFrame, layers: tuple[str, ...], t: Translator
+) -> None:
+    """The switched-on places the map cannot draw, then the map's sources."""
+    sources = [*list(districts["source"]), "dvhcvn_gis"]
+    items = []
+    connectivity, it_park = tables.connectivity, tables.it_park
+    if "connectivity" in layers and connectivity is not None:
+        sources += list(connectivity["source"])
+        items += [
             t(
                 "zones.unlocated_item",
                 name=escape_markdown(t.pick(row.name_vi, row.name_en)),
                 kind=t(f"zones.kind.{row.kind}"),
                 province=escape_markdown(t.pick(row.province_vi, row.province_en)),
             )
-        )
-if "it_park" in layers and it_park is not None:
-    park_rows = it_park.set_index("key")
-    sources += list(park_rows.loc[["name", "lon", "lat"], "source"])
-    if it_park_position(it_park) is None:
-        unlocated.append(escape_markdown(t.pick(*park_rows.loc["name", ["value_vi", "value_en"]])))
-if unlocated:
-    st.markdown(t("zones.unlocated_heading") + "\n" + "\n".join(f"- {u}" for u in unlocated))
-source_footer(sources)
-
-# --- The chosen zone's card --------------------------------------------------------------
-units = districts.assign(
-    density=[
-        density(p, a) for p, a in zip(districts["population"], districts["area_km2"], strict=True)
-    ]
-)
-area_share = shares(units.groupby("zone")["area_km2"].sum().to_dict())
-population_share = (
-    shares(units.groupby("zone")["population"].sum().to_dict())
-    if units["population"].notna().all()
-    else None
-)
+            for row in unlocated(connectivity).itertuples()
+        ]
+    if "it_park" in layers and it_park is not None:
+        park_rows = it_park.set_index("key")
+        sources += list(park_rows.loc[["name", "lon", "lat"], "source"])
+        if it_park_position(it_park) is None:
+            items.append(escape_markdown(t.pick(*park_rows.loc["name", ["value_vi", "value_en"]])))
+    if items:
+        st.markdown(t("zones.unlocated_heading") + "\n" + "\n".join(f"- {u}" for u in items))
+    source_footer(sources)
 
 
-def share_chart(share: dict, measure: str) -> alt.Chart:
-    frame = pd.DataFrame(
-        {
-            "zone": [zone_name(z) for z in zone_ids],
-            "share": [share[z] for z in zone_ids],
-            "label": [t("zones.percent", value=t.number(share[z], 1)) for z in zone_ids],
-            "chosen": [z == zone for z in zone_ids],
-        }
-    )
-    colours = alt.Scale(domain=list(frame["zone"]), range=list(zones.loc[zone_ids, "color"]))
-    base = alt.Chart(frame, title=t(f"zones.share_title.{measure}")).encode(
-        y=alt.Y("zone:N", sort=None, title=None),
-        x=alt.X(
-            "share:Q",
-            title=t("zones.share_axis"),
-            scale=alt.Scale(domain=[0, 100]),
-            axis=alt.Axis(format="d"),
-        ),
-        tooltip=[
-            alt.Tooltip("zone:N", title=t("zones.col.zone")),
-            alt.Tooltip("label:N", title=t("zones.share_axis")),
-        ],
-    )
-    bars = base.mark_bar().encode(
-        color=alt.Color("zone:N", scale=colours, legend=None),
-        opacity=alt.condition(alt.datum.chosen, alt.value(1.0), alt.value(0.35)),
-    )
-    text = base.mark_text(align="left", dx=4).encode(text="label:N")
-    # A fixed pixel height collapses a layered chart in Streamlit; a step per bar does not.
-    return (bars + text).properties(height=alt.Step(30))
+def share_metric(
+    column, label_key: str, share: dict[int, float] | None, zone: int, t: Translator
+) -> None:
+    if share is None:
+        column.metric(t(label_key), "—", help=t("zones.population_missing"))
+    else:
+        column.metric(t(label_key), t("zones.percent", value=t.number(share[zone], 1)))
 
 
-if zone is None:
-    st.info(t("zones.choose_hint"), icon=":material/touch_app:")
-else:
+def zone_card(
+    zones: pd.DataFrame, units: pd.DataFrame, names: dict[int, str], zone: int, t: Translator
+) -> None:
+    """The chosen zone: its role, units, the plan's words, its area and shares."""
     row = zones.loc[zone]
-    members = units[units["zone"] == zone]
+    members = zone_units(units, zone)
+    area_share = zone_shares(units, "area_km2")
+    population_share = zone_shares(units, "population")
     with st.container(border=True, key="zone-card"):
         st.subheader(
-            t("zones.card_title", zone=zone_name(zone), role=t.pick(row["role_vi"], row["role_en"]))
+            t("zones.card_title", zone=names[zone], role=t.pick(row["role_vi"], row["role_en"]))
         )
-        names = ", ".join(t.pick(u.name_vi, u.name_en) for u in members.itertuples())
-        st.markdown(t("zones.card_units", count=len(members), units=escape_markdown(names)))
+        members_names = ", ".join(t.pick(u.name_vi, u.name_en) for u in members.itertuples())
+        st.markdown(t("zones.card_units", count=len(members), units=escape_markdown(members_names)))
         original, translation = st.columns(2)
         original.caption(t("zones.quote_label"))
-        original.markdown("> " + escape_markdown(row["quote_vi"]))
+        original.markdown(blockquote(row["quote_vi"]))
         translation.caption(t("zones.translation_label"))
-        translation.markdown("> " + escape_markdown(row["quote_en"]))
-        area = members["area_km2"].sum()
+        translation.markdown(blockquote(row["quote_en"]))
+        area = zone_area(units, zone)
         figures = st.columns(3)
         figures[0].metric(
             t("zones.metric_area"),
             t("zones.km2", value=t.number(area)),
             help=t("zones.km2", value=t.number(area, decimals_needed(area))),
         )
-        figures[1].metric(
-            t("zones.metric_area_share"), t("zones.percent", value=t.number(area_share[zone], 1))
-        )
-        if population_share is None:
-            figures[2].metric(
-                t("zones.metric_population_share"), "—", help=t("zones.population_missing")
-            )
-        else:
-            figures[2].metric(
-                t("zones.metric_population_share"),
-                t("zones.percent", value=t.number(population_share[zone], 1)),
-            )
-        charts = [share_chart(area_share, "area")]
-        if population_share is not None:
-            charts.append(share_chart(population_share, "population"))
-        for chart in charts:
-            st.altair_chart(chart, width="stretch")
+        share_metric(figures[1], "zones.metric_area_share", area_share, zone, t)
+        share_metric(figures[2], "zones.metric_population_share", population_share, zone, t)
+        colours = zones["color"].to_dict()
+        for measure, share in (("area", area_share), ("population", population_share)):
+            if share is not None:
+                chart = zone_share_chart(share, names, colours, zone, measure, t)
+                st.altair_chart(chart, width="stretch")
         if population_share is None:
             st.caption(t("zones.population_missing"))
         source_footer([row["source"], *members["source"]])
 
-# --- The units table ---------------------------------------------------------------------
-st.subheader(t("zones.table_heading"))
-table = pd.DataFrame(
-    {
-        t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in units.itertuples()],
-        t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in units.itertuples()],
-        t("zones.col.zone"): [zone_name(int(u.zone)) for u in units.itertuples()],
-        t("zones.col.area"): [
-            t.number(u.area_km2, decimals_needed(u.area_km2)) for u in units.itertuples()
-        ],
-        t("zones.col.population"): [
-            t.number(None if pd.isna(u.population) else u.population) for u in units.itertuples()
-        ],
-        t("zones.col.density"): [t.number(u.density) for u in units.itertuples()],
-    }
-)
-table = table.iloc[units.sort_values(["zone", "code"]).index.map(units.index.get_loc)]
-# Nine rows: a plain table reads better on a projector and a phone than a data grid,
-# and draws without the grid's code.
-st.table(table, hide_index=True, border="horizontal")
-if units["population"].isna().any():
-    st.caption(t("zones.population_missing"))
-download_csv(
-    units.drop(columns=["note"]).rename(columns={"density": "density_per_km2"}),
-    "zones-units",
-    key="download-zones-units",
-)
-source_footer(units["source"])
+
+def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> None:
+    """Every unit with its zone, area, population and density, and the CSV behind it."""
+    st.subheader(t("zones.table_heading"))
+    rows = list(in_table_order(units).itertuples())
+    table = pd.DataFrame(
+        {
+            t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in rows],
+            t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in rows],
+            t("zones.col.zone"): [names[int(u.zone)] for u in rows],
+            t("zones.col.area"): [t.number(u.area_km2, decimals_needed(u.area_km2)) for u in rows],
+            t("zones.col.population"): [
+                t.number(None if pd.isna(u.population) else u.population) for u in rows
+            ],
+            t("zones.col.density"): [t.number(u.density) for u in rows],
+        }
+    )
+    # Nine rows: a plain table reads better on a projector and a phone than a data grid,
+    # and draws without the grid's code.
+    st.table(table, hide_index=True, border="horizontal")
+    if units["population"].isna().any():
+        st.caption(t("zones.population_missing"))
+    download_csv(
+        units.drop(columns=["note"]).rename(columns={"density": "density_per_km2"}),
+        "zones-units",
+        key="download-zones-units",
+    )
+    source_footer(units["source"])
+
+
+t = translator()
+page_header("zones")
+zones, districts = require("zones", "districts")
+tables = load_map_tables()
+zones = zones.set_index("id", drop=False)
+names = {int(z): t.pick(zones.loc[z, "name_vi"], zones.loc[z, "name_en"]) for z in zones["id"]}
+notices = state_from_link(list(names), t)
+zone, layers, basemap = controls(names, t)
+write_link(zone, layers)
+for notice in notices:
+    st.info(notice, icon=":material/link_off:")
+map_section(tables, zones, districts, names, zone, layers, basemap, t)
+unlocated_section(tables, districts, layers, t)
+units = with_density(districts)
+if zone is None:
+    st.info(t("zones.choose_hint"), icon=":material/touch_app:")
+else:
+    zone_card(zones, units, names, zone, t)
+units_table(units, names, t)

@@ -202,7 +202,7 @@ def test_first_visit_to_a_fresh_replica_by_deep_link(page):
     """A restarted replica's first reader may come by a shared link, not by the root.
 
     Streamlit 1.67 treats pages/ as a legacy multipage folder until st.navigation first
-    runs; components/context.py routes that first request through app.py.
+    runs; components/legacy_pages.py routes that first request through app.py.
     """
     fresh = Server()
     try:

@@ -12,7 +12,6 @@ from PIL import Image
 
 from components.deck import MARKER, geometry, it_park_position, located
 from core.data import data_dir, load_geojson, load_table
-from core.geo import to_pixel
 from core.i18n import LANGUAGES, Translator
 from tests.e2e.conftest import (
     ARTIFACTS,
@@ -22,6 +21,7 @@ from tests.e2e.conftest import (
     screenshot,
     wait_until_ready,
 )
+from tests.map_pixels import to_pixel
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
 TOLERANCE = 8  # per channel: antialiasing at edges, colour management

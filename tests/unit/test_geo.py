@@ -19,9 +19,9 @@ from core.geo import (
     parse_zone,
     representative_point,
     shares,
-    to_pixel,
 )
 from tests.conftest import DATA
+from tests.map_pixels import to_pixel
 
 SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [2, 0], [2, 2], [0, 2], [0, 0]]]}
 # A 4x4 square with a 2x2 hole in its lower-left quarter: the centroid moves up-right.

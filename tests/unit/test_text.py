@@ -65,6 +65,16 @@ def test_filter_rows_over_mappings():
     assert filter_rows("", rows, ["title"]) == rows
 
 
+def test_filter_rows_searches_extra_texts_too():
+    rows = [{"title": "Xanh hóa", "tags": "môi trường"}, {"title": "Đô thị", "tags": "nhà ở"}]
+
+    def tags(row: dict) -> list[str]:
+        return [row["tags"]]
+
+    assert filter_rows("moi truong", rows, ["title"], extra=tags) == [rows[0]]
+    assert filter_rows("moi truong", rows, ["title"]) == []
+
+
 @pytest.mark.parametrize(
     ("raw", "cleaned"),
     [
