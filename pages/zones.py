@@ -8,13 +8,6 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.cards import (
-    download_csv,
-    escape_markdown,
-    link_value,
-    page_header,
-    source_footer,
-)
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import (
@@ -29,6 +22,13 @@ from components.deck import (
     legend_html,
     located,
     picked_unit,
+)
+from components.page_parts import (
+    download_csv,
+    escape_markdown,
+    link_value,
+    page_header,
+    source_footer,
 )
 from core.data import data_dir
 from core.geo import MAP_LAYERS, density, layers_param, parse_layers, parse_zone, shares

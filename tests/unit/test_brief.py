@@ -9,19 +9,20 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from components.slides import make_brief
+from components.brief_maker import make_brief
 from core.brief import public_url, scenario_link
 from core.data import load_table
 from core.i18n import Translator
 from core.model import Baseline, summarize
 from core.scenario import parse
 from tests.conftest import DATA
+from tests.plan_data import PLAN
 
 QUERY = {"g": "8", "d": "1.5", "p": "2"}
 
 
 def scenario_of(query):
-    baseline = Baseline.from_outturn(load_table("economy_outturn", DATA))
+    baseline = Baseline.from_outturn(load_table("economy_outturn", DATA), PLAN)
     return baseline, parse(query, baseline)[0]
 
 
