@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.cards import link_value
 from components.context import LANGUAGE_KEY
+from components.page_parts import link_value
 from core.i18n import DEFAULT_LANGUAGE, LANGUAGES, Translator, parse_language
 
 _REJECTED_KEY = "_rejected_lang"

@@ -1,11 +1,100 @@
-"""Chart builders of the zones: Altair charts that draw figures computed in core/zones.py."""
+"""Maps and zone charts as Vega-Lite (Altair): the static zone map that prints (pydeck
+needs a browser) and the zones page's share chart of figures computed in core/zones.py."""
 
 from __future__ import annotations
+
+import itertools
 
 import altair as alt
 import pandas as pd
 
+from components.chart_export import EXPORT_FONT
+from components.palette import INK
+from components.vega_theme import FONT
+from core.geo import representative_point
 from core.i18n import Translator
+
+
+def _rewound(geometry: dict) -> dict:
+    """Rings in the winding d3 (Vega) expects: exterior clockwise, holes anticlockwise.
+    GeoJSON's right-hand rule is the opposite, which d3 reads as "the rest of the globe"."""
+
+    def area(ring: list) -> float:
+        pairs = itertools.pairwise(ring)
+        return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in pairs)
+
+    def polygon(rings: list) -> list:
+        return [
+            ring if (area(ring) < 0) == (index == 0) else ring[::-1]
+            for index, ring in enumerate(rings)
+        ]
+
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": polygon(geometry["coordinates"])}
+    if geometry["type"] == "MultiPolygon":
+        return {
+            "type": "MultiPolygon",
+            "coordinates": [polygon(rings) for rings in geometry["coordinates"]],
+        }
+    return geometry
+
+
+def zone_map_spec(
+    districts_geo: dict,
+    districts: pd.DataFrame,
+    zones: pd.DataFrame,
+    t: Translator,
+    width: int = 460,
+    height: int = 480,
+) -> dict:
+    """The nine units filled in their zone's colour and named, as a Vega-Lite map."""
+
+    zone_rows = zones.sort_values("id")
+    zone_name = {int(row.id): t.pick(row.name_vi, row.name_en) for row in zone_rows.itertuples()}
+    units = districts.set_index("code")
+    features, labels = [], []
+    for feature in districts_geo["features"]:
+        code = int(feature["properties"]["code"])
+        name = t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"])
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": _rewound(feature["geometry"]),
+                "properties": {"zone": zone_name[int(units.loc[code, "zone"])], "name": name},
+            }
+        )
+        lon, lat = representative_point(feature["geometry"])
+        labels.append({"lon": lon, "lat": lat, "name": name})
+    colour = alt.Color(
+        "properties.zone:N",
+        legend=None,
+        scale=alt.Scale(domain=list(zone_name.values()), range=list(zone_rows["color"])),
+    )
+    shapes = (
+        alt.Chart(alt.Data(values=features))
+        .mark_geoshape(stroke="white", strokeWidth=1.5)
+        .encode(color=colour)
+    )
+    where = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "name:N"}
+    halo = (
+        alt.Chart(alt.Data(values=labels))
+        .mark_text(
+            fontSize=FONT - 2, fontWeight="bold", stroke="white", strokeWidth=4, strokeJoin="round"
+        )
+        .encode(**where)
+    )
+    names = (
+        alt.Chart(alt.Data(values=labels))
+        .mark_text(fontSize=FONT - 2, fontWeight="bold", color=INK)
+        .encode(**where)
+    )
+    chart = (
+        alt.layer(shapes, halo, names)
+        .project(type="mercator")
+        .properties(width=width, height=height)
+    )
+    return chart.configure(font=EXPORT_FONT).configure_view(strokeWidth=0).to_dict()
+
 
 # --- Zone shares (the zones page's card) ------------------------------------------------
 

@@ -1,12 +1,16 @@
-"""Curated indicator values as metric cards, formatted for the reader's language."""
+"""Figures as metric cards, formatted for the reader's language: curated indicators, and
+the headline results of a scenario."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
 
-from components.cards import escape_markdown
+from components.page_parts import escape_markdown
 from core.i18n import Translator, decimals_needed
+from core.model import HORIZON_YEAR, Summary
 
 
 def indicator_value(value: float, unit: str, t: Translator) -> str:
@@ -31,3 +35,26 @@ def indicator_cards(frame: pd.DataFrame, t: Translator, per_row: int = 3) -> Non
                     label, indicator_value(row.value, row.unit, t), label_visibility="collapsed"
                 )
                 st.markdown(escape_markdown(label))
+
+
+# ---- the scenario's headline cards (economy page and presentation) ------------------
+
+
+def per_capita_card(draw: Callable[..., object], summary: Summary, t: Translator, **extra) -> None:
+    """Per capita 2030 and its distance from the target; ``draw`` is ``st.metric`` or a
+    container's ``metric``, ``extra`` its options (border, width, help)."""
+    gap = -summary.gap_to_target_usd
+    draw(
+        t("economy.metric.per_capita"),
+        t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
+        delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−") + t.number(abs(gap))),
+        delta_color="normal" if gap >= 0 else "inverse",
+        delta_arrow="up" if gap >= 0 else "down",
+        **extra,
+    )
+
+
+def first_year_value(summary: Summary, t: Translator) -> str:
+    """The year the per-capita target is first reached, or 'not by 2050'."""
+    year = summary.first_year_target_reached
+    return t("economy.metric.not_by", year=HORIZON_YEAR) if year is None else str(year)

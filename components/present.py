@@ -14,9 +14,9 @@ import re
 
 import streamlit as st
 
-from components.cards import link_value
 from components.context import LANGUAGE_KEY
 from components.navigation import page_of
+from components.page_parts import link_value
 from core.i18n import Translator
 from core.scenario import NOTICE_VALUE_MAX_CHARS
 

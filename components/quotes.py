@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from components.cards import escape_markdown
+from components.page_parts import escape_markdown
 
 
 def blockquote(text: str) -> str:

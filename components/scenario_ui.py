@@ -15,15 +15,16 @@ Usable by any page (a presentation mode can reuse ``init_state``/``controls``).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
 
-from components.cards import escape_markdown, link_value
-from components.context import translator
+from components.page_parts import escape_markdown, link_value
 from core.i18n import Translator
-from core.model import Baseline, Scenario, plan_defaults
+from core.model import BASES, Baseline, PlanTargets, Scenario, ScenarioResult, plan_defaults, run
+from core.narrative import scenario_line
 from core.scenario import Notice, ParamSpec, param_specs, parse, to_query
 
 PREFIX = "econ-"
@@ -38,9 +39,33 @@ MAX_NAME_CHARS = 40
 
 
 @st.cache_resource(show_spinner=False)
-def baseline_of(outturn: pd.DataFrame) -> Baseline:
-    """The model's baseline from the outturn table, built once per table."""
-    return Baseline.from_outturn(outturn)
+def baseline_of(outturn: pd.DataFrame, targets: pd.DataFrame) -> Baseline:
+    """The model's baseline from the outturn and plan tables, built once per table pair."""
+    return Baseline.from_outturn(outturn, PlanTargets.from_table(targets))
+
+
+def model_baseline(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> Baseline:
+    """The baseline, or the model's error and the page stopped (the rest of the app works)."""
+    try:
+        return baseline_of(outturn, targets)
+    except ValueError as error:
+        st.error(t("economy.model_error", detail=escape_markdown(str(error))), icon="⚠️")
+        st.stop()
+
+
+@lru_cache(maxsize=64)
+def result_of(baseline: Baseline, scenario: Scenario) -> ScenarioResult:
+    """A scenario's projection and summary, computed once per scenario and shared by
+    everything that draws it (cards, charts, table, slides). Callers must not modify it."""
+    return run(baseline, scenario)
+
+
+def kept_results(baseline: Baseline, scenario: Scenario) -> list[tuple[str, ScenarioResult]]:
+    """The saved scenarios, computed to the same end year as the one on show."""
+    return [
+        (name, result_of(baseline, replace(other, extend_to_2050=scenario.extend_to_2050)))
+        for name, other in kept_scenarios(baseline)
+    ]
 
 
 def key(name: str) -> str:
@@ -67,8 +92,7 @@ def options(low: float, high: float, step: float) -> tuple[float, ...]:
 
 
 @lru_cache(maxsize=16)
-def _option_labels(lang: str, low: float, high: float, step: float) -> dict[float, str]:
-    t = Translator(lang)
+def _option_labels(t: Translator, low: float, high: float, step: float) -> dict[float, str]:
     return {v: t("economy.unit.pct_year", v=t.number(v, 1)) for v in options(low, high, step)}
 
 
@@ -159,7 +183,7 @@ def _per_year_switched(baseline: Baseline) -> None:
 def _slider(
     spec: ParamSpec, label: str, t: Translator, help_text: str | None = None, disabled: bool = False
 ) -> None:
-    labels = _option_labels(t.lang, spec.min, spec.max, spec.step)
+    labels = _option_labels(t, spec.min, spec.max, spec.step)
     st.select_slider(
         label,
         options=options(spec.min, spec.max, spec.step),
@@ -170,9 +194,8 @@ def _slider(
     )
 
 
-def controls(baseline: Baseline) -> Scenario:
+def controls(baseline: Baseline, t: Translator) -> Scenario:
     """Draw every control (state already set by ``init_state``); the scenario they give."""
-    t = translator()
     by_name = {spec.name: spec for spec in specs(baseline)}
     first = baseline.last_year + 1
     per_year = bool(st.session_state.get(PER_YEAR))
@@ -200,7 +223,7 @@ def controls(baseline: Baseline) -> Scenario:
         )
     st.radio(
         t("economy.param.basis"),
-        options=("official", "total"),
+        options=BASES,
         key=key("basis"),
         format_func=lambda basis: t(f"economy.basis.{basis}"),
         horizontal=True,
@@ -225,14 +248,13 @@ def write_url(scenario: Scenario, baseline: Baseline) -> None:
     st.session_state[STORE] = query
 
 
-def show_notices(baseline: Baseline, notices: list[Notice] | None = None) -> None:
+def show_notices(baseline: Baseline, t: Translator, notices: list[Notice] | None = None) -> None:
     """One warning listing each URL value that could not be used as given (by default
     the notices ``init_state`` kept; a page reading the URL itself passes its own)."""
     if notices is None:
         notices = st.session_state.get(NOTICES) or []
     if not notices:
         return
-    t = translator()
     by_name = {spec.name: spec for spec in specs(baseline)}
     lines = []
     for notice in notices:
@@ -295,9 +317,10 @@ def kept_scenarios(baseline: Baseline) -> list[tuple[str, Scenario]]:
     return [(entry["name"], parse(entry["query"], baseline)[0]) for entry in saved()]
 
 
-def saved_scenarios_form(scenario: Scenario, kept: list[tuple[str, Scenario]]) -> None:
+def saved_scenarios_form(
+    scenario: Scenario, kept: list[tuple[str, Scenario]], t: Translator
+) -> None:
     """Name and keep up to three scenarios, or delete one."""
-    t = translator()
     full = len(kept) >= MAX_SAVED
     columns = st.columns([3, 1], vertical_alignment="bottom")
     columns[0].text_input(
@@ -320,17 +343,7 @@ def saved_scenarios_form(scenario: Scenario, kept: list[tuple[str, Scenario]]) -
         st.caption(t("economy.saved.full", n=MAX_SAVED))
     for index, (name, other) in enumerate(kept):
         row = st.columns([5, 1], vertical_alignment="center")
-        row[0].markdown(
-            f"**{escape_markdown(name)}** — "
-            + t(
-                "economy.saved.line",
-                g=t.number(other.growth_pct, 1),
-                d=t.number(other.deflator_pct, 1),
-                fx=t.number(other.fx_change_pct, 1),
-                p=t.number(other.population_growth_pct, 1),
-                basis=t(f"economy.basis.{other.basis}"),
-            )
-        )
+        row[0].markdown(f"**{escape_markdown(name)}** — " + scenario_line(other, t))
         row[1].button(
             t("economy.saved.delete"),
             key=f"econ-del-{index}",

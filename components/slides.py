@@ -2,108 +2,50 @@
 
 Each screen is compact on purpose: a heading, three or four big figures or one chart
 or map, and one line of sources, so it fits a 1280 × 720 projector without scrolling.
-The brief (``make_brief``) calls no Streamlit: the same function serves the download
-buttons (cached per scenario and language) and the unit tests.
+The PDF brief is built by ``components.brief_maker`` (no Streamlit); here is its
+download button, which caches it per scenario and language.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from components import charts
-from components.cards import escape_markdown, source_footer, source_ids
+from components import brief_maker, economy_charts
 from components.data_ui import require, try_geojson
 from components.deck import build_deck, geometry, layer_specs, legend_html
+from components.metrics import first_year_value, per_capita_card
+from components.page_parts import escape_markdown, source_footer
+from components.vega_theme import larger, sized
 from core import brief
-from core.data import data_dir, load_geojson, load_table
+from core.data import data_dir
+from core.economy import HEADLINE_TARGETS, SHOWN_TARGETS, SLIDE_TARGETS, latest_outturns
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
-from core.model import (
-    BASE_YEAR,
-    Baseline,
-    Scenario,
-    summarize,
-)
-from core.narrative import growth_phrase, percent
-from core.scenario import parse, to_query
+from core.model import Baseline, Scenario, ScenarioResult
+from core.narrative import growth_phrase, percent, scenario_line
+from core.scenario import to_query
 from core.targets import target_figure
 
 SLIDES = ("overview", "targets", "scenario", "tasks", "zones", "it_park")
 CHART_HEIGHT = 330
 MAP_HEIGHT = 410
 MAP_WIDTH_GUESS = 640
-SLIDE_FONT = 20  # chart text on a projector
 
 
 # ---- the PDF brief -------------------------------------------------------------------
-
-
-def _source_line(row: pd.Series) -> str:
-    date = row["date"] if isinstance(row["date"], str) else ""
-    return f"{row['title']} ({row['publisher']}{', ' + date if date else ''})"
-
-
-def make_brief(
-    lang: str, query: Mapping[str, str], folder: Path, public_url: str | None = None
-) -> bytes:
-    """The one-page PDF of the scenario the query describes (parsed as a link would be)."""
-    t = Translator(lang)
-    outturn = load_table("economy_outturn", folder)
-    targets = load_table("plan_targets", folder).set_index("id")
-    sources = load_table("sources", folder).set_index("id")
-    zones = load_table("zones", folder)
-    districts = load_table("districts", folder)
-    districts_geo = load_geojson("districts_geo", folder)
-    baseline = Baseline.from_outturn(outturn)
-    scenario, _ = parse(dict(query), baseline)
-
-    index, per_capita = charts.scenario_specs(outturn, baseline, scenario, t)
-    index_png = charts.print_png(index, 340, 210)
-    per_capita_png = charts.print_png(per_capita, 340, 210)
-    map_png = charts.print_png(
-        charts.zone_map_spec(districts_geo, districts, zones, t), 460, legend=None
-    )
-    entries = [
-        brief.ZoneEntry(
-            row.color, t.pick(row.name_vi, row.name_en), t.pick(row.role_vi, row.role_en)
-        )
-        for row in zones.sort_values("id").itertuples()
-    ]
-    cells = [
-        "qd_790_2024",
-        *targets.loc[["growth_2021_2030", "grdp_per_capita_usd"], "source"],
-        *outturn["source"],
-        *zones["source"],
-        *districts["source"],
-        "dvhcvn_gis",
-    ]
-    lines = [_source_line(sources.loc[i]) for i in source_ids(cells) if i in sources.index]
-    decision = sources.loc["qd_790_2024"]
-    return brief.build_pdf(
-        t=t,
-        baseline=baseline,
-        scenario=scenario,
-        decision=(decision["document_number"], decision["date"]),
-        index_png=index_png,
-        per_capita_png=per_capita_png,
-        map_png=map_png,
-        zones=entries,
-        sources=lines,
-        link=brief.scenario_link(public_url, scenario, lang),
-    )
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
 def cached_brief(
     lang: str, query: tuple[tuple[str, str], ...], folder: str, public_url: str | None
 ) -> bytes:
-    return make_brief(lang, dict(query), Path(folder), public_url)
+    return brief_maker.make_brief(lang, dict(query), Path(folder), public_url)
 
 
 def brief_button(scenario: Scenario, t: Translator, key: str) -> None:
@@ -149,7 +91,7 @@ def overview(t: Translator, **_) -> None:
             date=format_iso_date(decision["date"], t.lang),
         )
     )
-    cards = ("growth_2021_2030", "grdp_per_capita_usd", "population_total")
+    cards = HEADLINE_TARGETS
     for column, target_id in zip(st.columns(len(cards)), cards, strict=True):
         _figure(column, t(f"overview.card.{target_id}"), target_figure(target.loc[target_id], t))
     city = goals.set_index("id").loc["city_status_2030"]
@@ -163,95 +105,47 @@ def overview(t: Translator, **_) -> None:
 def targets(t: Translator, baseline: Baseline, outturn: pd.DataFrame, **_) -> None:
     (plan,) = require("plan_targets")
     target = plan.set_index("id")
-    last = baseline.last_year
     _heading(t("present.targets.heading"))
-    average = ((baseline.real_index_last / 100) ** (1 / (last - BASE_YEAR)) - 1) * 100
-    usd = outturn.dropna(subset=["grdp_per_capita_usd"]).iloc[-1]
-    shares = outturn.dropna(subset=["share_industry_construction_pct"])
-
-    def latest(value: float, unit: str, decimals: int, year: object) -> str:
-        shown = t(f"economy.unit.{unit}", v=t.number(value, decimals))
-        return t("present.targets.latest", value=shown, year=year)
-
-    rows = [
-        (
-            "growth",
-            "growth_2021_2030",
-            latest(average, "pct_year_short", 1, f"{BASE_YEAR + 1}–{last}"),
-        ),
-        (
-            "per_capita",
-            "grdp_per_capita_usd",
-            latest(float(usd["grdp_per_capita_usd"]), "usd", 0, int(usd["year"])),
-        ),
-        (
-            "industry",
-            "share_industry_construction",
-            latest(
-                float(shares.iloc[-1]["share_industry_construction_pct"]),
-                "pct",
-                1,
-                int(shares.iloc[-1]["year"]),
-            )
-            if len(shares)
-            else t("present.targets.no_outturn"),
-        ),
-        ("digital", "digital_economy_share", t("present.targets.no_outturn")),
-    ]
+    found = latest_outturns(outturn, baseline)
+    units = {shown.target_id: shown for shown in SHOWN_TARGETS}
     columns = st.columns(2)
-    for index, (label, target_id, note) in enumerate(rows):
+    for index, (label, target_id) in enumerate(SLIDE_TARGETS):
+        if target_id in found:
+            value, period, _ = found[target_id]
+            unit = units[target_id]
+            shown = t(f"economy.unit.{unit.unit}", v=t.number(value, unit.decimals))
+            note = t("present.targets.latest", value=shown, year=period)
+        else:
+            note = t("present.targets.no_outturn")
         _figure(
             columns[index % 2],
             t(f"present.targets.{label}"),
             target_figure(target.loc[target_id], t),
             note,
         )
-    source_footer([*target.loc[[row[1] for row in rows], "source"], *outturn["source"]])
+    ids = [target_id for _, target_id in SLIDE_TARGETS]
+    source_footer([*target.loc[ids, "source"], *outturn["source"]])
 
 
 def scenario(
-    t: Translator, baseline: Baseline, outturn: pd.DataFrame, scenario: Scenario, **_
+    t: Translator, baseline: Baseline, outturn: pd.DataFrame, result: ScenarioResult, **_
 ) -> None:
-    summary = summarize(baseline, scenario)
-    _heading(t("present.scenario.heading", growth=growth_phrase(scenario, baseline, t)))
-    gap = -summary.gap_to_target_usd
-    year = summary.first_year_target_reached
+    summary = result.summary
+    _heading(t("present.scenario.heading", growth=growth_phrase(result.scenario, baseline, t)))
     figures, chart = st.columns([1, 2], gap="medium")
     with figures:
-        st.metric(
-            t("economy.metric.per_capita"),
-            t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
-            delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−") + t.number(abs(gap))),
-            delta_color="normal" if gap >= 0 else "inverse",
-            delta_arrow="up" if gap >= 0 else "down",
-            border=True,
-        )
+        per_capita_card(st.metric, summary, t, border=True)
         st.metric(
             t("economy.metric.average"),
             t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
             border=True,
         )
-        st.metric(
-            t("economy.metric.first_year"),
-            t("economy.metric.not_by", year=2050) if year is None else str(year),
-            border=True,
-        )
-    _, per_capita = charts.scenario_specs(outturn, baseline, scenario, t)
+        st.metric(t("economy.metric.first_year"), first_year_value(summary, t), border=True)
+    _, per_capita = economy_charts.scenario_specs(outturn, baseline, result, t)
     with chart.container(key="present-chart"):
         # A wide slide has room at the right; below, the legend would squeeze the plot.
-        st.vega_lite_chart(
-            larger(charts.sized(per_capita, CHART_HEIGHT, legend="right")), width="stretch"
-        )
-    st.caption(t("present.scenario.params", line=brief.scenario_line(scenario, t)))
-
-
-def larger(spec: dict, size: int = SLIDE_FONT) -> dict:
-    """The same chart with projector-sized axis and legend text."""
-    config = dict(spec.get("config", {}))
-    for part in ("axis", "legend"):
-        config[part] = {**config.get(part, {}), "labelFontSize": size, "titleFontSize": size}
-    config["title"] = {**config.get("title", {}), "fontSize": size + 2}
-    return {**spec, "config": config}
+        st.vega_lite_chart(larger(sized(per_capita, CHART_HEIGHT, legend="right")), width="stretch")
+    st.caption(t("present.scenario.params", line=scenario_line(result.scenario, t)))
 
 
 def tasks(t: Translator, **_) -> None:
@@ -347,8 +241,8 @@ SCREENS: dict[str, Callable[..., None]] = {
 
 
 def show(
-    step: int, t: Translator, baseline: Baseline, outturn: pd.DataFrame, chosen: Scenario
+    step: int, t: Translator, baseline: Baseline, outturn: pd.DataFrame, chosen: ScenarioResult
 ) -> None:
     """Draw screen ``step`` (1-based) of the presentation."""
     with st.container(key=f"present-slide-{step}"):
-        SCREENS[SLIDES[step - 1]](t, baseline=baseline, outturn=outturn, scenario=chosen)
+        SCREENS[SLIDES[step - 1]](t, baseline=baseline, outturn=outturn, result=chosen)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components.cards import link_value
+from components.page_parts import link_value
 from core.i18n import Translator
 from core.text import parse_choice
 

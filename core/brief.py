@@ -4,7 +4,8 @@ address, a QR code of the scenario's link.
 
 Built offline with fpdf2. The text is set in the bundled DejaVu Sans (assets/fonts),
 so Vietnamese diacritics print on any machine, whatever fonts it has. Charts and map
-arrive as PNG bytes (drawn by vl_convert in components/charts.py).
+arrive as PNG bytes (drawn by vl_convert in components/chart_export.py; the brief is
+assembled from the data by components/brief_maker.py).
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from urllib.parse import urlencode, urlsplit
 from fpdf import FPDF
 
 from core.i18n import Translator, format_iso_date
-from core.model import PLAN_PER_CAPITA_USD_2030, Baseline, Scenario, summarize
-from core.narrative import percent, summary_text
+from core.model import HORIZON_YEAR, Baseline, Scenario, ScenarioResult
+from core.narrative import percent, scenario_line, summary_text
 from core.scenario import to_query
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -73,22 +74,10 @@ def qr_png(text: str) -> bytes:
     return out.getvalue()
 
 
-def scenario_line(scenario: Scenario, t: Translator) -> str:
-    """The scenario's assumptions in one line, as the economy page lists saved ones."""
-    return t(
-        "economy.saved.line",
-        g=t.number(scenario.growth_pct, 1),
-        d=t.number(scenario.deflator_pct, 1),
-        fx=t.number(scenario.fx_change_pct, 1),
-        p=t.number(scenario.population_growth_pct, 1),
-        basis=t(f"economy.basis.{scenario.basis}"),
-    )
-
-
-def key_figures(baseline: Baseline, scenario: Scenario, t: Translator) -> list[tuple[str, str]]:
+def key_figures(result: ScenarioResult, t: Translator) -> list[tuple[str, str]]:
     """(label, value): 2030 per capita, gap to 15,800, average growth, first year reached."""
-    summary = summarize(baseline, scenario)
-    target = t.number(PLAN_PER_CAPITA_USD_2030)
+    summary = result.summary
+    target = t.number(summary.per_capita_target_usd)
     gap = summary.gap_to_target_usd
     gap_text = t(
         "present.brief.per_capita_value", v=("−" if gap > 0.5 else "+") + t.number(abs(gap))
@@ -106,7 +95,7 @@ def key_figures(baseline: Baseline, scenario: Scenario, t: Translator) -> list[t
         ),
         (
             t("present.brief.first_year", target=target),
-            t("present.brief.not_by", year=2050) if year is None else str(year),
+            t("present.brief.not_by", year=HORIZON_YEAR) if year is None else str(year),
         ),
     ]
 
@@ -155,15 +144,22 @@ class _Brief(FPDF):
         return info.height * scale
 
 
+@dataclass(frozen=True)
+class BriefImages:
+    """The brief's pictures as PNG bytes (drawn by vl_convert in the view layer)."""
+
+    index: bytes
+    per_capita: bytes
+    zone_map: bytes
+
+
 def build_pdf(
     *,
     t: Translator,
     baseline: Baseline,
-    scenario: Scenario,
+    result: ScenarioResult,
     decision: tuple[str, str],
-    index_png: bytes,
-    per_capita_png: bytes,
-    map_png: bytes,
+    images: BriefImages,
     zones: Sequence[ZoneEntry],
     sources: Sequence[str],
     link: str | None = None,
@@ -175,8 +171,25 @@ def build_pdf(
     pdf.set_lang(t.lang)
     pdf.set_creator("Bình Dương Plan Explorer")
     pdf.add_page()
+    _heading(pdf, t, result.scenario, decision)
+    _figure_boxes(pdf, key_figures(result, t))
+    pdf.text_block(t("present.brief.summary_heading"), 10, bold=True)
+    pdf.text_block(summary_text(result.summary, result.scenario, baseline, t), 9)
+    pdf.ln(2)
+    _charts(pdf, t, images)
+    sources_text = t("common.sources_label") + " " + "; ".join(sources)
+    _zones_and_link(pdf, t, images.zone_map, zones, link, sources_text)
+    # Sources and footer, at the foot of the page.
+    pdf.set_draw_color(*RULE)
+    pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
+    pdf.ln(1.5)
+    pdf.text_block(sources_text, 6.5, colour=GREY)
+    pdf.set_y(PAGE_H - MARGIN - 3)
+    pdf.text_block(t("present.brief.footer"), 6.5, colour=GREY)
+    return bytes(pdf.output())
 
-    # Heading.
+
+def _heading(pdf: _Brief, t: Translator, scenario: Scenario, decision: tuple[str, str]) -> None:
     pdf.text_block(t("present.brief.title"), 16, bold=True, colour=ACCENT)
     pdf.text_block(
         t("present.brief.decision", number=decision[0], date=format_iso_date(decision[1], t.lang)),
@@ -186,8 +199,9 @@ def build_pdf(
     pdf.text_block(t("present.brief.scenario", line=scenario_line(scenario, t)), 9.5, bold=True)
     pdf.ln(2)
 
-    # Key figures: four boxes.
-    figures = key_figures(baseline, scenario, t)
+
+def _figure_boxes(pdf: _Brief, figures: list[tuple[str, str]]) -> None:
+    """The key figures in a row of boxes."""
     gap = 3.0
     box_w = (CONTENT_W - gap * (len(figures) - 1)) / len(figures)
     box_h = 21.0
@@ -203,26 +217,30 @@ def build_pdf(
         pdf.text_block(value, 13, bold=True, w=box_w - 5, x=x + 2.5, line=1.1)
     pdf.set_y(top + box_h + 3)
 
-    # Plain-language summary.
-    pdf.text_block(t("present.brief.summary_heading"), 10, bold=True)
-    summary = summary_text(summarize(baseline, scenario), scenario, baseline, t)
-    pdf.text_block(summary, 9)
-    pdf.ln(2)
 
-    # The two economic charts, side by side.
+def _charts(pdf: _Brief, t: Translator, images: BriefImages) -> None:
+    """The two economic charts, side by side."""
     half = (CONTENT_W - 4) / 2
     top = pdf.get_y()
-    h1 = pdf.fitted_png(index_png, MARGIN, top, half, 68)
-    h2 = pdf.fitted_png(per_capita_png, MARGIN + half + 4, top, half, 68)
+    h1 = pdf.fitted_png(images.index, MARGIN, top, half, 68)
+    h2 = pdf.fitted_png(images.per_capita, MARGIN + half + 4, top, half, 68)
     pdf.set_y(top + max(h1, h2) + 1)
     pdf.text_block(t("present.brief.model_note"), 7, colour=GREY)
     pdf.ln(2)
 
-    # The zones map, its legend and the QR code.
-    top = pdf.get_y()
+
+def _zones_and_link(
+    pdf: _Brief,
+    t: Translator,
+    map_png: bytes,
+    zones: Sequence[ZoneEntry],
+    link: str | None,
+    sources_text: str,
+) -> None:
+    """The zones map as large as the sources below leave room for, its legend and the QR
+    code at its right."""
     pdf.text_block(t("present.brief.map_heading"), 10, bold=True)
     map_top = pdf.get_y() + 1
-    sources_text = t("common.sources_label") + " " + "; ".join(sources)
     sources_room = pdf.height_of(sources_text, 6.5, CONTENT_W) + 10
     map_h = min(82.0, PAGE_H - MARGIN - sources_room - map_top)
     map_w, map_h = pdf.png(map_png, MARGIN, map_top, h=map_h)
@@ -239,33 +257,21 @@ def build_pdf(
         pdf.text_block(zone.role, 8, colour=GREY, w=right_w - 7, x=right_x + 7)
         pdf.set_xy(right_x, pdf.get_y() + 2)
     if link:
-        size = 30.0
-        qr_top = max(pdf.get_y() + 2, map_top + map_h - size - 8)
-        pdf.png(qr_png(link), right_x, qr_top, w=size)
-        pdf.set_xy(right_x + size + 3, qr_top + 4)
-        pdf.text_block(
-            t("present.brief.qr_caption"), 8, bold=True, w=right_w - size - 3, x=right_x + size + 3
-        )
-        pdf.set_x(right_x + size + 3)
-        pdf.set_font(FONT, "", 6)
-        pdf.set_text_color(*ACCENT)
-        pdf.multi_cell(
-            right_w - size - 3,
-            2.6,
-            link,
-            align="L",
-            link=link,
-            new_x="LMARGIN",
-            new_y="NEXT",
-            wrapmode="CHAR",
-        )
+        _qr(pdf, t, link, right_x, right_w, max(pdf.get_y() + 2, map_top + map_h - QR_SIZE - 8))
     pdf.set_y(max(map_top + map_h, pdf.get_y()) + 3)
 
-    # Sources and footer, at the foot of the page.
-    pdf.set_draw_color(*RULE)
-    pdf.line(MARGIN, pdf.get_y(), PAGE_W - MARGIN, pdf.get_y())
-    pdf.ln(1.5)
-    pdf.text_block(sources_text, 6.5, colour=GREY)
-    pdf.set_y(PAGE_H - MARGIN - 3)
-    pdf.text_block(t("present.brief.footer"), 6.5, colour=GREY)
-    return bytes(pdf.output())
+
+QR_SIZE = 30.0  # mm
+
+
+def _qr(pdf: _Brief, t: Translator, link: str, x: float, w: float, top: float) -> None:
+    pdf.png(qr_png(link), x, top, w=QR_SIZE)
+    text_x, text_w = x + QR_SIZE + 3, w - QR_SIZE - 3
+    pdf.set_xy(text_x, top + 4)
+    pdf.text_block(t("present.brief.qr_caption"), 8, bold=True, w=text_w, x=text_x)
+    pdf.set_x(text_x)
+    pdf.set_font(FONT, "", 6)
+    pdf.set_text_color(*ACCENT)
+    pdf.multi_cell(
+        text_w, 2.6, link, align="L", link=link, new_x="LMARGIN", new_y="NEXT", wrapmode="CHAR"
+    )

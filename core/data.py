@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 import pandera.pandas as pa
 
+from core.plan import PlanTargets
 from core.schemas import (
     DISTRICT_CODES,
     SCHEMAS,
@@ -79,6 +80,7 @@ def load_table(table: str, folder: Path) -> pd.DataFrame:
         _check_unique(name, frame, "year")
     if table == "plan_targets":
         _check_target_shares(name, frame)
+        _check_plan_figures(name, frame)
     if table == "economy_vintages":
         _check_vintages(name, frame, _validated_csv("economy_outturn", folder))
     if table == "key_tasks":
@@ -259,6 +261,14 @@ def _check_target_shares(name: str, frame: pd.DataFrame) -> None:
                 )
             ]
         )
+
+
+def _check_plan_figures(name: str, frame: pd.DataFrame) -> None:
+    """The rows the model reads (growth, per capita, population) exist and agree."""
+    try:
+        PlanTargets.from_table(frame)
+    except ValueError as error:
+        raise DataError([DataProblem(name, "plan_figures", detail=str(error))]) from None
 
 
 def _check_district_shapes(name: str, features: list, districts: pd.DataFrame) -> list:

@@ -35,7 +35,8 @@ Growth g_t in scenario years is ``Scenario.growth_by_year[t]`` when set,
 else ``Scenario.growth_pct`` up to 2030, and ``Scenario.growth_2031_2050_pct``
 after 2030.
 
-Assumptions a page must state: see ``ASSUMPTIONS`` below.
+The plan's figures (10 %, 15,800 USD, 3.48 + 0.56 million) are not typed here: they
+come from data/plan_targets.csv as a ``PlanTargets`` the baseline carries.
 """
 
 from __future__ import annotations
@@ -43,22 +44,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import pandas as pd
 
-BASE_YEAR = 2020
-TARGET_YEAR = 2030
-HORIZON_YEAR = 2050
+from core.plan import BASE_YEAR, HORIZON_YEAR, TARGET_YEAR, PlanTargets
 
-PLAN_GROWTH_PCT = 10.0
-PLAN_PER_CAPITA_USD_2030 = 15_800.0
-PLAN_POPULATION_OFFICIAL_2030_THOUSAND = 3_480.0
-PLAN_POPULATION_CONVERTED_2030_THOUSAND = 560.0
-PLAN_POPULATION_TOTAL_2030_THOUSAND = 4_040.0
-#: converted population as a share of official population, the plan's 2030
-#: ratio (0.56 / 3.48), held constant in every year (an assumption).
-CONVERTED_RATIO = PLAN_POPULATION_CONVERTED_2030_THOUSAND / PLAN_POPULATION_OFFICIAL_2030_THOUSAND
+__all__ = ["BASE_YEAR", "HORIZON_YEAR", "TARGET_YEAR", "PlanTargets"]  # re-exported
 
 #: Real growth 2031–2050 used by default: an assumption of this app, NOT a plan figure.
 DEFAULT_GROWTH_2031_2050_PCT = 6.0
@@ -74,17 +67,6 @@ PRICE_CHANGE_MIN_PCT, PRICE_CHANGE_MAX_PCT = -50.0, 100.0
 #: A year counts as reaching the target when u_t >= target - this (USD);
 #: absorbs float rounding when the exact solution is fed back.
 TARGET_TOLERANCE_USD = 1e-6
-
-#: Keys of assumptions a page showing projections must state (the UI holds the text).
-ASSUMPTIONS: tuple[str, ...] = (
-    "historical_averages_are_derived",  # deflator, VND/USD change, population growth
-    "constant_rates_after_last_actual_year",  # d, f, p constant in scenario years
-    "converted_population_ratio_held_constant",  # converted = official * 0.56/3.48
-    "default_population_reaches_plan_official_2030",  # default p hits 3,480 thousand
-    "growth_2031_2050_is_an_assumption",  # not a plan figure
-    "actual_years_may_contain_filled_cells",  # see Baseline.filled
-    "last_year_anchors_may_be_extrapolated",  # method "extrapolated" in Baseline.filled
-)
 
 
 def _finite(x: object) -> bool:
@@ -147,6 +129,7 @@ class Baseline:
     avg_deflator_pct: float
     avg_fx_change_pct: float
     avg_population_growth_pct: float
+    plan: PlanTargets
     deflator_pairs: int = 0
     fx_pairs: int = 0
     population_pairs: int = 0
@@ -186,169 +169,185 @@ class Baseline:
 
     # ---- construction ------------------------------------------------------
     @classmethod
-    def from_outturn(cls, df: pd.DataFrame) -> Baseline:
-        """Build from the outturn table (columns as in data/economy_outturn.csv).
+    def from_outturn(cls, df: pd.DataFrame, plan: PlanTargets) -> Baseline:
+        """Build from the outturn table (columns as in data/economy_outturn.csv) and the
+        plan's figures (``PlanTargets.from_table`` of data/plan_targets.csv).
 
         Uses rows from 2020 on (earlier rows only feed the averages). Years
         must be consecutive from 2020 and end by 2030. Raises ValueError when
         an anchor of the last year (N, O, X) cannot be derived from the same
         year nor extrapolated from an earlier one.
         """
-        if "year" not in df.columns:
-            raise ValueError("outturn has no 'year' column")
-
-        def col(name: str) -> pd.Series:
-            if name in df.columns:
-                return pd.to_numeric(df[name], errors="coerce").astype("float64")
-            return pd.Series(math.nan, index=df.index, dtype="float64")
-
-        years = pd.to_numeric(df["year"], errors="coerce")
-        raw = pd.DataFrame(
-            {
-                "g": col("grdp_growth_real_pct"),
-                "n": col("grdp_current_bn_vnd"),
-                "y": col("grdp_per_capita_mn_vnd"),
-                "u": col("grdp_per_capita_usd"),
-                "o": col("population_thousand"),
-                "x": col("vnd_per_usd"),
-            }
-        )
-        raw["year"] = years
-        raw = raw[raw["year"].notna()]
-        if (raw["year"] != raw["year"].round()).any():
-            raise ValueError("outturn has a non-integer year")
-        raw["year"] = raw["year"].astype("int64")
-        raw = raw.sort_values("year")
-        if raw["year"].duplicated().any():
-            dup = sorted(set(raw.loc[raw["year"].duplicated(), "year"].tolist()))
-            raise ValueError(f"outturn repeats year(s) {dup}")
-        # Non-finite (inf) and non-positive levels are treated as unknown.
-        for c in ("n", "y", "u", "o", "x"):
-            raw.loc[~(raw[c] > 0) | ~raw[c].abs().lt(math.inf), c] = math.nan
-        raw.loc[~raw["g"].abs().lt(math.inf) | (raw["g"] <= -100), "g"] = math.nan
-
-        rows = {int(r.year): dict(r._asdict()) for r in raw.itertuples(index=False)}
-        if BASE_YEAR not in rows:
-            raise ValueError(f"outturn has no {BASE_YEAR} row (base of the real index)")
+        rows = _outturn_rows(df)
         last = max(rows)
-        if last > TARGET_YEAR:
-            raise ValueError(f"outturn runs past {TARGET_YEAR}")
-        missing = [y for y in range(BASE_YEAR, last + 1) if y not in rows]
-        if missing:
-            raise ValueError(f"outturn lacks year(s) {missing}")
-
         filled: list[tuple[int, str, str]] = []
-        isnan = math.isnan
-
-        def fill_year(yr: int) -> None:
-            """Fill a year's empty levels from its other figures (method "derived")."""
-            r = rows[yr]
-
-            def put(key: str, column: str, value: float) -> None:
-                r[key] = value
-                filled.append((yr, column, "derived"))
-
-            if isnan(r["x"]) and not isnan(r["y"]) and not isnan(r["u"]):
-                put("x", "vnd_per_usd", r["y"] * 1e6 / r["u"])
-            if isnan(r["y"]) and not isnan(r["u"]) and not isnan(r["x"]):
-                put("y", "grdp_per_capita_mn_vnd", r["u"] * r["x"] / 1e6)
-            if isnan(r["n"]) and not isnan(r["y"]) and not isnan(r["o"]):
-                put("n", "grdp_current_bn_vnd", r["y"] * r["o"])
-            if isnan(r["o"]) and not isnan(r["n"]) and not isnan(r["y"]):
-                put("o", "population_thousand", r["n"] / r["y"])
-            if isnan(r["y"]) and not isnan(r["n"]) and not isnan(r["o"]):
-                put("y", "grdp_per_capita_mn_vnd", r["n"] / r["o"])
-            if isnan(r["u"]) and not isnan(r["y"]) and not isnan(r["x"]):
-                put("u", "grdp_per_capita_usd", r["y"] * 1e6 / r["x"])
-
-        for yr in sorted(rows):
-            fill_year(yr)
-
-        # Historical averages (derived).
-        defl, fx, pop = [], [], []
-        for yr in sorted(rows):
-            prev = rows.get(yr - 1)
-            if prev is None:
-                continue
-            r = rows[yr]
-            if not (isnan(r["n"]) or isnan(prev["n"]) or isnan(r["g"])):
-                defl.append(r["n"] / prev["n"] / (1.0 + r["g"] / 100.0))
-            if not (isnan(r["x"]) or isnan(prev["x"])):
-                fx.append(r["x"] / prev["x"])
-            if not (isnan(r["o"]) or isnan(prev["o"])):
-                pop.append(r["o"] / prev["o"])
-        avg_defl = _geo_mean_pct(defl)
-        avg_fx = _geo_mean_pct(fx)
-        avg_pop = _geo_mean_pct(pop)
-        avg_defl_pct = avg_defl if avg_defl is not None else 0.0
-        avg_fx_pct = avg_fx if avg_fx is not None else 0.0
-        avg_pop_pct = avg_pop if avg_pop is not None else 0.0
-
-        # Missing real growth of an actual year (2021..last): from nominal growth.
-        for yr in range(BASE_YEAR + 1, last + 1):
-            r, prev = rows[yr], rows[yr - 1]
-            if isnan(r["g"]):
-                if isnan(r["n"]) or isnan(prev["n"]):
-                    raise ValueError(
-                        f"real growth {yr} is missing and cannot be derived from nominal GRDP"
-                    )
-                r["g"] = (r["n"] / prev["n"] / (1.0 + avg_defl_pct / 100.0) - 1.0) * 100.0
-                filled.append((yr, "grdp_growth_real_pct", "derived"))
-
-        # Anchors of the last year still missing: carry the latest known value
-        # forward at the historical average rate (method "extrapolated").
-        lr = rows[last]
-
-        def latest(key: str) -> int | None:
-            known = [yr for yr in rows if yr < last and not isnan(rows[yr][key])]
-            return max(known) if known else None
-
-        if isnan(lr["o"]) and (k := latest("o")) is not None:
-            lr["o"] = rows[k]["o"] * (1 + avg_pop_pct / 100) ** (last - k)
-            filled.append((last, "population_thousand", "extrapolated"))
-        if isnan(lr["x"]) and (k := latest("x")) is not None:
-            lr["x"] = rows[k]["x"] * (1 + avg_fx_pct / 100) ** (last - k)
-            filled.append((last, "vnd_per_usd", "extrapolated"))
-        fill_year(last)
-        if isnan(lr["n"]) and (k := latest("n")) is not None:
-            n = rows[k]["n"]
-            for yr in range(k + 1, last + 1):
-                n *= (1 + rows[yr]["g"] / 100) * (1 + avg_defl_pct / 100)
-            lr["n"] = n
-            filled.append((last, "grdp_current_bn_vnd", "extrapolated"))
-            fill_year(last)
-        for key, name in (
-            ("n", "nominal GRDP"),
-            ("o", "population"),
-            ("x", "VND/USD rate"),
-        ):
-            if isnan(lr[key]):
-                raise ValueError(
-                    f"{name} of the last actual year {last} is missing and no earlier year has it"
-                )
-
-        actual = tuple(
-            ActualYear(
-                year=yr,
-                real_growth_pct=rows[yr]["g"],
-                nominal_grdp_bn_vnd=rows[yr]["n"],
-                population_thousand=rows[yr]["o"],
-                per_capita_mn_vnd=rows[yr]["y"],
-                per_capita_usd=rows[yr]["u"],
-                vnd_per_usd=rows[yr]["x"],
-            )
-            for yr in range(BASE_YEAR, last + 1)
-        )
+        for year in sorted(rows):
+            _fill_year(rows, year, filled)
+        averages = _historical_ratios(rows)
+        defl, fx, pop = (_mean_or_zero(ratios) for ratios in averages)
+        _fill_real_growth(rows, last, defl, filled)
+        _extrapolate_anchors(rows, last, (defl, fx, pop), filled)
         return cls(
-            years=actual,
-            avg_deflator_pct=avg_defl_pct,
-            avg_fx_change_pct=avg_fx_pct,
-            avg_population_growth_pct=avg_pop_pct,
-            deflator_pairs=len(defl),
-            fx_pairs=len(fx),
-            population_pairs=len(pop),
+            years=tuple(_actual_year(year, rows[year]) for year in range(BASE_YEAR, last + 1)),
+            avg_deflator_pct=defl,
+            avg_fx_change_pct=fx,
+            avg_population_growth_pct=pop,
+            plan=plan,
+            deflator_pairs=len(averages[0]),
+            fx_pairs=len(averages[1]),
+            population_pairs=len(averages[2]),
             filled=tuple(sorted(set(filled))),
         )
+
+
+# ---- the steps of Baseline.from_outturn ---------------------------------------------
+
+#: Short key of each outturn column the model reads (the notation of the module docstring).
+OUTTURN_KEYS: dict[str, str] = {
+    "g": "grdp_growth_real_pct",
+    "n": "grdp_current_bn_vnd",
+    "y": "grdp_per_capita_mn_vnd",
+    "u": "grdp_per_capita_usd",
+    "o": "population_thousand",
+    "x": "vnd_per_usd",
+}
+Rows = dict[int, dict[str, float]]
+Filled = list[tuple[int, str, str]]
+
+
+def _numbers(df: pd.DataFrame, name: str) -> pd.Series:
+    if name in df.columns:
+        return pd.to_numeric(df[name], errors="coerce").astype("float64")
+    return pd.Series(math.nan, index=df.index, dtype="float64")
+
+
+def _outturn_rows(df: pd.DataFrame) -> Rows:
+    """{year: {key: value}} with unknown, non-finite and non-positive levels as NaN;
+    ValueError unless the years run consecutively from 2020 and end by 2030."""
+    if "year" not in df.columns:
+        raise ValueError("outturn has no 'year' column")
+    raw = pd.DataFrame({key: _numbers(df, name) for key, name in OUTTURN_KEYS.items()})
+    raw["year"] = pd.to_numeric(df["year"], errors="coerce")
+    raw = raw[raw["year"].notna()]
+    if (raw["year"] != raw["year"].round()).any():
+        raise ValueError("outturn has a non-integer year")
+    raw["year"] = raw["year"].astype("int64")
+    raw = raw.sort_values("year")
+    if raw["year"].duplicated().any():
+        dup = sorted(set(raw.loc[raw["year"].duplicated(), "year"].tolist()))
+        raise ValueError(f"outturn repeats year(s) {dup}")
+    for c in ("n", "y", "u", "o", "x"):
+        raw.loc[~(raw[c] > 0) | ~raw[c].abs().lt(math.inf), c] = math.nan
+    raw.loc[~raw["g"].abs().lt(math.inf) | (raw["g"] <= -100), "g"] = math.nan
+    rows = {int(r.year): dict(r._asdict()) for r in raw.itertuples(index=False)}
+    if BASE_YEAR not in rows:
+        raise ValueError(f"outturn has no {BASE_YEAR} row (base of the real index)")
+    last = max(rows)
+    if last > TARGET_YEAR:
+        raise ValueError(f"outturn runs past {TARGET_YEAR}")
+    missing = [y for y in range(BASE_YEAR, last + 1) if y not in rows]
+    if missing:
+        raise ValueError(f"outturn lacks year(s) {missing}")
+    return rows
+
+
+#: (key filled, keys it needs, formula) in the order they are tried (method "derived").
+_SAME_YEAR_RULES = (
+    ("x", ("y", "u"), lambda r: r["y"] * 1e6 / r["u"]),
+    ("y", ("u", "x"), lambda r: r["u"] * r["x"] / 1e6),
+    ("n", ("y", "o"), lambda r: r["y"] * r["o"]),
+    ("o", ("n", "y"), lambda r: r["n"] / r["y"]),
+    ("y", ("n", "o"), lambda r: r["n"] / r["o"]),
+    ("u", ("y", "x"), lambda r: r["y"] * 1e6 / r["x"]),
+)
+
+
+def _fill_year(rows: Rows, year: int, filled: Filled) -> None:
+    """Fill a year's empty levels from its other figures (method "derived")."""
+    r = rows[year]
+    for key, needs, formula in _SAME_YEAR_RULES:
+        if math.isnan(r[key]) and not any(math.isnan(r[need]) for need in needs):
+            r[key] = formula(r)
+            filled.append((year, OUTTURN_KEYS[key], "derived"))
+
+
+def _historical_ratios(rows: Rows) -> tuple[list[float], list[float], list[float]]:
+    """Gross year-on-year ratios of the deflator, the VND/USD rate and population."""
+    defl, fx, pop = [], [], []
+    for year in sorted(rows):
+        prev = rows.get(year - 1)
+        if prev is None:
+            continue
+        r = rows[year]
+        if not (math.isnan(r["n"]) or math.isnan(prev["n"]) or math.isnan(r["g"])):
+            defl.append(r["n"] / prev["n"] / (1.0 + r["g"] / 100.0))
+        if not (math.isnan(r["x"]) or math.isnan(prev["x"])):
+            fx.append(r["x"] / prev["x"])
+        if not (math.isnan(r["o"]) or math.isnan(prev["o"])):
+            pop.append(r["o"] / prev["o"])
+    return defl, fx, pop
+
+
+def _mean_or_zero(ratios: list[float]) -> float:
+    mean = _geo_mean_pct(ratios)
+    return mean if mean is not None else 0.0
+
+
+def _fill_real_growth(rows: Rows, last: int, deflator_pct: float, filled: Filled) -> None:
+    """Missing real growth of an actual year (2021..last): from nominal growth."""
+    for year in range(BASE_YEAR + 1, last + 1):
+        r, prev = rows[year], rows[year - 1]
+        if not math.isnan(r["g"]):
+            continue
+        if math.isnan(r["n"]) or math.isnan(prev["n"]):
+            raise ValueError(
+                f"real growth {year} is missing and cannot be derived from nominal GRDP"
+            )
+        r["g"] = (r["n"] / prev["n"] / (1.0 + deflator_pct / 100.0) - 1.0) * 100.0
+        filled.append((year, "grdp_growth_real_pct", "derived"))
+
+
+def _latest_known(rows: Rows, last: int, key: str) -> int | None:
+    known = [year for year in rows if year < last and not math.isnan(rows[year][key])]
+    return max(known) if known else None
+
+
+def _extrapolate_anchors(
+    rows: Rows, last: int, averages: tuple[float, float, float], filled: Filled
+) -> None:
+    """Anchors of the last year still missing: the latest known value carried forward at
+    the historical average rate (method "extrapolated"); ValueError if none is known."""
+    defl, fx, pop = averages
+    lr = rows[last]
+    for key, rate in (("o", pop), ("x", fx)):
+        if math.isnan(lr[key]) and (k := _latest_known(rows, last, key)) is not None:
+            lr[key] = rows[k][key] * (1 + rate / 100) ** (last - k)
+            filled.append((last, OUTTURN_KEYS[key], "extrapolated"))
+    _fill_year(rows, last, filled)
+    if math.isnan(lr["n"]) and (k := _latest_known(rows, last, "n")) is not None:
+        n = rows[k]["n"]
+        for year in range(k + 1, last + 1):
+            n *= (1 + rows[year]["g"] / 100) * (1 + defl / 100)
+        lr["n"] = n
+        filled.append((last, "grdp_current_bn_vnd", "extrapolated"))
+        _fill_year(rows, last, filled)
+    for key, name in (("n", "nominal GRDP"), ("o", "population"), ("x", "VND/USD rate")):
+        if math.isnan(lr[key]):
+            raise ValueError(
+                f"{name} of the last actual year {last} is missing and no earlier year has it"
+            )
+
+
+def _actual_year(year: int, r: dict[str, float]) -> ActualYear:
+    return ActualYear(
+        year=year,
+        real_growth_pct=r["g"],
+        nominal_grdp_bn_vnd=r["n"],
+        population_thousand=r["o"],
+        per_capita_mn_vnd=r["y"],
+        per_capita_usd=r["u"],
+        vnd_per_usd=r["x"],
+    )
 
 
 @dataclass(frozen=True)
@@ -367,7 +366,7 @@ class Scenario:
     limits (growth >= -20 %, population growth >= -5 %, …).
     """
 
-    growth_pct: float = PLAN_GROWTH_PCT
+    growth_pct: float
     growth_by_year: Mapping[int, float] | tuple[tuple[int, float], ...] = ()
     deflator_pct: float = 0.0
     fx_change_pct: float = 0.0
@@ -423,17 +422,17 @@ class Scenario:
         return dict(self.growth_by_year).get(year, self.growth_pct)  # type: ignore[arg-type]
 
 
-def _population_factor(basis: str) -> float:
-    return 1.0 + CONVERTED_RATIO if basis == "total" else 1.0
+def _population_factor(baseline: Baseline, basis: str) -> float:
+    return 1.0 + baseline.plan.converted_ratio if basis == "total" else 1.0
 
 
 def plan_defaults(baseline: Baseline) -> Scenario:
     """The app's default scenario.
 
-    growth 10 % (plan); deflator and VND/USD change = the baseline's derived
+    growth = the plan's (10 %); deflator and VND/USD change = the baseline's derived
     historical averages; population growth = the constant rate taking official
-    population from the last actual year to 3,480 thousand in 2030
-    (p = (3480 / O_L) ** (1 / (2030 - L)) - 1); basis official; no extension;
+    population from the last actual year to the plan's 2030 figure (3,480 thousand:
+    p = (3480 / O_L) ** (1 / (2030 - L)) - 1); basis official; no extension;
     growth 2031–2050 = 6 % (an assumption, not a plan figure).
 
     Derived rates are rounded to 0.1 percentage point, the precision of the
@@ -446,13 +445,12 @@ def plan_defaults(baseline: Baseline) -> Scenario:
 
     n = TARGET_YEAR - baseline.last_year
     if n > 0:
-        p = (
-            (PLAN_POPULATION_OFFICIAL_2030_THOUSAND / baseline.population_thousand) ** (1 / n) - 1
-        ) * 100
+        goal = baseline.plan.population_official_thousand
+        p = ((goal / baseline.population_thousand) ** (1 / n) - 1) * 100
     else:
         p = baseline.avg_population_growth_pct
     return Scenario(
-        growth_pct=PLAN_GROWTH_PCT,
+        growth_pct=baseline.plan.growth_pct,
         deflator_pct=r(baseline.avg_deflator_pct, PRICE_CHANGE_MIN_PCT, PRICE_CHANGE_MAX_PCT),
         fx_change_pct=r(baseline.avg_fx_change_pct, PRICE_CHANGE_MIN_PCT, PRICE_CHANGE_MAX_PCT),
         population_growth_pct=r(p, POPULATION_GROWTH_MIN_PCT, POPULATION_GROWTH_MAX_PCT),
@@ -474,30 +472,26 @@ COLUMNS: tuple[str, ...] = (
     "vnd_per_usd",
     "per_capita_usd",
 )
+Columns = dict[str, list]
 
 
-def _simulate(baseline: Baseline, scenario: Scenario, end_year: int) -> dict[str, list]:
+def _add_year(out: Columns, plan_growth_pct: float, **values: object) -> None:
+    """One year's values, and the plan's index path (none after 2030)."""
+    year = values["year"]
+    values["plan_index"] = (
+        100.0 * (1 + plan_growth_pct / 100) ** (year - BASE_YEAR)  # type: ignore[operator]
+        if year <= TARGET_YEAR  # type: ignore[operator]
+        else math.nan
+    )
+    for column in COLUMNS:
+        out[column].append(values[column])
+
+
+def _simulate(baseline: Baseline, scenario: Scenario, end_year: int) -> Columns:
     """Columns of the projection 2020..end_year as plain lists (no pandas)."""
-    factor = _population_factor(scenario.basis)
-    out: dict[str, list] = {c: [] for c in COLUMNS}
-    nan = math.nan
-
-    def add(year, kind, g, idx, n, pop, y, x, u):
-        out["year"].append(year)
-        out["kind"].append(kind)
-        out["real_growth_pct"].append(g)
-        out["real_index"].append(idx)
-        out["plan_index"].append(
-            100.0 * (1 + PLAN_GROWTH_PCT / 100) ** (year - BASE_YEAR)
-            if year <= TARGET_YEAR
-            else nan
-        )
-        out["nominal_grdp_bn_vnd"].append(n)
-        out["population_thousand"].append(pop)
-        out["per_capita_mn_vnd"].append(y)
-        out["vnd_per_usd"].append(x)
-        out["per_capita_usd"].append(u)
-
+    factor = _population_factor(baseline, scenario.basis)
+    out: Columns = {c: [] for c in COLUMNS}
+    add = partial(_add_year, out, baseline.plan.growth_pct)
     idx = 100.0
     for a in baseline.years:
         if a.year > BASE_YEAR:
@@ -510,15 +504,15 @@ def _simulate(baseline: Baseline, scenario: Scenario, end_year: int) -> dict[str
             u = y * 1e6 / a.vnd_per_usd
         if a.year <= end_year:
             add(
-                a.year,
-                "actual",
-                a.real_growth_pct,
-                idx,
-                a.nominal_grdp_bn_vnd,
-                pop,
-                y,
-                a.vnd_per_usd,
-                u,
+                year=a.year,
+                kind="actual",
+                real_growth_pct=a.real_growth_pct,
+                real_index=idx,
+                nominal_grdp_bn_vnd=a.nominal_grdp_bn_vnd,
+                population_thousand=pop,
+                per_capita_mn_vnd=y,
+                vnd_per_usd=a.vnd_per_usd,
+                per_capita_usd=u,
             )
 
     n = baseline.nominal_grdp_bn_vnd
@@ -536,8 +530,32 @@ def _simulate(baseline: Baseline, scenario: Scenario, end_year: int) -> dict[str
         x *= f
         pop = o * factor
         y = n / pop
-        add(year, "scenario", g, idx, n, pop, y, x, y * 1e6 / x)
+        add(
+            year=year,
+            kind="scenario",
+            real_growth_pct=g,
+            real_index=idx,
+            nominal_grdp_bn_vnd=n,
+            population_thousand=pop,
+            per_capita_mn_vnd=y,
+            vnd_per_usd=x,
+            per_capita_usd=y * 1e6 / x,
+        )
     return out
+
+
+def _frame(cols: Columns, end_year: int) -> pd.DataFrame:
+    """The simulated columns up to ``end_year`` as the projection frame."""
+    rows = cols["year"].index(end_year) + 1
+    df = pd.DataFrame({c: cols[c][:rows] for c in COLUMNS}, columns=list(COLUMNS))
+    df["year"] = df["year"].astype("int64")
+    for c in COLUMNS[2:]:
+        df[c] = df[c].astype("float64")
+    return df
+
+
+def _end_year(scenario: Scenario) -> int:
+    return HORIZON_YEAR if scenario.extend_to_2050 else TARGET_YEAR
 
 
 def project(baseline: Baseline, scenario: Scenario) -> pd.DataFrame:
@@ -548,19 +566,14 @@ def project(baseline: Baseline, scenario: Scenario) -> pd.DataFrame:
     the official basis the published per-capita figures are shown; on the
     total basis they are recomputed as N / (O * (1 + 0.56/3.48)).
     """
-    end = HORIZON_YEAR if scenario.extend_to_2050 else TARGET_YEAR
-    cols = _simulate(baseline, scenario, end)
-    df = pd.DataFrame(cols, columns=list(COLUMNS))
-    df["year"] = df["year"].astype("int64")
-    for c in COLUMNS[2:]:
-        df[c] = df[c].astype("float64")
-    return df
+    return _frame(_simulate(baseline, scenario, _end_year(scenario)), _end_year(scenario))
 
 
 @dataclass(frozen=True)
 class Summary:
     """Headline results of a scenario (None where not applicable).
 
+    per_capita_target_usd: the plan's 2030 figure (15,800), from the baseline's plan.
     gap_to_target_usd = 15,800 - per capita 2030 (negative = above target).
     avg_growth_2021_2030_pct = (I_2030 / 100) ** (1/10) - 1 (actual + scenario).
     growth_needed_for_avg_pct: constant x in years L+1..2030 with
@@ -585,47 +598,71 @@ class Summary:
     growth_needed_for_per_capita_pct: float | None
     first_year_target_reached: int | None
     target_years_late: int | None
+    per_capita_target_usd: float
 
 
-def summarize(baseline: Baseline, scenario: Scenario) -> Summary:
-    """Headline results; see ``Summary`` for the equations."""
-    cols = _simulate(baseline, scenario, HORIZON_YEAR)
+def _summary(baseline: Baseline, scenario: Scenario, cols: Columns) -> Summary:
+    """Headline results from the columns simulated through 2050."""
+    target = baseline.plan.per_capita_usd
     i30 = cols["year"].index(TARGET_YEAR)
-    n30 = cols["nominal_grdp_bn_vnd"][i30]
     pop30 = cols["population_thousand"][i30]
     x30 = cols["vnd_per_usd"][i30]
     u30 = cols["per_capita_usd"][i30]
     idx30 = cols["real_index"][i30]
     span = TARGET_YEAR - BASE_YEAR
-    avg = ((idx30 / 100.0) ** (1 / span) - 1) * 100.0
-
     n = TARGET_YEAR - baseline.last_year
     need_avg = need_pc = None
     if n > 0:
-        plan_ratio = (1 + PLAN_GROWTH_PCT / 100) ** span
+        plan_ratio = (1 + baseline.plan.growth_pct / 100) ** span
         need_avg = ((plan_ratio / (baseline.real_index_last / 100.0)) ** (1 / n) - 1) * 100.0
-        n_needed = PLAN_PER_CAPITA_USD_2030 * x30 * pop30 / 1e6
+        n_needed = target * x30 * pop30 / 1e6
         d = 1.0 + scenario.deflator_pct / 100.0
         gross = n_needed / (baseline.nominal_grdp_bn_vnd * d**n)
         need_pc = (gross ** (1 / n) - 1) * 100.0
-
-    first = None
-    for year, u in zip(cols["year"], cols["per_capita_usd"], strict=True):
-        if not math.isnan(u) and u >= PLAN_PER_CAPITA_USD_2030 - TARGET_TOLERANCE_USD:
-            first = year
-            break
+    first = next(
+        (
+            year
+            for year, u in zip(cols["year"], cols["per_capita_usd"], strict=True)
+            if not math.isnan(u) and u >= target - TARGET_TOLERANCE_USD
+        ),
+        None,
+    )
     return Summary(
-        grdp_2030_bn_vnd=n30,
+        grdp_2030_bn_vnd=cols["nominal_grdp_bn_vnd"][i30],
         population_2030_thousand=pop30,
         per_capita_2030_mn_vnd=cols["per_capita_mn_vnd"][i30],
         per_capita_2030_usd=u30,
-        gap_to_target_usd=PLAN_PER_CAPITA_USD_2030 - u30,
+        gap_to_target_usd=target - u30,
         real_index_2030=idx30,
-        avg_growth_2021_2030_pct=avg,
+        avg_growth_2021_2030_pct=((idx30 / 100.0) ** (1 / span) - 1) * 100.0,
         growth_needed_for_avg_pct=need_avg,
         growth_needed_for_per_capita_pct=need_pc,
         first_year_target_reached=first,
         target_years_late=None if first is None else first - TARGET_YEAR,
+        per_capita_target_usd=target,
+    )
+
+
+def summarize(baseline: Baseline, scenario: Scenario) -> Summary:
+    """Headline results; see ``Summary`` for the equations."""
+    return _summary(baseline, scenario, _simulate(baseline, scenario, HORIZON_YEAR))
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """A scenario's projection and summary from one simulation: the page, its charts,
+    the slides and the PDF brief all draw these, so they show the same numbers."""
+
+    scenario: Scenario
+    projection: pd.DataFrame
+    summary: Summary
+
+
+def run(baseline: Baseline, scenario: Scenario) -> ScenarioResult:
+    """``project`` and ``summarize`` of a scenario, simulated once (through 2050)."""
+    cols = _simulate(baseline, scenario, HORIZON_YEAR)
+    return ScenarioResult(
+        scenario, _frame(cols, _end_year(scenario)), _summary(baseline, scenario, cols)
     )
 
 
@@ -656,9 +693,12 @@ class Consistency:
 
 
 def consistent_assumptions(
-    baseline: Baseline, growth_pct: float = PLAN_GROWTH_PCT, basis: Basis = "official"
+    baseline: Baseline, growth_pct: float | None = None, basis: Basis = "official"
 ) -> Consistency:
-    """See ``Consistency``. Raises ValueError if there is no scenario year."""
+    """See ``Consistency`` (growth: the plan's unless given). Raises ValueError if there
+    is no scenario year."""
+    if growth_pct is None:
+        growth_pct = baseline.plan.growth_pct
     n = TARGET_YEAR - baseline.last_year
     if n <= 0:
         raise ValueError("no scenario years left before 2030")
@@ -666,12 +706,8 @@ def consistent_assumptions(
         raise ValueError(f"growth_pct = {growth_pct!r} outside the model limits")
     if basis not in BASES:
         raise ValueError(f"basis must be one of {BASES}")
-    pop30 = (
-        PLAN_POPULATION_TOTAL_2030_THOUSAND
-        if basis == "total"
-        else PLAN_POPULATION_OFFICIAL_2030_THOUSAND
-    )
-    n_needed_usd_ratio = PLAN_PER_CAPITA_USD_2030 * baseline.vnd_per_usd * pop30 / 1e6
+    pop30 = baseline.plan.population_thousand(basis)
+    n_needed_usd_ratio = baseline.plan.per_capita_usd * baseline.vnd_per_usd * pop30 / 1e6
     gross = n_needed_usd_ratio / (baseline.nominal_grdp_bn_vnd * (1 + growth_pct / 100) ** n)
     z = gross ** (1 / n)
     f_default = plan_defaults(baseline).fx_change_pct

@@ -10,8 +10,6 @@ from __future__ import annotations
 from core.i18n import Translator
 from core.model import (
     HORIZON_YEAR,
-    PLAN_GROWTH_PCT,
-    PLAN_PER_CAPITA_USD_2030,
     TARGET_YEAR,
     Baseline,
     Consistency,
@@ -44,7 +42,7 @@ def growth_phrase(scenario: Scenario, baseline: Baseline, t: Translator) -> str:
 def target_sentence(summary: Summary, scenario: Scenario, t: Translator) -> str:
     """When the per-capita target is reached, measured against the plan's 2030."""
     year = summary.first_year_target_reached
-    target = t.number(PLAN_PER_CAPITA_USD_2030)
+    target = t.number(summary.per_capita_target_usd)
     if year is None:
         return t(
             "economy.narrative.target_never",
@@ -81,7 +79,7 @@ def summary_text(summary: Summary, scenario: Scenario, baseline: Baseline, t: Tr
         t(
             "economy.narrative.average",
             avg=percent(summary.avg_growth_2021_2030_pct, t),
-            plan=percent(PLAN_GROWTH_PCT, t),
+            plan=percent(baseline.plan.growth_pct, t),
         )
     )
     if summary.growth_needed_for_avg_pct is not None:
@@ -90,7 +88,7 @@ def summary_text(summary: Summary, scenario: Scenario, baseline: Baseline, t: Tr
                 "economy.narrative.needed",
                 start=baseline.last_year + 1,
                 need=percent(summary.growth_needed_for_avg_pct, t),
-                plan=percent(PLAN_GROWTH_PCT, t),
+                plan=percent(baseline.plan.growth_pct, t),
             )
         )
     return " ".join(sentences)
@@ -107,4 +105,16 @@ def consistency_text(consistency: Consistency, t: Translator) -> str:
         deflator=percent(consistency.deflator_needed_pct, t),
         hist_drift=percent(consistency.historical_usd_drift_pct, t),
         hist_deflator=percent(consistency.historical_deflator_pct, t),
+    )
+
+
+def scenario_line(scenario: Scenario, t: Translator) -> str:
+    """The scenario's assumptions in one line, as the economy page lists saved ones."""
+    return t(
+        "economy.saved.line",
+        g=t.number(scenario.growth_pct, 1),
+        d=t.number(scenario.deflator_pct, 1),
+        fx=t.number(scenario.fx_change_pct, 1),
+        p=t.number(scenario.population_growth_pct, 1),
+        basis=t(f"economy.basis.{scenario.basis}"),
     )

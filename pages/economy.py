@@ -14,31 +14,27 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components import charts, scenario_ui, slides
-from components.cards import (
+from components import chart_export, economy_charts, scenario_ui, slides
+from components.context import translator
+from components.data_ui import require
+from components.metrics import first_year_value, per_capita_card
+from components.navigation import page_of
+from components.page_parts import (
     download_csv,
     escape_markdown,
     page_header,
     source_footer,
 )
-from components.context import translator
-from components.data_ui import require
-from components.navigation import page_of
 from components.tabs import lazy_tabs
+from components.vega_theme import with_data
+from core.economy import Progress, progress_rows, structure_rows, year_notes
 from core.i18n import Translator
 from core.model import (
-    BASE_YEAR,
-    CONVERTED_RATIO,
     DEFAULT_GROWTH_2031_2050_PCT,
-    PLAN_GROWTH_PCT,
-    PLAN_PER_CAPITA_USD_2030,
-    TARGET_YEAR,
     Baseline,
-    Scenario,
+    ScenarioResult,
     consistent_assumptions,
     plan_defaults,
-    project,
-    summarize,
 )
 from core.narrative import consistency_text, percent, summary_text
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
@@ -66,7 +62,7 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         t("economy.download_png"),
-        data=lambda: charts.to_png(spec),
+        data=lambda: chart_export.to_png(spec),
         file_name=f"{stem}.png",
         mime="image/png",
         on_click="ignore",
@@ -75,7 +71,7 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
     )
     row.download_button(
         t("economy.download_svg"),
-        data=lambda: charts.to_svg(spec),
+        data=lambda: chart_export.to_svg(spec),
         file_name=f"{stem}.svg",
         mime="image/svg+xml",
         on_click="ignore",
@@ -96,109 +92,54 @@ def quality_label(quality: str, t: Translator) -> str:
 # ---- the targets beside the latest outturn ----------------------------------------
 
 
+def _progress_row(row: Progress, goal: pd.Series, t: Translator) -> dict:
+    target = target_text(goal, t)
+    if row.value is None:
+        return {
+            "indicator": t(f"economy.target_short.{row.target_id}"),
+            "target": target,
+            "outturn": t("economy.targets.no_outturn"),
+            "year": "—",
+            "quality": "—",
+            "progress": math.nan,
+            "label": t("economy.targets.no_outturn_short", target=target),
+            "source": row.source,
+        }
+    shown = t(f"economy.unit.{row.unit}", v=t.number(row.value, row.decimals))
+    return {
+        "indicator": t(f"economy.target_short.{row.target_id}"),
+        "target": target,
+        "outturn": shown,
+        "year": row.period,
+        "quality": quality_label(row.quality, t),
+        "progress": row.progress_pct,
+        "label": t("economy.targets.bar_label", value=shown, target=target),
+        "source": row.source,
+    }
+
+
 def distance_rows(
     outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline, t: Translator
 ) -> pd.DataFrame:
-    target = targets.set_index("id")
+    """The progress rows (``core.economy.progress_rows``) in the reader's words."""
+    goals = targets.set_index("id")
+    return pd.DataFrame(
+        [
+            _progress_row(row, goals.loc[row.target_id], t)
+            for row in progress_rows(outturn, targets, baseline)
+        ]
+    )
+
+
+def structure_frame(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The sector shares (``core.economy.structure_rows``) with translated labels."""
     rows = []
-    last = baseline.last_year
-    growth_q = charts.outturn_quality(outturn, baseline.filled, "grdp_growth_real_pct")
-    usd_q = charts.outturn_quality(outturn, baseline.filled, "grdp_per_capita_usd")
-    pop_q = charts.outturn_quality(outturn, baseline.filled, "population_thousand")
-    shares = outturn.dropna(subset=list(SHARE_COLUMNS))
-    share_row = shares.iloc[-1] if len(shares) else None
-
-    def add(target_id, value, year, quality, unit_key, decimals):
-        goal = target.loc[target_id]
-        aim = float(goal["value_min"])
-        has = value is not None and math.isfinite(value)
-        shown = t(f"economy.unit.{unit_key}", v=t.number(value, decimals)) if has else ""
-        rows.append(
-            {
-                "indicator": t(f"economy.target_short.{target_id}"),
-                "target": target_text(goal, t),
-                "outturn": shown if has else t("economy.targets.no_outturn"),
-                "year": str(year) if has else "—",
-                "quality": quality_label(quality, t) if has else "—",
-                "progress": value / aim * 100 if has else math.nan,
-                "label": (
-                    t("economy.targets.bar_label", value=shown, target=target_text(goal, t))
-                    if has
-                    else t("economy.targets.no_outturn_short", target=target_text(goal, t))
-                ),
-                "source": goal["source"],
-            }
-        )
-
-    average = ((baseline.real_index_last / 100) ** (1 / (last - BASE_YEAR)) - 1) * 100
-    worst = (
-        "estimate"
-        if any(growth_q[y] != "published" for y in range(BASE_YEAR + 1, last + 1) if y in growth_q)
-        else "published"
-    )
-    add("growth_2021_2030", average, f"{BASE_YEAR + 1}–{last}", worst, "pct_year_short", 1)
-    usd = outturn.dropna(subset=["grdp_per_capita_usd"]).iloc[-1]
-    add(
-        "grdp_per_capita_usd",
-        float(usd["grdp_per_capita_usd"]),
-        int(usd["year"]),
-        usd_q[int(usd["year"])],
-        "usd",
-        0,
-    )
-    population = next(a for a in reversed(baseline.years) if not math.isnan(a.population_thousand))
-    pop_quality = (
-        "derived"
-        if any(y == population.year and c == "population_thousand" for y, c, _ in baseline.filled)
-        else pop_q[population.year]
-    )
-    add(
-        "population_official",
-        population.population_thousand / 1000,
-        population.year,
-        pop_quality,
-        "million",
-        2,
-    )
-    for target_id, column in zip(SHARE_TARGET_IDS, SHARE_COLUMNS, strict=True):
-        if share_row is None:
-            add(target_id, None, None, "estimate", "pct", 1)
+    for row in structure_rows(outturn, targets):
+        if row.period == "now":
+            period = t("economy.structure.now", year=row.year, status=quality_label(row.quality, t))
         else:
-            add(
-                target_id,
-                float(share_row[column]),
-                int(share_row["year"]),
-                "estimate" if share_row["status"] == "estimate" else "published",
-                "pct",
-                1,
-            )
-    add("urbanisation", None, None, "estimate", "pct", 1)
-    add("digital_economy_share", None, None, "estimate", "pct", 1)
-    return pd.DataFrame(rows)
-
-
-def structure_rows(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    target = targets.set_index("id")
-    shares = outturn.dropna(subset=list(SHARE_COLUMNS))
-    rows = []
-    if len(shares):
-        latest = shares.iloc[-1]
-        period = t(
-            "economy.structure.now",
-            year=int(latest["year"]),
-            status=quality_label("estimate" if latest["status"] == "estimate" else "published", t),
-        )
-        for order, column in enumerate(SHARE_COLUMNS):
-            rows.append((period, t(f"economy.sector.{order}"), float(latest[column]), order))
-    for order, target_id in enumerate(SHARE_TARGET_IDS):
-        rows.append(
-            (
-                t("economy.structure.target", year=TARGET_YEAR),
-                t(f"economy.sector.{order}"),
-                float(target.loc[target_id, "value_min"]),
-                order,
-            )
-        )
+            period = t("economy.structure.target", year=row.year)
+        rows.append((period, t(f"economy.sector.{row.sector}"), row.share_pct, row.sector))
     return pd.DataFrame(rows, columns=["period", "sector", "share", "order"])
 
 
@@ -212,8 +153,8 @@ def targets_section(
     drawn = rows.assign(
         shown=rows["progress"].clip(upper=150).fillna(0), published=rows["quality"] == published
     )[["indicator", "progress", "shown", "label", "quality", "published"]]
-    distance = charts.with_data(
-        charts.distance_template(tuple(rows["indicator"]), t), charts.ROWS, drawn
+    distance = with_data(
+        economy_charts.distance_template(tuple(rows["indicator"]), t), economy_charts.ROWS, drawn
     )
     show_chart(distance, "economy-targets")
     missing = rows.loc[rows["progress"].isna(), "indicator"]
@@ -234,14 +175,14 @@ def targets_section(
 
 def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> None:
     st.header(t("economy.view.structure"))
-    shares = structure_rows(outturn, targets, t)
-    structure = charts.with_data(
-        charts.structure_template(
+    shares = structure_frame(outturn, targets, t)
+    structure = with_data(
+        economy_charts.structure_template(
             tuple(dict.fromkeys(shares.sort_values("order")["sector"])),
             tuple(dict.fromkeys(shares["period"])),
             t,
         ),
-        charts.ROWS,
+        economy_charts.ROWS,
         shares,
     )
     show_chart(structure, "economy-structure")
@@ -258,31 +199,17 @@ def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translato
 def year_table(
     projection: pd.DataFrame, outturn: pd.DataFrame, baseline: Baseline, basis: str, t: Translator
 ) -> pd.DataFrame:
-    status = dict(zip(outturn["year"].astype(int), outturn["status"], strict=True))
-    derived = {
-        int(year): str(cell).split(";")
-        for year, cell in zip(outturn["year"], outturn["derived_columns"], strict=True)
-        if isinstance(cell, str)
-    }
-    filled: dict[int, list[str]] = {}
-    for year, column, method in baseline.filled:
-        filled.setdefault(year, []).append(
-            t(f"economy.table.{method}", column=t(f"economy.column.{column}"))
-        )
-    notes = []
-    for row in projection.itertuples(index=False):
-        if row.kind == "scenario":
-            notes.append(t("economy.table.scenario_note"))
-            continue
-        parts = [quality_label("estimate", t)] if status.get(row.year) == "estimate" else []
-        parts += [
-            t("economy.table.derived", column=t(f"economy.column.{column}"))
-            for column in derived.get(row.year, [])
-        ]
-        parts += filled.get(row.year, [])
-        if basis == "total":
-            parts.append(t("economy.table.total_basis"))
-        notes.append("; ".join(parts))
+    def note(kind: str, column: str | None) -> str:
+        if kind == "estimate":
+            return quality_label("estimate", t)
+        if column is None:
+            return t(f"economy.table.{kind}")
+        return t(f"economy.table.{kind}", column=t(f"economy.column.{column}"))
+
+    notes = [
+        "; ".join(note(part.kind, part.column) for part in parts)
+        for parts in year_notes(projection, outturn, baseline, basis)
+    ]
     kind = {"actual": t("economy.table.actual"), "scenario": t("economy.table.scenario")}
     frame = pd.DataFrame(
         {
@@ -306,8 +233,8 @@ def shown_table(table: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return shown
 
 
-def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
-    summary = summarize(baseline, scenario)
+def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
+    summary, scenario = result.summary, result.scenario
     first = baseline.last_year + 1
     # One wrapping row of fixed-width cards rather than a grid of columns: as many per line
     # as fit (one on a phone), and fewer blocks for the browser to draw.
@@ -318,14 +245,11 @@ def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
         t.number(summary.grdp_2030_bn_vnd / 1000, 1),
         help=t("economy.metric.grdp_2030_help"),
     )
-    gap = -summary.gap_to_target_usd
-    card(
-        t("economy.metric.per_capita"),
-        t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
-        delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−") + t.number(abs(gap))),
-        delta_color="normal" if gap >= 0 else "inverse",
-        delta_arrow="up" if gap >= 0 else "down",
-        help=t("economy.metric.per_capita_help", target=t.number(PLAN_PER_CAPITA_USD_2030)),
+    per_capita_card(
+        card,
+        summary,
+        t,
+        help=t("economy.metric.per_capita_help", target=t.number(summary.per_capita_target_usd)),
     )
     card(
         t("economy.metric.average"),
@@ -344,17 +268,16 @@ def metrics(scenario: Scenario, baseline: Baseline, t: Translator) -> None:
         "—" if need_pc is None else t("economy.unit.pct_year_short", v=percent(need_pc, t)),
         help=t("economy.metric.needed_pc_help", start=first),
     )
-    year = summary.first_year_target_reached
     card(
         t("economy.metric.first_year"),
-        t("economy.metric.not_by", year=2050) if year is None else str(year),
+        first_year_value(summary, t),
         help=t("economy.metric.first_year_help", g50=percent(scenario.growth_2031_2050_pct, t)),
     )
     st.markdown(
         f"**{t('economy.summary_label')}** "
         + escape_markdown(summary_text(summary, scenario, baseline, t))
     )
-    consistency = consistent_assumptions(baseline, PLAN_GROWTH_PCT, scenario.basis)
+    consistency = consistent_assumptions(baseline, basis=scenario.basis)
     st.metric(
         t("economy.metric.consistency"),
         t("economy.unit.pct_year_short", v=percent(consistency.deflator_needed_pct, t)),
@@ -375,7 +298,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader(t("economy.whatif.controls"))
-        scenario = scenario_ui.controls(baseline)
+        scenario = scenario_ui.controls(baseline, t)
         st.button(
             t("economy.reset"),
             key="econ-reset",
@@ -386,12 +309,12 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
             width="stretch",
         )
     scenario_ui.write_url(scenario, baseline)
+    result = scenario_ui.result_of(baseline, scenario)
     with right:
         st.subheader(t("economy.whatif.results"))
-        metrics(scenario, baseline, t)
+        metrics(result, baseline, t)
         slides.brief_button(scenario, t, key="econ-brief")
 
-    projection = project(baseline, scenario)
     kept = scenario_ui.kept_scenarios(baseline)
     # Lazy: the form is built only while open; saved scenarios show in the chart anyway.
     saved_box = st.expander(
@@ -402,7 +325,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     )
     if saved_box.open:
         with saved_box:
-            scenario_ui.saved_scenarios_form(scenario, kept)
+            scenario_ui.saved_scenarios_form(scenario, kept, t)
     # One chart at a time: each costs a phone as much to draw as the rest of the tab.
     shown = st.radio(
         t("economy.whatif.chart_label"),
@@ -411,7 +334,9 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
         horizontal=True,
         key=CHART_KEY,
     )
-    index, per_capita = charts.scenario_specs(outturn, baseline, scenario, t, kept)
+    index, per_capita = economy_charts.scenario_specs(
+        outturn, baseline, result, t, scenario_ui.kept_results(baseline, scenario)
+    )
     spec, stem = (
         (index, "economy-index") if shown == "index" else (per_capita, "economy-per-capita")
     )
@@ -419,7 +344,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     source_footer(outturn["source"], note_key="economy.chart.model_note")
     chart_downloads(spec, stem, t)
 
-    table = year_table(projection, outturn, baseline, scenario.basis, t)
+    table = year_table(result.projection, outturn, baseline, scenario.basis, t)
     # Folded and lazy: a data grid is the slowest thing to draw, and the chart above
     # already shows it; it is built only when opened. The CSV download stays in view.
     year_table_box = st.expander(
@@ -454,7 +379,7 @@ def assumptions(baseline: Baseline, t: Translator) -> None:
             last=baseline.last_year,
         ),
         t("economy.assumptions.constant", last=baseline.last_year),
-        t("economy.assumptions.converted", ratio=t.number(CONVERTED_RATIO * 100, 1)),
+        t("economy.assumptions.converted", ratio=t.number(baseline.plan.converted_ratio * 100, 1)),
         t("economy.assumptions.g50", g50=percent(DEFAULT_GROWTH_2031_2050_PCT, t)),
         t("economy.assumptions.filled", cells=filled),
         t("economy.assumptions.actual_per_capita"),
@@ -465,14 +390,10 @@ def assumptions(baseline: Baseline, t: Translator) -> None:
 t = translator()
 page_header("economy")
 outturn, targets = require("economy_outturn", "plan_targets")
-try:
-    baseline = scenario_ui.baseline_of(outturn)
-except ValueError as error:
-    st.error(t("economy.model_error", detail=escape_markdown(str(error))), icon="⚠️")
-    st.stop()
+baseline = scenario_ui.model_baseline(outturn, targets, t)
 has_scenario_link = bool(scenario_ui.url_values(baseline))
 scenario_ui.init_state(baseline)
-scenario_ui.show_notices(baseline)
+scenario_ui.show_notices(baseline, t)
 # A link with scenario values but no view was made on the what-if tab.
 tabs = lazy_tabs("economy", VIEWS, t, fallback="whatif" if has_scenario_link else None)
 if tabs["targets"].open:

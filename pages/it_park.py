@@ -6,12 +6,12 @@ from itertools import groupby
 import pandas as pd
 import streamlit as st
 
-from components.cards import download_csv, escape_markdown, page_header, source_footer
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position, location_deck
 from components.metrics import indicator_cards
 from components.navigation import page_of
+from components.page_parts import download_csv, escape_markdown, page_header, source_footer
 from components.quotes import blockquote
 from components.tabs import lazy_tabs
 from components.timeline import timeline_frame, timeline_spec

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from components.cards import download_csv, page_header, source_footer
 from components.context import translator
 from components.data_ui import require
 from components.navigation import PAGES, link_to
+from components.page_parts import download_csv, page_header, source_footer
+from core.economy import HEADLINE_TARGETS
 from core.i18n import format_iso_date
 from core.targets import target_figure, target_text
 
@@ -26,7 +27,7 @@ st.info(t("overview.merger_notice"), icon=":material/info:")
 goal = goals.set_index("id")
 target = targets.set_index("id")
 st.subheader(t("overview.targets_heading"))
-cards = ("growth_2021_2030", "grdp_per_capita_usd", "population_total")
+cards = HEADLINE_TARGETS
 for column, target_id in zip(st.columns(len(cards)), cards, strict=True):
     row = target.loc[target_id]
     help_text = t.pick(row["indicator_vi"], row["indicator_en"]) + ": " + target_text(row, t)

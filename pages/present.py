@@ -8,18 +8,14 @@ back so the address bar always names the screen on show.
 import streamlit as st
 
 from components import present, scenario_ui, slides
-from components.cards import escape_markdown, link_value
 from components.context import translator
 from components.data_ui import require
+from components.page_parts import link_value
 from core.scenario import parse
 
 t = translator()
-(outturn,) = require("economy_outturn")
-try:
-    baseline = scenario_ui.baseline_of(outturn)
-except ValueError as error:
-    st.error(t("economy.model_error", detail=escape_markdown(str(error))), icon="⚠️")
-    st.stop()
+outturn, targets = require("economy_outturn", "plan_targets")
+baseline = scenario_ui.model_baseline(outturn, targets, t)
 
 # The scenario: the link's parameters, else the economy page's last state, else defaults.
 names = {spec.name for spec in scenario_ui.specs(baseline)}
@@ -56,5 +52,5 @@ if step_notice is not None:
 if rejected is not None:
     shown = link_value(rejected) if rejected.strip() else t("present.empty")
     st.warning(t("present.notice_present_page", value=shown), icon="ℹ️")
-scenario_ui.show_notices(baseline, scenario_notices)
-slides.show(step, t, baseline, outturn, scenario)
+scenario_ui.show_notices(baseline, t, scenario_notices)
+slides.show(step, t, baseline, outturn, scenario_ui.result_of(baseline, scenario))

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components.cards import download_csv, escape_markdown, page_header
 from components.context import translator
 from components.data_ui import require
+from components.page_parts import download_csv, escape_markdown, page_header
 from core.i18n import format_iso_date
 
 t = translator()

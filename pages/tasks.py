@@ -3,16 +3,16 @@
 import pandas as pd
 import streamlit as st
 
-from components.cards import (
+from components.context import translator
+from components.data_ui import require, try_table
+from components.navigation import link_to
+from components.page_parts import (
     download_csv,
     escape_markdown,
     link_value,
     page_header,
     source_footer,
 )
-from components.context import translator
-from components.data_ui import require, try_table
-from components.navigation import link_to
 from components.quotes import blockquote
 from core.i18n import Translator
 from core.targets import target_text

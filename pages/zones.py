@@ -11,13 +11,6 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
-from components.cards import (
-    download_csv,
-    escape_markdown,
-    link_value,
-    page_header,
-    source_footer,
-)
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import (
@@ -34,6 +27,13 @@ from components.deck import (
     picked_unit,
 )
 from components.map_charts import zone_share_chart
+from components.page_parts import (
+    download_csv,
+    escape_markdown,
+    link_value,
+    page_header,
+    source_footer,
+)
 from components.quotes import blockquote
 from core.data import data_dir
 from core.geo import MAP_LAYERS, layers_param, parse_layers, parse_zone

@@ -6,23 +6,26 @@ from __future__ import annotations
 import pytest
 
 from components.navigation import page_of
-from core.data import data_dir, load_table
+from core.data import load_table
 from core.i18n import LANGUAGES, Translator
-from core.model import Baseline, plan_defaults, summarize
+from core.model import HORIZON_YEAR, Baseline, plan_defaults, summarize
 from tests.app.conftest import outside_code_spans, run_page
+from tests.conftest import DATA
+from tests.plan_data import PLAN
 
 PAGE = "pages/economy.py"
 VIEWS = page_of("economy").views
-# The defaults follow the outturn data (derived averages), so they are computed, not copied.
-_BASELINE = Baseline.from_outturn(load_table("economy_outturn", data_dir()))
-_DEFAULT = plan_defaults(_BASELINE)
+# The defaults as the model derives them from the data (an updated CSV moves them).
+BASELINE = Baseline.from_outturn(load_table("economy_outturn", DATA), PLAN)
+DEFAULT = plan_defaults(BASELINE)
 DEFAULTS = {
-    "econ-g": _DEFAULT.growth_pct,
-    "econ-d": _DEFAULT.deflator_pct,
-    "econ-fx": _DEFAULT.fx_change_pct,
-    "econ-p": _DEFAULT.population_growth_pct,
-    "econ-g50": _DEFAULT.growth_2031_2050_pct,
+    "econ-g": DEFAULT.growth_pct,
+    "econ-d": DEFAULT.deflator_pct,
+    "econ-fx": DEFAULT.fx_change_pct,
+    "econ-p": DEFAULT.population_growth_pct,
+    "econ-g50": DEFAULT.growth_2031_2050_pct,
 }
+DEFAULT_SUMMARY = summarize(BASELINE, DEFAULT)
 
 
 def whatif(lang: str = "vi", **params) -> object:
@@ -52,10 +55,15 @@ def test_runs_in_each_language_with_the_plan_defaults(lang):
     assert at.warning.len == 0
     assert {key: slider(at, key) for key in DEFAULTS} == DEFAULTS
     assert at.radio(key="econ-basis").value == "official"
-    assert metric(at, "first_year", lang) == Translator(lang)("economy.metric.not_by", year=2050)
-    # The numbers follow the language: 10.423 USD / 10,423 USD (from the outturn data).
-    per_capita = summarize(_BASELINE, _DEFAULT).per_capita_2030_usd
-    assert metric(at, "per_capita", lang) == f"{Translator(lang).number(per_capita)} USD"
+    t = Translator(lang)
+    year = DEFAULT_SUMMARY.first_year_target_reached
+    assert metric(at, "first_year", lang) == (
+        t("economy.metric.not_by", year=HORIZON_YEAR) if year is None else str(year)
+    )
+    # The numbers follow the language: a "." thousands mark in vi, "," in en.
+    shown = t.number(DEFAULT_SUMMARY.per_capita_2030_usd)
+    assert shown.count("." if lang == "vi" else ",") == 1
+    assert metric(at, "per_capita", lang) == f"{shown} USD"
     assert url(at, "lang") == lang
 
 
@@ -131,7 +139,7 @@ def test_hostile_values_give_defaults_or_clamps_and_a_notice(value):
 def test_repeated_values_take_the_last_and_bad_ones_are_listed():
     at = whatif("vi", g=["5", "9"], p="abc")
     assert slider(at, "econ-g") == 9.0
-    assert slider(at, "econ-p") == DEFAULTS["econ-p"]
+    assert slider(at, "econ-p") == DEFAULT.population_growth_pct
     notice = at.warning[0].value
     assert "«p»" in notice
     assert "abc" in notice

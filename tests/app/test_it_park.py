@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from components.cards import escape_markdown
 from components.navigation import page_of
+from components.page_parts import escape_markdown
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import run_page

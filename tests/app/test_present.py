@@ -7,9 +7,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from components.slides import SLIDES
+from core.data import load_table
 from core.i18n import LANGUAGES, Translator
+from core.model import Baseline
 from tests.app.conftest import outside_code_spans
-from tests.conftest import REPO
+from tests.conftest import DATA, REPO
+from tests.plan_data import PLAN
 
 
 def present(lang: str = "vi", **params: str) -> AppTest:
@@ -82,7 +85,8 @@ def test_the_scenario_comes_from_the_link():
     chosen = present("en", step="3", g="12", basis="total")
     assert not chosen.exception
     assert chosen.metric[0].value != default.metric[0].value
-    assert chosen.header[0].value == "Scenario: At 12% growth a year from 2025"
+    first = Baseline.from_outturn(load_table("economy_outturn", DATA), PLAN).last_year + 1
+    assert chosen.header[0].value == f"Scenario: At 12% growth a year from {first}"
     assert chosen.query_params["g"] == "12"
     assert chosen.query_params["basis"] == "total"
 

@@ -1,4 +1,5 @@
-"""Unit tests of core.model (fixtures built in code, data/ is never read)."""
+"""Unit tests of core.model (outturn fixtures built in code; the plan's figures read from
+data/plan_targets.csv, so the tests follow that file)."""
 
 from __future__ import annotations
 
@@ -19,8 +20,10 @@ from core.model import (
     project,
     summarize,
 )
+from tests.plan_data import PLAN
 
 NAN = math.nan
+PLAN_RATE = 1 + PLAN.growth_pct / 100  # the plan index's yearly factor
 GROWTH = {2020: 6.0, 2021: 2.62, 2022: 8.0, 2023: 5.0, 2024: 7.48}
 
 
@@ -44,12 +47,12 @@ def outturn(**overrides: list) -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
-BASELINE = Baseline.from_outturn(outturn())  # for hypothesis tests (no fixtures there)
+BASELINE = Baseline.from_outturn(outturn(), PLAN)  # for hypothesis tests (no fixtures there)
 
 
 @pytest.fixture(scope="module")
 def baseline() -> Baseline:
-    return Baseline.from_outturn(outturn())
+    return Baseline.from_outturn(outturn(), PLAN)
 
 
 # ---- Baseline ----------------------------------------------------------------
@@ -87,7 +90,7 @@ def test_baseline_derives_missing_cells():
         grdp_per_capita_usd=[NAN, NAN, NAN, NAN, 7_500.0],
         grdp_growth_real_pct=[6.0, 2.62, NAN, 5.0, 7.48],
     )
-    b = Baseline.from_outturn(df)
+    b = Baseline.from_outturn(df, PLAN)
     assert b.population_thousand == pytest.approx(518_232 / 181.2)
     assert b.vnd_per_usd == pytest.approx(181.2e6 / 7_500)
     # 2022 growth from nominal growth and the average deflator (years with growth known)
@@ -105,7 +108,7 @@ def test_baseline_extrapolates_missing_last_year_anchors():
         population_thousand=[NAN, NAN, 2_765.0, NAN, NAN],
         vnd_per_usd=[23_208.37, 23_159.78, NAN, NAN, NAN],
     )
-    b = Baseline.from_outturn(df)
+    b = Baseline.from_outturn(df, PLAN)
     pop_2023 = 483_032 / 172
     avg_pop = pop_2023 / 2_765 - 1
     avg_fx = 23_159.78 / 23_208.37 - 1
@@ -123,7 +126,7 @@ def test_baseline_extrapolates_missing_last_year_anchors():
     ]
     # no per capita either: the level is carried forward by real growth and deflator
     df2 = df.assign(grdp_per_capita_mn_vnd=[151.0, 152.2, 166.0, 172.0, NAN])
-    b2 = Baseline.from_outturn(df2)
+    b2 = Baseline.from_outturn(df2, PLAN)
     assert b2.nominal_grdp_bn_vnd == pytest.approx(
         483_032 * 1.0748 * (1 + b2.avg_deflator_pct / 100)
     )
@@ -136,11 +139,11 @@ def test_baseline_orders_rows_and_ignores_text_and_inf():
     df = outturn().iloc[::-1].reset_index(drop=True)
     df["grdp_current_bn_vnd"] = df["grdp_current_bn_vnd"].astype(object)
     df.loc[0, "grdp_current_bn_vnd"] = "n/a"  # 2024 row
-    b = Baseline.from_outturn(df)
+    b = Baseline.from_outturn(df, PLAN)
     assert b.last_year == 2024
     assert b.nominal_grdp_bn_vnd == pytest.approx(181.2 * 2_860)
     df2 = outturn(grdp_current_bn_vnd=[380_000.0, 400_000.0, 440_000.0, 470_000.0, math.inf])
-    assert Baseline.from_outturn(df2).nominal_grdp_bn_vnd == pytest.approx(181.2 * 2_860)
+    assert Baseline.from_outturn(df2, PLAN).nominal_grdp_bn_vnd == pytest.approx(181.2 * 2_860)
 
 
 @pytest.mark.parametrize(
@@ -161,7 +164,7 @@ def test_baseline_orders_rows_and_ignores_text_and_inf():
 )
 def test_baseline_rejects_unusable_outturn(df, message):
     with pytest.raises(ValueError, match=message):
-        Baseline.from_outturn(df)
+        Baseline.from_outturn(df, PLAN)
 
 
 # ---- Scenario and defaults ---------------------------------------------------------
@@ -169,11 +172,14 @@ def test_baseline_rejects_unusable_outturn(df, message):
 
 def test_plan_defaults_from_fixture(baseline):
     assert plan_defaults(baseline) == Scenario(
-        growth_pct=10.0,
+        growth_pct=PLAN.growth_pct,
         growth_by_year=(),
         deflator_pct=2.2,
         fx_change_pct=1.0,
-        population_growth_pct=3.3,  # (3480/2860)**(1/6) - 1 = 3.325 %
+        # the constant rate from the fixture's 2,860 thousand to the plan's 2030 figure
+        population_growth_pct=round(
+            ((PLAN.population_official_thousand / 2_860) ** (1 / 6) - 1) * 100, 1
+        ),
         basis="official",
         extend_to_2050=False,
         growth_2031_2050_pct=6.0,
@@ -181,8 +187,8 @@ def test_plan_defaults_from_fixture(baseline):
 
 
 def test_scenario_normalises_overrides():
-    a = Scenario(growth_by_year={2027: 5, 2025: 7.5})
-    b = Scenario(growth_by_year=((2025, 7.5), (2027, 5.0)))
+    a = Scenario(growth_pct=10.0, growth_by_year={2027: 5, 2025: 7.5})
+    b = Scenario(growth_pct=10.0, growth_by_year=((2025, 7.5), (2027, 5.0)))
     assert a == b
     assert a.growth_by_year == ((2025, 7.5), (2027, 5.0))
     assert hash(a) == hash(b)
@@ -209,7 +215,7 @@ def test_scenario_normalises_overrides():
 )
 def test_scenario_rejects_odd_inputs(kwargs):
     with pytest.raises((ValueError, TypeError)):
-        Scenario(**kwargs)
+        Scenario(**{"growth_pct": 10.0, **kwargs})
 
 
 def test_scenario_accepts_the_low_limits(baseline):
@@ -227,7 +233,7 @@ def test_project_shape_and_kinds(baseline):
     assert list(df.columns) == list(model.COLUMNS)
     assert df["year"].tolist() == list(range(2020, 2031))
     assert df["kind"].tolist() == ["actual"] * 5 + ["scenario"] * 6
-    assert df["plan_index"].tolist() == pytest.approx([100 * 1.1**k for k in range(11)])
+    assert df["plan_index"].tolist() == pytest.approx([100 * PLAN_RATE**k for k in range(11)])
     ext = project(baseline, dataclasses.replace(plan_defaults(baseline), extend_to_2050=True))
     assert ext["year"].tolist() == list(range(2020, 2051))
     assert ext["plan_index"].iloc[11:].isna().all()
@@ -290,8 +296,10 @@ def test_per_year_override_applies_only_to_its_year(baseline):
 
 def test_default_population_reaches_plan_official_population(baseline):
     df = project(baseline, plan_defaults(baseline)).set_index("year")
-    # the default rate is rounded to 0.1 point, so within ~0.2 % of 3,480
-    assert df.loc[2030, "population_thousand"] == pytest.approx(3_480, rel=2e-3)
+    # the default rate is rounded to 0.1 point, so within ~0.2 % of the plan's 3,480
+    assert df.loc[2030, "population_thousand"] == pytest.approx(
+        PLAN.population_official_thousand, rel=2e-3
+    )
 
 
 # ---- summarize ----------------------------------------------------------------------
@@ -303,12 +311,12 @@ def test_summary_of_defaults(baseline):
     last = project(baseline, s).iloc[-1]
     assert summ.grdp_2030_bn_vnd == pytest.approx(last["nominal_grdp_bn_vnd"])
     assert summ.per_capita_2030_usd == pytest.approx(last["per_capita_usd"])
-    assert summ.gap_to_target_usd == pytest.approx(15_800 - last["per_capita_usd"])
+    assert summ.gap_to_target_usd == pytest.approx(PLAN.per_capita_usd - last["per_capita_usd"])
     assert summ.avg_growth_2021_2030_pct == pytest.approx(
-        ((baseline.real_index_last / 100 * 1.1**6) ** 0.1 - 1) * 100
+        ((baseline.real_index_last / 100 * PLAN_RATE**6) ** 0.1 - 1) * 100
     )
-    assert summ.avg_growth_2021_2030_pct < 10
-    assert summ.growth_needed_for_avg_pct > 10
+    assert summ.avg_growth_2021_2030_pct < PLAN.growth_pct
+    assert summ.growth_needed_for_avg_pct > PLAN.growth_pct
     assert summ.first_year_target_reached is not None
     assert summ.target_years_late == summ.first_year_target_reached - 2030
 
@@ -360,7 +368,7 @@ def test_growth_needed_for_per_capita_hits_the_target(s):
     need = summarize(BASELINE, s).growth_needed_for_per_capita_pct
     assume(model.GROWTH_MIN_PCT <= need <= model.GROWTH_MAX_PCT)
     again = summarize(BASELINE, dataclasses.replace(s, growth_pct=need, growth_by_year={}))
-    assert again.per_capita_2030_usd == pytest.approx(15_800, abs=0.01)
+    assert again.per_capita_2030_usd == pytest.approx(PLAN.per_capita_usd, abs=0.01)
     assert again.first_year_target_reached is not None
     assert again.first_year_target_reached <= 2030
 
@@ -369,7 +377,7 @@ def test_growth_needed_for_per_capita_hits_the_target(s):
 def test_growth_needed_for_average_gives_exactly_ten_percent(s):
     need = summarize(BASELINE, s).growth_needed_for_avg_pct
     again = summarize(BASELINE, dataclasses.replace(s, growth_pct=need, growth_by_year={}))
-    assert again.avg_growth_2021_2030_pct == pytest.approx(10.0, abs=1e-9)
+    assert again.avg_growth_2021_2030_pct == pytest.approx(PLAN.growth_pct, abs=1e-9)
 
 
 @settings(max_examples=50)
@@ -401,7 +409,7 @@ def test_no_scenario_years_left():
             "vnd_per_usd": [23_200.0] * 11,
         }
     )
-    b = Baseline.from_outturn(df)
+    b = Baseline.from_outturn(df, PLAN)
     summ = summarize(b, plan_defaults(b))
     assert summ.growth_needed_for_avg_pct is None
     assert summ.growth_needed_for_per_capita_pct is None
@@ -419,22 +427,22 @@ def test_consistent_assumptions_make_both_targets_hold(baseline):
     assert (1 + c.deflator_needed_pct / 100) / (1 + c.fx_change_pct / 100) == pytest.approx(
         1 + c.usd_drift_needed_pct / 100
     )
-    exact_p = ((3_480 / 2_860) ** (1 / 6) - 1) * 100
+    exact_p = ((PLAN.population_official_thousand / 2_860) ** (1 / 6) - 1) * 100
     s = Scenario(
-        growth_pct=10.0,
+        growth_pct=PLAN.growth_pct,
         deflator_pct=c.deflator_needed_pct,
         fx_change_pct=c.fx_change_pct,
         population_growth_pct=exact_p,
     )
     summ = summarize(baseline, s)
-    assert summ.per_capita_2030_usd == pytest.approx(15_800, abs=0.01)
-    assert summ.population_2030_thousand == pytest.approx(3_480)
+    assert summ.per_capita_2030_usd == pytest.approx(PLAN.per_capita_usd, abs=0.01)
+    assert summ.population_2030_thousand == pytest.approx(PLAN.population_official_thousand)
     assert c.historical_usd_drift_pct < c.usd_drift_needed_pct
 
 
 def test_consistent_assumptions_total_basis(baseline):
     c = consistent_assumptions(baseline, growth_pct=12.0, basis="total")
-    assert c.population_2030_thousand == 4_040
+    assert c.population_2030_thousand == PLAN.population_total_thousand
     assert c.usd_drift_needed_pct > consistent_assumptions(baseline, 12.0).usd_drift_needed_pct
 
 

@@ -7,17 +7,27 @@ from dataclasses import replace
 import pytest
 
 from core.i18n import Translator
-from core.model import Baseline, Scenario, Summary, consistent_assumptions, summarize
+from core.model import (
+    HORIZON_YEAR,
+    TARGET_YEAR,
+    Baseline,
+    Scenario,
+    Summary,
+    consistent_assumptions,
+    summarize,
+)
 from core.narrative import consistency_text, percent, summary_text, target_sentence
+from tests.plan_data import PLAN
 
 VI, EN = Translator("vi"), Translator("en")
+PLAN_SCENARIO = Scenario(growth_pct=PLAN.growth_pct)
 
 
 @pytest.fixture(scope="module")
 def baseline() -> Baseline:
     from core.data import data_dir, load_table
 
-    return Baseline.from_outturn(load_table("economy_outturn", data_dir()))
+    return Baseline.from_outturn(load_table("economy_outturn", data_dir()), PLAN)
 
 
 def summary(**changes) -> Summary:
@@ -33,6 +43,7 @@ def summary(**changes) -> Summary:
         growth_needed_for_per_capita_pct=18.0,
         first_year_target_reached=2033,
         target_years_late=3,
+        per_capita_target_usd=PLAN.per_capita_usd,
     )
     return replace(base, **changes)
 
@@ -40,8 +51,8 @@ def summary(**changes) -> Summary:
 def test_the_example_sentence_in_english(baseline):
     text = summary_text(summary(), Scenario(growth_pct=8.0), baseline, EN)
     assert text.startswith(
-        "At 8% growth a year from 2025, the province reaches 15,800 USD "
-        "per person in 2033, 3 years after the plan's date (2030)."
+        f"At 8% growth a year from 2025, the province reaches {EN.number(PLAN.per_capita_usd)} "
+        f"USD per person in 2033, 3 years after the plan's date ({TARGET_YEAR})."
     )
     assert "10,084 USD, 5,716 USD short of the target" in text
     assert "7.9% a year" in text or "8% a year" in text
@@ -52,7 +63,8 @@ def test_the_same_numbers_in_vietnamese(baseline):
     text = summary_text(summary(), Scenario(growth_pct=8.5), baseline, VI)
     assert text.startswith(
         "Với mức tăng trưởng 8,5%/năm từ 2025, GRDP bình quân đầu người "
-        "đạt 15.800 USD vào năm 2033, muộn 3 năm so với mốc 2030"
+        f"đạt {VI.number(PLAN.per_capita_usd)} USD vào năm 2033, muộn 3 năm so với mốc "
+        f"{TARGET_YEAR}"
     )
     assert "10.084 USD" in text
     assert "5.716 USD" in text
@@ -65,23 +77,25 @@ def test_the_same_numbers_in_vietnamese(baseline):
 def test_not_by_2050(baseline, t):
     never = summary(first_year_target_reached=None, target_years_late=None)
     text = target_sentence(never, Scenario(growth_pct=5.0, growth_2031_2050_pct=4.5), t)
-    assert "2050" in text
-    assert t.number(15800) in text
+    assert str(HORIZON_YEAR) in text
+    assert t.number(PLAN.per_capita_usd) in text
     assert percent(4.5, t) in text
     assert ("chưa đạt" in text) if t.lang == "vi" else ("does not reach" in text)
 
 
 def test_early_on_time_and_one_year(baseline):
     assert "2 years before" in target_sentence(
-        summary(first_year_target_reached=2028), Scenario(), EN
+        summary(first_year_target_reached=2028), PLAN_SCENARIO, EN
     )
     assert "on the plan's date" in target_sentence(
-        summary(first_year_target_reached=2030), Scenario(), EN
+        summary(first_year_target_reached=2030), PLAN_SCENARIO, EN
     )
     assert "1 year after" in target_sentence(
-        summary(first_year_target_reached=2031), Scenario(), EN
+        summary(first_year_target_reached=2031), PLAN_SCENARIO, EN
     )
-    assert "sớm 2 năm" in target_sentence(summary(first_year_target_reached=2028), Scenario(), VI)
+    assert "sớm 2 năm" in target_sentence(
+        summary(first_year_target_reached=2028), PLAN_SCENARIO, VI
+    )
 
 
 def test_above_target_and_per_year_growth(baseline):

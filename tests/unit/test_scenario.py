@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from core.model import Baseline, Scenario, plan_defaults
 from core.scenario import Notice, ParamSpec, format_number, param_specs, parse, to_query
+from tests.plan_data import PLAN
 
 NAN = math.nan
 
@@ -24,9 +25,13 @@ BASELINE = Baseline.from_outturn(
             "population_thousand": [2_580.0, 2_660.0, 2_760.0, 2_800.0, 2_860.0],
             "vnd_per_usd": [23_200.0, 23_160.0, 23_600.0, 23_900.0, 24_160.0],
         }
-    )
+    ),
+    PLAN,
 )
 DEFAULT = plan_defaults(BASELINE)
+# URL forms of the defaults that come from the plan (growth) and reach it (population).
+G_DEFAULT = format_number(DEFAULT.growth_pct)
+P_DEFAULT = format_number(DEFAULT.population_growth_pct)
 
 
 def parse_(params):
@@ -53,13 +58,15 @@ def test_param_table():
         "ext",
         "g50",
     ]
-    assert by_name["g"] == ParamSpec("g", "growth_pct", "number", "10", -5.0, 20.0, 0.1)
+    assert by_name["g"] == ParamSpec("g", "growth_pct", "number", G_DEFAULT, -5.0, 20.0, 0.1)
     assert by_name["g2027"] == ParamSpec(
-        "g2027", "growth_by_year", "number", "10", -5.0, 20.0, 0.1, year=2027
+        "g2027", "growth_by_year", "number", G_DEFAULT, -5.0, 20.0, 0.1, year=2027
     )
     assert by_name["d"] == ParamSpec("d", "deflator_pct", "number", "2.2", -5.0, 15.0, 0.1)
     assert by_name["fx"] == ParamSpec("fx", "fx_change_pct", "number", "1", -10.0, 15.0, 0.1)
-    assert by_name["p"] == ParamSpec("p", "population_growth_pct", "number", "3.3", -5.0, 10.0, 0.1)
+    assert by_name["p"] == ParamSpec(
+        "p", "population_growth_pct", "number", P_DEFAULT, -5.0, 10.0, 0.1
+    )
     assert by_name["basis"] == ParamSpec(
         "basis", "basis", "choice", "official", choices=("official", "total")
     )
@@ -189,7 +196,7 @@ def test_malformed_ext(raw):
 def test_long_value_is_truncated_in_notice():
     raw = "x" * 5000
     _, notices = parse_({"g": raw})
-    assert notices == [Notice("g", "x" * 39 + "…", "invalid", "10")]
+    assert notices == [Notice("g", "x" * 39 + "…", "invalid", G_DEFAULT)]
 
 
 # ---- parse: out of range -------------------------------------------------------------------
@@ -231,8 +238,8 @@ def test_repeated_parameter_takes_the_last_value():
 
 def test_repeated_parameter_last_value_is_validated():
     s, notices = parse_({"g": ["7.5", "abc"]})
-    assert s.growth_pct == 10.0
-    assert notices == [Notice("g", "abc", "invalid", "10")]
+    assert s.growth_pct == DEFAULT.growth_pct
+    assert notices == [Notice("g", "abc", "invalid", G_DEFAULT)]
 
 
 def test_empty_list_counts_as_missing():
@@ -270,10 +277,10 @@ def test_notices_follow_table_order():
 
 def test_to_query_of_defaults():
     assert to_query(DEFAULT) == {
-        "g": "10",
+        "g": G_DEFAULT,
         "d": "2.2",
         "fx": "1",
-        "p": "3.3",
+        "p": P_DEFAULT,
         "basis": "official",
         "ext": "0",
         "g50": "6",

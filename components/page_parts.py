@@ -1,4 +1,5 @@
-"""Pieces every page uses: the page heading, source lines under figures, CSV downloads."""
+"""Parts every page uses: the page heading, source lines under figures, CSV downloads,
+and the escaping of data and link text shown as Markdown."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import streamlit as st
 
 from components.context import translator
 from components.data_ui import try_table
+from core.sources import source_ids
 
 _INLINE_SOURCES = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
@@ -37,15 +39,6 @@ def page_header(section: str) -> None:
     intro = t(f"{section}.intro")
     if intro != f"{section}.intro":
         st.markdown(intro)
-
-
-def source_ids(cells: Iterable[str]) -> list[str]:
-    """The distinct ids in one or more ``source`` cells (``a;b``), in first-seen order."""
-    seen: dict[str, None] = {}
-    for cell in cells:
-        for source_id in str(cell).split(";"):
-            seen.setdefault(source_id.strip(), None)
-    return [source_id for source_id in seen if source_id]
 
 
 def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:

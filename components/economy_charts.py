@@ -1,102 +1,30 @@
-"""Altair builders for the economy page, sized and coloured for a projector.
+"""Altair builders for the economy charts, sized and coloured for a projector.
 
 Pure functions of small frames and a Translator: no Streamlit calls, so the same
-chart goes to the page and, on a download click, to vl_convert for PNG/SVG.
-Fonts are at least 14 px, lines thick, colours from the Okabe–Ito palette (safe
-for the common colour-vision deficiencies); every legend label is translated.
+chart goes to the page, the slides and, on a download click or in the PDF brief, to
+vl_convert (``components.chart_export``). Colours are the Okabe–Ito palette
+(``components.palette``); every legend label is translated. The numbers come computed
+(``core.model.ScenarioResult``, ``core.economy``): nothing here runs the model.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import replace
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
 
+from components.palette import BLACK, BLUE, GREEN, GREY, INK, ORANGE, PURPLE, SKY, VERMILION
+from components.vega_theme import FONT, LINE, WIDTH, projector, with_data
+from core.economy import QUALITIES, outturn_quality
 from core.i18n import Translator
-from core.model import PLAN_PER_CAPITA_USD_2030, Baseline, Scenario, project
+from core.model import Baseline, ScenarioResult
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
-EXPORT_FONT = "DejaVu Sans"  # bundled: full Vietnamese coverage on any machine
-
-# Okabe–Ito.
-BLUE, ORANGE, SKY, GREEN, YELLOW, NAVY, VERMILION, PURPLE, BLACK = (
-    "#0072B2",
-    "#E69F00",
-    "#56B4E9",
-    "#009E73",
-    "#F0E442",
-    "#0072B2",
-    "#D55E00",
-    "#CC79A7",
-    "#000000",
-)
-GREY = "#767676"
-INK = "#111111"
 SAVED_COLOURS = (GREEN, PURPLE, ORANGE)
 SECTOR_COLOURS = (BLUE, ORANGE, GREEN, GREY)
-FONT = 16
-LINE = 4
-WIDTH = "container"
 BAR = 28  # px: the bar of each target row
 HEIGHT = 320  # px: the plot; its legend adds below
-
-#: Quality of an outturn point: published as is, a published estimate, or derived.
-QUALITIES = ("published", "estimate", "derived")
-
-
-NUMBER_LOCALES = {
-    "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
-    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["$", ""]},
-}
-
-
-def projector(chart: alt.TopLevelMixin, t: Translator) -> dict:
-    """The chart as a spec: large type everywhere, the reader's number format, no border."""
-    spec = (
-        chart.configure(font="sans-serif", locale={"number": NUMBER_LOCALES[t.lang]})
-        .configure_axis(
-            labelFontSize=FONT,
-            titleFontSize=FONT,
-            labelLimit=260,
-            gridOpacity=0.5,
-            labelColor=INK,
-            titleColor=INK,
-        )
-        .configure_legend(
-            # Below the plot: on a phone a legend at the right leaves the plot a sliver.
-            labelFontSize=FONT,
-            titleFontSize=FONT,
-            orient="bottom",
-            direction="vertical",
-            symbolStrokeWidth=LINE,
-            symbolSize=260,
-            labelLimit=300,
-            titleLimit=300,
-            labelColor=INK,
-            titleColor=INK,
-        )
-        .configure_title(fontSize=FONT + 2, anchor="start")
-        .configure_header(
-            labelFontSize=FONT,
-            titleFontSize=FONT,
-        )
-        .configure_view(strokeWidth=0)
-        .to_dict()
-    )
-    # Several legends below a chart stack instead of standing in a row wider than a phone
-    # (a Vega setting Altair's schema does not list, so it is set on the spec).
-    spec["config"]["legend"]["layout"] = {"bottom": {"direction": "vertical", "anchor": "start"}}
-    # The plot keeps its height and the legend adds to it (Streamlit's default, "fit",
-    # would squeeze the plot to make room for a legend below it).
-    spec["autosize"] = {"type": "fit-x", "contains": "padding"}
-    return spec
-
 
 LINES = "lines"  # dataset name of the line charts
 ROWS = "rows"  # dataset name of the bar charts
@@ -341,79 +269,6 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
     return projector(chart, t)
 
 
-def with_data(template: dict, name: str, frame: pd.DataFrame) -> dict:
-    """A cached template with this run's rows as its named dataset (no validation)."""
-    return {**template, "datasets": {**template.get("datasets", {}), name: frame}}
-
-
-def _records(frame: pd.DataFrame) -> list[dict]:
-    return json.loads(frame.to_json(orient="records"))
-
-
-def export_spec(spec: dict, width: int = 1000) -> str:
-    """Standalone Vega-Lite JSON (data inline, fixed width) for vl_convert."""
-    out = dict(spec)
-    out["datasets"] = {
-        name: _records(value) if isinstance(value, pd.DataFrame) else value
-        for name, value in spec.get("datasets", {}).items()
-    }
-    if out.get("width") == "container":
-        out["width"] = width
-    out.setdefault("background", "white")
-    return json.dumps(out, ensure_ascii=False)
-
-
-@lru_cache(maxsize=32)
-def _png(spec: str) -> bytes:
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_png(spec, scale=2)
-
-
-@lru_cache(maxsize=32)
-def _svg(spec: str) -> bytes:
-    import vl_convert as vlc
-
-    return vlc.vegalite_to_svg(spec).encode("utf-8")
-
-
-@lru_cache(maxsize=1)
-def register_fonts() -> None:
-    """Let vl_convert use the bundled DejaVu Sans (full Vietnamese) on any machine."""
-    import vl_convert as vlc
-
-    vlc.register_font_directory(str(FONT_DIR))
-
-
-def print_png(
-    spec: dict, width: int, height: int | None = None, legend: str | None = "bottom"
-) -> bytes:
-    """A chart as PNG for print (the PDF brief): the bundled font, a given size, the
-    legend moved (``None`` keeps it), drawn offline."""
-    register_fonts()
-    out = json.loads(export_spec(sized(spec, height) if height else spec, width))
-    config = out.setdefault("config", {})
-    config["font"] = EXPORT_FONT
-    if legend:
-        # Side by side: the printed chart is short and wide enough for the legends in a row.
-        config["legend"] = {
-            **config.get("legend", {}),
-            "orient": legend,
-            "direction": "vertical",
-            "layout": {legend: {"direction": "horizontal", "anchor": "start"}},
-        }
-    return _png(json.dumps(out, ensure_ascii=False))
-
-
-def to_png(spec: dict) -> bytes:
-    """PNG at twice the size, built offline on demand; repeated clicks are free."""
-    return _png(export_spec(spec))
-
-
-def to_svg(spec: dict) -> bytes:
-    return _svg(export_spec(spec))
-
-
 # ---- the scenario's two charts ---------------------------------------------------
 
 
@@ -437,15 +292,15 @@ def scenario_series(
 def scenario_specs(
     outturn: pd.DataFrame,
     baseline: Baseline,
-    scenario: Scenario,
+    result: ScenarioResult,
     t: Translator,
-    kept: Sequence[tuple[str, Scenario]] = (),
+    kept: Sequence[tuple[str, ScenarioResult]] = (),
 ) -> tuple[dict, dict]:
-    """The real GRDP index chart and the per-capita chart of a scenario, with any saved
-    scenarios (name, scenario) drawn beside it: the economy page, the presentation and
-    the PDF brief all draw these two."""
-    projection = project(baseline, scenario)
-    recomputed = scenario.basis == "total"
+    """The real GRDP index chart and the per-capita chart of a computed scenario, with
+    any saved scenarios (name, result, projected to the same end year) drawn beside it:
+    the economy page, the presentation and the PDF brief all draw these two."""
+    projection = result.projection
+    recomputed = result.scenario.basis == "total"
     growth_q = outturn_quality(outturn, baseline.filled, "grdp_growth_real_pct")
     usd_q = outturn_quality(outturn, baseline.filled, "grdp_per_capita_usd", recomputed)
     index_frames = [scenario_series(projection, "real_index", None, growth_q, t)]
@@ -456,9 +311,8 @@ def scenario_specs(
         shown = name if name not in reserved else f"{name} ({len(names) - 1})"
         reserved.add(shown)
         names.append(shown)
-        other_projection = project(baseline, replace(other, extend_to_2050=scenario.extend_to_2050))
-        index_frames.append(scenario_series(other_projection, "real_index", shown, None, t))
-        usd_frames.append(scenario_series(other_projection, "per_capita_usd", shown, None, t))
+        index_frames.append(scenario_series(other.projection, "real_index", shown, None, t))
+        usd_frames.append(scenario_series(other.projection, "per_capita_usd", shown, None, t))
     kinds = ("main", "main", *("saved",) * len(kept))
     plan = (
         projection.loc[projection["plan_index"].notna(), ["year", "plan_index"]]
@@ -471,133 +325,8 @@ def scenario_specs(
         pd.concat([*index_frames, plan], ignore_index=True),
     )
     per_capita = with_data(
-        per_capita_template(tuple(names), kinds, PLAN_PER_CAPITA_USD_2030, t),
+        per_capita_template(tuple(names), kinds, result.summary.per_capita_target_usd, t),
         LINES,
         pd.concat(usd_frames, ignore_index=True),
     )
     return index, per_capita
-
-
-def sized(spec: dict, height: int, legend: str | None = None) -> dict:
-    """The same chart at another height, for a slide or print, which have less room than
-    the page; the legend moved to ``legend`` if given. The page's autosize is dropped, so
-    each renderer sizes it its own way (Streamlit fits it whole, print pads the plot)."""
-    out = {key: value for key, value in spec.items() if key != "autosize"} | {"height": height}
-    if legend:
-        config = spec.get("config", {})
-        out["config"] = {**config, "legend": {**config.get("legend", {}), "orient": legend}}
-    return out
-
-
-# ---- the zones as a static map (for print: pydeck needs a browser) -------------
-
-
-def _rewound(geometry: dict) -> dict:
-    """Rings in the winding d3 (Vega) expects: exterior clockwise, holes anticlockwise.
-    GeoJSON's right-hand rule is the opposite, which d3 reads as "the rest of the globe"."""
-
-    def area(ring: list) -> float:
-        pairs = itertools.pairwise(ring)
-        return sum(x0 * y1 - x1 * y0 for (x0, y0, *_), (x1, y1, *_) in pairs)
-
-    def polygon(rings: list) -> list:
-        return [
-            ring if (area(ring) < 0) == (index == 0) else ring[::-1]
-            for index, ring in enumerate(rings)
-        ]
-
-    if geometry["type"] == "Polygon":
-        return {"type": "Polygon", "coordinates": polygon(geometry["coordinates"])}
-    if geometry["type"] == "MultiPolygon":
-        return {
-            "type": "MultiPolygon",
-            "coordinates": [polygon(rings) for rings in geometry["coordinates"]],
-        }
-    return geometry
-
-
-def zone_map_spec(
-    districts_geo: dict,
-    districts: pd.DataFrame,
-    zones: pd.DataFrame,
-    t: Translator,
-    width: int = 460,
-    height: int = 480,
-) -> dict:
-    """The nine units filled in their zone's colour and named, as a Vega-Lite map."""
-    from core.geo import representative_point
-
-    zone_rows = zones.sort_values("id")
-    zone_name = {int(row.id): t.pick(row.name_vi, row.name_en) for row in zone_rows.itertuples()}
-    units = districts.set_index("code")
-    features, labels = [], []
-    for feature in districts_geo["features"]:
-        code = int(feature["properties"]["code"])
-        name = t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"])
-        features.append(
-            {
-                "type": "Feature",
-                "geometry": _rewound(feature["geometry"]),
-                "properties": {"zone": zone_name[int(units.loc[code, "zone"])], "name": name},
-            }
-        )
-        lon, lat = representative_point(feature["geometry"])
-        labels.append({"lon": lon, "lat": lat, "name": name})
-    colour = alt.Color(
-        "properties.zone:N",
-        legend=None,
-        scale=alt.Scale(domain=list(zone_name.values()), range=list(zone_rows["color"])),
-    )
-    shapes = (
-        alt.Chart(alt.Data(values=features))
-        .mark_geoshape(stroke="white", strokeWidth=1.5)
-        .encode(color=colour)
-    )
-    where = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "name:N"}
-    halo = (
-        alt.Chart(alt.Data(values=labels))
-        .mark_text(
-            fontSize=FONT - 2, fontWeight="bold", stroke="white", strokeWidth=4, strokeJoin="round"
-        )
-        .encode(**where)
-    )
-    names = (
-        alt.Chart(alt.Data(values=labels))
-        .mark_text(fontSize=FONT - 2, fontWeight="bold", color=INK)
-        .encode(**where)
-    )
-    chart = (
-        alt.layer(shapes, halo, names)
-        .project(type="mercator")
-        .properties(width=width, height=height)
-    )
-    return chart.configure(font=EXPORT_FONT).configure_view(strokeWidth=0).to_dict()
-
-
-# ---- data shaping ------------------------------------------------------------
-
-
-def outturn_quality(
-    outturn: pd.DataFrame,
-    filled: Iterable[tuple[int, str, str]],
-    column: str,
-    recomputed: bool = False,
-) -> dict[int, str]:
-    """Quality of one outturn column per year: "derived" when computed (from the data
-    file's ``derived_columns``, the model's filled cells, or a recomputed basis),
-    "estimate" when the year's status is an estimate, else "published"."""
-    model_filled = {year for year, name, _ in filled if name == column}
-    quality = {}
-    for row in outturn.itertuples(index=False):
-        derived = (
-            str(row.derived_columns or "").split(";")
-            if isinstance(row.derived_columns, str)
-            else []
-        )
-        if recomputed or column in derived or row.year in model_filled:
-            quality[int(row.year)] = "derived"
-        elif row.status == "estimate":
-            quality[int(row.year)] = "estimate"
-        else:
-            quality[int(row.year)] = "published"
-    return quality

@@ -1,0 +1,81 @@
+"""The one-page PDF brief of a scenario, assembled from the data (no Streamlit).
+
+The same function serves the download buttons (``components.slides`` caches it per
+scenario and language) and the unit tests. The layout is ``core.brief.build_pdf``; this
+module loads the tables, runs the scenario once and draws the charts and map as PNG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+from components import chart_export, economy_charts, map_charts
+from core import brief
+from core.data import load_geojson, load_table
+from core.i18n import Translator
+from core.model import Baseline, PlanTargets, run
+from core.scenario import parse
+from core.sources import source_ids
+
+CHART_SIZE = (340, 210)  # px: each economic chart, half the page wide
+MAP_WIDTH = 460
+
+
+def _source_line(row: pd.Series) -> str:
+    date = row["date"] if isinstance(row["date"], str) else ""
+    return f"{row['title']} ({row['publisher']}{', ' + date if date else ''})"
+
+
+def make_brief(
+    lang: str, query: Mapping[str, str], folder: Path, public_url: str | None = None
+) -> bytes:
+    """The one-page PDF of the scenario the query describes (parsed as a link would be)."""
+    t = Translator(lang)
+    outturn = load_table("economy_outturn", folder)
+    plan_table = load_table("plan_targets", folder)
+    targets = plan_table.set_index("id")
+    sources = load_table("sources", folder).set_index("id")
+    zones = load_table("zones", folder)
+    districts = load_table("districts", folder)
+    districts_geo = load_geojson("districts_geo", folder)
+    baseline = Baseline.from_outturn(outturn, PlanTargets.from_table(plan_table))
+    scenario, _ = parse(dict(query), baseline)
+    result = run(baseline, scenario)
+
+    index, per_capita = economy_charts.scenario_specs(outturn, baseline, result, t)
+    images = brief.BriefImages(
+        index=chart_export.print_png(index, *CHART_SIZE),
+        per_capita=chart_export.print_png(per_capita, *CHART_SIZE),
+        zone_map=chart_export.print_png(
+            map_charts.zone_map_spec(districts_geo, districts, zones, t), MAP_WIDTH, legend=None
+        ),
+    )
+    entries = [
+        brief.ZoneEntry(
+            row.color, t.pick(row.name_vi, row.name_en), t.pick(row.role_vi, row.role_en)
+        )
+        for row in zones.sort_values("id").itertuples()
+    ]
+    cells = [
+        "qd_790_2024",
+        *targets.loc[["growth_2021_2030", "grdp_per_capita_usd"], "source"],
+        *outturn["source"],
+        *zones["source"],
+        *districts["source"],
+        "dvhcvn_gis",
+    ]
+    lines = [_source_line(sources.loc[i]) for i in source_ids(cells) if i in sources.index]
+    decision = sources.loc["qd_790_2024"]
+    return brief.build_pdf(
+        t=t,
+        baseline=baseline,
+        result=result,
+        decision=(decision["document_number"], decision["date"]),
+        images=images,
+        zones=entries,
+        sources=lines,
+        link=brief.scenario_link(public_url, scenario, lang),
+    )
