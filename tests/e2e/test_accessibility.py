@@ -28,6 +28,7 @@ from tests.e2e.conftest import (
     open_app,
     wait_until_ready,
 )
+from tests.e2e.test_economy import per_capita_text
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
@@ -351,20 +352,11 @@ def tab_to(page, selector: str, most: int = 120) -> list[dict]:
     raise AssertionError(f"{selector} not reached with {most} Tab presses")
 
 
-def per_capita_metric(page) -> str:
-    return (
-        page.locator('[data-testid="stMetric"]')
-        .nth(1)
-        .locator('[data-testid="stMetricValue"]')
-        .inner_text()
-    )
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_keyboard_alone_changes_growth_and_reads_the_result(pages, a11y_server, lang):
     page = pages(lang, *VIEWPORTS["laptop"])
     open_app(page, a11y_server, "economy", lang=lang, view="whatif")
-    before = per_capita_metric(page)
+    before = per_capita_text(page)
     value_before = page.locator(GROWTH).get_by_role("slider").get_attribute("aria-valuetext")
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     stops = tab_to(page, GROWTH_SLIDER)
@@ -376,7 +368,7 @@ def test_keyboard_alone_changes_growth_and_reads_the_result(pages, a11y_server, 
         arg=[GROWTH_SLIDER, value_before],
     )
     wait_until_ready(page)
-    after = per_capita_metric(page)
+    after = per_capita_text(page)
     assert after != before, "the result did not change"
     assert re.search(r"\d", after)
 
