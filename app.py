@@ -4,6 +4,7 @@ import streamlit as st
 
 from components import present
 from components.context import translator
+from components.html_lang import html_lang
 from components.language import language_switch, show_language_notice
 from components.legacy_pages import leave_legacy_pages_mode
 from components.navigation import st_pages
@@ -17,6 +18,7 @@ st.set_page_config(
 leave_legacy_pages_mode()  # this run is routed; pages/ is not a legacy folder
 language_switch()
 t = translator()
+html_lang(t.lang)  # <html lang> for screen readers (Streamlit serves "en")
 page = st.navigation(st_pages(t))
 present.sidebar_toggle(t)
 st.sidebar.caption(t("common.merger_short"))

@@ -1,0 +1,91 @@
+"""What each chart says, as one sentence in the reader's language and number format.
+
+A screen reader announces a Vega chart by the spec's top-level ``description`` (Vega-Embed
+sets it as the chart's ``aria-label``; without it the reader hears "Vega visualization").
+These functions build that sentence from the figures the chart draws, so it changes when
+a slider moves: ``spec["description"] = chart_text.per_capita(t, 2030, value, target)``.
+Plain values in, text out: the numbers come from the model, not from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from core.i18n import Translator
+
+
+def _joined(t: Translator, parts: Iterable[str]) -> str:
+    return t("a11y.chart.separator").join(parts)
+
+
+def _shares(t: Translator, shares: Mapping[str, float], decimals: int) -> str:
+    return _joined(
+        t,
+        (
+            t("a11y.chart.share_item", name=name, share=t.number(share, decimals))
+            for name, share in shares.items()
+        ),
+    )
+
+
+def index(t: Translator, year: int, base_year: int, scenario: float, plan: float) -> str:
+    """The real GRDP index chart: the scenario and the plan's path in the last year."""
+    return t(
+        "a11y.chart.index",
+        year=year,
+        base=base_year,
+        scenario=t.number(scenario, 1),
+        plan=t.number(plan, 1),
+    )
+
+
+def per_capita(t: Translator, year: int, value: float, target: float) -> str:
+    """GRDP per capita in the scenario's last year against the plan's target (whole USD)."""
+    shown, goal = round(value), round(target)
+    kind = "below" if shown < goal else "above" if shown > goal else "equal"
+    return t(
+        f"a11y.chart.per_capita_{kind}",
+        year=year,
+        value=t.number(shown),
+        target=t.number(goal),
+    )
+
+
+def distance(t: Translator, year: int, rows: Iterable[tuple[str, float | None, str]]) -> str:
+    """The target-distance bars: (indicator, outturn as % of target or None, value label)."""
+    items = [
+        t("a11y.chart.distance_missing", indicator=name)
+        if progress is None
+        else t(
+            "a11y.chart.distance_item",
+            indicator=name,
+            progress=t.number(progress),
+            value=label,
+        )
+        for name, progress, label in rows
+    ]
+    return t("a11y.chart.distance", year=year, items=_joined(t, items))
+
+
+def structure(t: Translator, periods: Mapping[str, Mapping[str, float]]) -> str:
+    """The sector-structure bars: period -> sector -> share of GRDP in %."""
+    parts = [
+        t("a11y.chart.structure_period", period=period, shares=_shares(t, shares, 1))
+        for period, shares in periods.items()
+    ]
+    return t("a11y.chart.structure", periods=_joined(t, parts))
+
+
+def zone_share(t: Translator, title: str, shares: Mapping[str, float]) -> str:
+    """The zones page's share bars: zone name -> share of the province in %."""
+    return t("a11y.chart.zone_share", title=title, items=_shares(t, shares, 1))
+
+
+def timeline(t: Translator, first: str, last: str, kinds: Mapping[str, int]) -> str:
+    """The IT-park timeline: its date range (already formatted) and events per lane."""
+    count = sum(kinds.values())
+    lanes = _joined(
+        t,
+        (t("a11y.chart.timeline_kind", kind=kind, count=t.number(n)) for kind, n in kinds.items()),
+    )
+    return t("a11y.chart.timeline", count=t.number(count), first=first, last=last, kinds=lanes)

@@ -1,0 +1,82 @@
+"""Chart descriptions (screen-reader labels) in both languages and number formats."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import chart_text
+from core.i18n import Translator
+
+VI, EN = Translator("vi"), Translator("en")
+
+
+def test_per_capita_below_the_target_in_vietnamese_numbers():
+    text = chart_text.per_capita(VI, 2030, 10_363.4, 15_800)
+    assert text == (
+        "GRDP bình quân đầu người năm 2030 theo kịch bản: 10.363 USD, thấp hơn mục tiêu 15.800 USD"
+    )
+
+
+def test_per_capita_below_the_target_in_english_numbers():
+    text = chart_text.per_capita(EN, 2030, 10_363.4, 15_800)
+    assert text == (
+        "GRDP per capita in 2030 in the scenario: 10,363 USD, below the target of 15,800 USD"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "word_vi", "word_en"),
+    [(16_250.0, "cao hơn", "above"), (15_800.2, "bằng", "equal to")],
+)
+def test_per_capita_says_above_or_equal(value, word_vi, word_en):
+    assert f"{word_vi} mục tiêu 15.800" in chart_text.per_capita(VI, 2030, value, 15_800)
+    assert f"{word_en} the target of 15,800" in chart_text.per_capita(EN, 2030, value, 15_800)
+
+
+def test_index_uses_one_decimal_in_each_language():
+    assert chart_text.index(VI, 2030, 2020, 222.46, 259.37) == (
+        "Chỉ số GRDP thực năm 2030 (2020 = 100): kịch bản 222,5, lộ trình quy hoạch 259,4"
+    )
+    assert chart_text.index(EN, 2030, 2020, 222.46, 259.37) == (
+        "Real GRDP index in 2030 (2020 = 100): scenario 222.5, plan path 259.4"
+    )
+
+
+def test_distance_lists_each_target_and_says_when_data_is_missing():
+    rows = [("GRDP/người", 65.4, "10.363 USD"), ("Dân số", None, "—")]
+    assert chart_text.distance(VI, 2030, rows) == (
+        "Mức đạt so với mục tiêu năm 2030: GRDP/người 65% mục tiêu (10.363 USD); "
+        "Dân số chưa có số liệu"
+    )
+    rows = [("GRDP per capita", 65.4, "10,363 USD"), ("Population", None, "—")]
+    assert chart_text.distance(EN, 2030, rows) == (
+        "Progress towards the 2030 targets: GRDP per capita 65% of target (10,363 USD); "
+        "Population no data yet"
+    )
+
+
+def test_structure_reads_every_period_and_sector():
+    periods = {"2024": {"Công nghiệp": 63.26, "Dịch vụ": 26.5}, "2030": {"Công nghiệp": 61.0}}
+    assert chart_text.structure(VI, periods) == (
+        "Cơ cấu GRDP theo ngành: 2024: Công nghiệp 63,3%; Dịch vụ 26,5%; 2030: Công nghiệp 61,0%"
+    )
+    periods = {"2024": {"Industry": 63.26}}
+    assert chart_text.structure(EN, periods) == "GRDP by sector: 2024: Industry 63.3%"
+
+
+def test_zone_share_in_both_languages():
+    shares_vi = {"Khu vực 1": 5.75, "Khu vực 2": 40.0}
+    assert chart_text.zone_share(VI, "Diện tích", shares_vi) == (
+        "Diện tích: Khu vực 1 5,8%; Khu vực 2 40,0%"
+    )
+    assert chart_text.zone_share(EN, "Area", {"Zone 1": 5.75}) == "Area: Zone 1 5.8%"
+
+
+def test_timeline_counts_events_with_grouped_numbers():
+    kinds = {"Quy hoạch": 1200, "Khu CNTT": 3}
+    assert chart_text.timeline(VI, "3/8/2024", "5/2025", kinds) == (
+        "Dòng thời gian: 1.203 sự kiện, từ 3/8/2024 đến 5/2025; Quy hoạch 1.200; Khu CNTT 3"
+    )
+    assert chart_text.timeline(EN, "3 August 2024", "May 2025", {"Plan": 1200}) == (
+        "Timeline: 1,200 events, from 3 August 2024 to May 2025; Plan 1,200"
+    )
