@@ -18,7 +18,7 @@ from components.context import LANGUAGE_KEY
 from components.navigation import page_of
 from components.page_parts import link_value
 from core.i18n import Translator
-from core.scenario import NOTICE_VALUE_MAX_CHARS
+from core.scenario import notice_value
 
 PRESENT_PARAM = "present"
 STEP_PARAM = "step"
@@ -38,7 +38,7 @@ def parse_present(raw: list[str]) -> tuple[bool | None, str | None]:
     value = raw[-1].strip()
     if value in ("1", "0"):
         return value == "1", None
-    return None, _shown(raw[-1])
+    return None, notice_value(raw[-1])
 
 
 def parse_step(raw: list[str], total: int) -> tuple[int, tuple[str, str] | None]:
@@ -48,18 +48,11 @@ def parse_step(raw: list[str], total: int) -> tuple[int, tuple[str, str] | None]
         return 1, None
     value = raw[-1].strip()
     if not _STEP.fullmatch(value):
-        return 1, ("invalid", _shown(raw[-1]))
+        return 1, ("invalid", notice_value(raw[-1]))
     step = int(value)
     if 1 <= step <= total:
         return step, None
-    return min(max(step, 1), total), ("clamped", _shown(raw[-1]))
-
-
-def _shown(raw: str) -> str:
-    cleaned = "".join(c if c.isprintable() else "\ufffd" for c in raw)
-    if len(cleaned) > NOTICE_VALUE_MAX_CHARS:
-        return cleaned[: NOTICE_VALUE_MAX_CHARS - 1] + "…"
-    return cleaned
+    return min(max(step, 1), total), ("clamped", notice_value(raw[-1]))
 
 
 def carried_params(extra: dict[str, str] | None = None) -> dict[str, str]:

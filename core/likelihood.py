@@ -1,9 +1,9 @@
 """How likely is the plan? Break-even, sensitivity and uncertainty (issue 14). Plain Python.
 
 Everything here is a pure function of frozen, hashable values (``Baseline``,
-``Scenario``, ``Targets``, ``Shocks``, seed, draw count), so a page can cache it
-by scenario. Plan figures are never written here: callers pass ``Targets``,
-built from data/plan_targets.csv with ``Targets.from_plan_targets``.
+``Scenario``, ``Shocks``, seed, draw count), so a page can cache it by scenario.
+Plan figures are never written here: the targets are the baseline's ``plan``
+(``core.plan.PlanTargets``, read from data/plan_targets.csv).
 
 Targets (``TARGETS``), each read as "reached when at least":
 
@@ -57,7 +57,7 @@ the years after 2030, revisions and any change of regime are left out.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import numpy as np
@@ -65,7 +65,6 @@ import pandas as pd
 
 from core.model import (
     BASE_YEAR,
-    CONVERTED_RATIO,
     GROWTH_MAX_PCT,
     GROWTH_MIN_PCT,
     HORIZON_YEAR,
@@ -77,7 +76,9 @@ from core.model import (
     TARGET_YEAR,
     Baseline,
     Scenario,
+    population_factor,
 )
+from core.plan import PlanTargets
 from core.scenario import RANGES
 
 TargetId = Literal["growth", "per_capita", "population"]
@@ -122,33 +123,6 @@ MIN_DRAWS, MAX_DRAWS, DEFAULT_DRAWS = 100, 5_000, 1_000
 DEFAULT_SEED = 2024
 MAX_SEED = 2**31 - 1
 PERCENTILES = (10, 50, 90)
-
-
-# ---- targets -----------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Targets:
-    """The headline 2030 targets, as the caller read them from data/plan_targets.csv."""
-
-    growth_pct: float  # average real growth 2021–2030, %/year
-    per_capita_usd: float  # GRDP per capita 2030
-    population_official_thousand: float  # official population 2030
-
-    @classmethod
-    def from_plan_targets(cls, frame: pd.DataFrame) -> Targets:
-        """From the plan_targets table (ids growth_2021_2030, grdp_per_capita_usd,
-        population_official in million people). Raises ValueError if one is missing."""
-        values = dict(zip(frame["id"], frame["value_min"], strict=True))
-        wanted = ("growth_2021_2030", "grdp_per_capita_usd", "population_official")
-        missing = [key for key in wanted if key not in values]
-        if missing:
-            raise ValueError(f"plan_targets lacks {missing}")
-        return cls(
-            growth_pct=float(values["growth_2021_2030"]),
-            per_capita_usd=float(values["grdp_per_capita_usd"]),
-            population_official_thousand=float(values["population_official"]) * 1_000.0,
-        )
 
 
 # ---- levers ------------------------------------------------------------------------------
@@ -214,25 +188,22 @@ class Outcome:
     gap_usd: float  # target - per capita 2030; <= 0 means reached
     population_2030_thousand: float  # official
     first_year_reached: int | None  # first year with per capita >= target, None after 2050
+    plan: PlanTargets = field(repr=False)  # the targets the gap and the verdicts measure to
 
-    def meets(self, target: TargetId, targets: Targets) -> bool:
+    def meets(self, target: TargetId) -> bool:
         if target == "growth":
-            return self.avg_growth_pct >= targets.growth_pct - GROWTH_TOLERANCE_PP
+            return self.avg_growth_pct >= self.plan.growth_pct - GROWTH_TOLERANCE_PP
         if target == "per_capita":
             return self.gap_usd <= TARGET_TOLERANCE_USD
         return (
             self.population_2030_thousand
-            >= targets.population_official_thousand - POPULATION_TOLERANCE_THOUSAND
+            >= self.plan.population_official_thousand - POPULATION_TOLERANCE_THOUSAND
         )
-
-
-def _population_factor(scenario: Scenario) -> float:
-    return 1.0 + CONVERTED_RATIO if scenario.basis == "total" else 1.0
 
 
 def actual_per_capita_usd(baseline: Baseline, scenario: Scenario) -> tuple[float, ...]:
     """Per capita (USD) of the actual years as ``core.model.project`` shows them."""
-    factor = _population_factor(scenario)
+    factor = population_factor(baseline, scenario.basis)
     values = []
     for a in baseline.years:
         if factor == 1.0 and not math.isnan(a.per_capita_mn_vnd):
@@ -253,12 +224,13 @@ def actual_real_index(baseline: Baseline) -> tuple[float, ...]:
     return tuple(values)
 
 
-def outcome(baseline: Baseline, scenario: Scenario, targets: Targets) -> Outcome:
+def outcome(baseline: Baseline, scenario: Scenario) -> Outcome:
     """The scenario's 2030 figures and first year reached, in the model's arithmetic order."""
-    factor = _population_factor(scenario)
+    plan = baseline.plan
+    factor = population_factor(baseline, scenario.basis)
     first = None
     for a, u in zip(baseline.years, actual_per_capita_usd(baseline, scenario), strict=True):
-        if first is None and u >= targets.per_capita_usd - TARGET_TOLERANCE_USD:
+        if first is None and u >= plan.per_capita_usd - TARGET_TOLERANCE_USD:
             first = a.year
     index = baseline.real_index_last
     n, o, x = baseline.nominal_grdp_bn_vnd, baseline.population_thousand, baseline.vnd_per_usd
@@ -275,16 +247,17 @@ def outcome(baseline: Baseline, scenario: Scenario, targets: Targets) -> Outcome
         u = n / (o * factor) * 1e6 / x
         if year == TARGET_YEAR:
             at_2030 = (index, u, o)
-        if first is None and u >= targets.per_capita_usd - TARGET_TOLERANCE_USD:
+        if first is None and u >= plan.per_capita_usd - TARGET_TOLERANCE_USD:
             first = year
     index_2030, u_2030, o_2030 = at_2030
     return Outcome(
         avg_growth_pct=((index_2030 / 100.0) ** (1 / (TARGET_YEAR - BASE_YEAR)) - 1) * 100.0,
         real_index_2030=index_2030,
         per_capita_2030_usd=u_2030,
-        gap_usd=targets.per_capita_usd - u_2030,
+        gap_usd=plan.per_capita_usd - u_2030,
         population_2030_thousand=o_2030,
         first_year_reached=first,
+        plan=plan,
     )
 
 
@@ -402,11 +375,10 @@ def _free_growth_years(baseline: Baseline, scenario: Scenario) -> int:
     return TARGET_YEAR - baseline.last_year - len(_overrides(baseline, scenario))
 
 
-def _solve(
-    baseline: Baseline, scenario: Scenario, targets: Targets, target: TargetId, lever: str
-) -> float | None:
+def _solve(baseline: Baseline, scenario: Scenario, target: TargetId, lever: str) -> float | None:
     """Closed-form break-even (module docstring), None when the lever does not act."""
-    now = outcome(baseline, scenario, targets)
+    now = outcome(baseline, scenario)
+    plan = baseline.plan
     n = TARGET_YEAR - baseline.last_year
     k = _free_growth_years(baseline, scenario)
     gross = 1.0 + lever_value(scenario, lever) / 100.0
@@ -416,15 +388,15 @@ def _solve(
     if target == "population":
         if lever != "population":
             return None
-        ratio = targets.population_official_thousand / now.population_2030_thousand
+        ratio = plan.population_official_thousand / now.population_2030_thousand
         return (gross * ratio ** (1 / n) - 1.0) * 100.0
     if target == "growth":
-        ratio = (1.0 + targets.growth_pct / 100.0) ** (TARGET_YEAR - BASE_YEAR) / (
+        ratio = (1.0 + plan.growth_pct / 100.0) ** (TARGET_YEAR - BASE_YEAR) / (
             now.real_index_2030 / 100.0
         )
         years = {"growth": k}.get(lever, 1 if is_override else None)
     else:
-        ratio = targets.per_capita_usd / now.per_capita_2030_usd
+        ratio = plan.per_capita_usd / now.per_capita_2030_usd
         years = {"growth": k, "deflator": n, "fx": -n, "population": -n}.get(
             lever, 1 if is_override else None
         )
@@ -433,10 +405,8 @@ def _solve(
     return (gross * ratio ** (1 / years) - 1.0) * 100.0
 
 
-def break_even(
-    baseline: Baseline, scenario: Scenario, targets: Targets, target: TargetId, lever: str
-) -> BreakEven:
-    needed = _solve(baseline, scenario, targets, target, lever)
+def break_even(baseline: Baseline, scenario: Scenario, target: TargetId, lever: str) -> BreakEven:
+    needed = _solve(baseline, scenario, target, lever)
     low, high = lever_limits(lever)
     slider_low, slider_high = slider_range(lever)
     if needed is None:
@@ -451,15 +421,15 @@ def break_even(
         needed=needed,
         status=status,
         within_slider=needed is not None and slider_low <= needed <= slider_high,
-        met_now=outcome(baseline, scenario, targets).meets(target, targets),
+        met_now=outcome(baseline, scenario).meets(target),
         record=history(baseline).record(kind) if kind else None,
     )
 
 
-def ledger(baseline: Baseline, scenario: Scenario, targets: Targets) -> tuple[BreakEven, ...]:
+def ledger(baseline: Baseline, scenario: Scenario) -> tuple[BreakEven, ...]:
     """Every target × every lever of ``levers``, in that order."""
     return tuple(
-        break_even(baseline, scenario, targets, target, lever)
+        break_even(baseline, scenario, target, lever)
         for target in TARGETS
         for lever in levers(baseline, scenario)
     )
@@ -512,10 +482,10 @@ class Swing:
     def growth_swing_pp(self) -> float:
         return abs(self.high.avg_growth_pct - self.low.avg_growth_pct)
 
-    def crosses(self, target: TargetId, targets: Targets) -> bool:
+    def crosses(self, target: TargetId) -> bool:
         """The two ends fall on different sides of the target: this lever alone
         changes the verdict."""
-        return self.low.meets(target, targets) != self.high.meets(target, targets)
+        return self.low.meets(target) != self.high.meets(target)
 
 
 @dataclass(frozen=True)
@@ -556,21 +526,18 @@ def rank_key(swing: Swing, by: TargetId) -> tuple:
     return (-growth, -gap, swing.lever) if by == "growth" else (-gap, -growth, swing.lever)
 
 
-def tornado(
-    baseline: Baseline, scenario: Scenario, targets: Targets, by: TargetId = "per_capita"
-) -> Tornado:
+def tornado(baseline: Baseline, scenario: Scenario, by: TargetId = "per_capita") -> Tornado:
     """Each lever alone across its ``swing_range``; ranked by the swing of ``by``
     ("per_capita": the 2030 gap in USD; "growth": the 2021–2030 average)."""
     rows = []
     for lever in tornado_levers(baseline, scenario):
         span = swing_range(baseline, scenario, lever)
         low, high = (
-            outcome(baseline, with_lever(scenario, lever, value), targets)
-            for value in (span.low, span.high)
+            outcome(baseline, with_lever(scenario, lever, value)) for value in (span.low, span.high)
         )
         rows.append(Swing(lever, lever_value(scenario, lever), span, low, high))
     rows.sort(key=lambda swing: rank_key(swing, by))
-    current = outcome(baseline, scenario, targets)
+    current = outcome(baseline, scenario)
     years = [current.first_year_reached] + [
         end.first_year_reached for row in rows for end in (row.low, row.high)
     ]
@@ -671,7 +638,10 @@ def _drawn_paths(
     rate = baseline.vnd_per_usd * np.cumprod(fx, axis=1)
     return {
         "real_index": baseline.real_index_last * np.cumprod(growth, axis=1),
-        "per_capita_usd": nominal / (official * _population_factor(scenario)) * 1e6 / rate,
+        "per_capita_usd": nominal
+        / (official * population_factor(baseline, scenario.basis))
+        * 1e6
+        / rate,
         "official": official,
     }
 
@@ -684,7 +654,7 @@ def _central_paths(baseline: Baseline, scenario: Scenario) -> dict[str, list[flo
         baseline.population_thousand,
         baseline.vnd_per_usd,
     )
-    factor = _population_factor(scenario)
+    factor = population_factor(baseline, scenario.basis)
     paths = {
         "real_index": list(actual_real_index(baseline)),
         "per_capita_usd": list(actual_per_capita_usd(baseline, scenario)),
@@ -711,7 +681,6 @@ def _band(years: tuple[int, ...], central: list[float], drawn: np.ndarray) -> Ba
 def simulate(
     baseline: Baseline,
     scenario: Scenario,
-    targets: Targets,
     shocks: Shocks,
     seed: int = DEFAULT_SEED,
     draws: int = DEFAULT_DRAWS,
@@ -731,12 +700,13 @@ def simulate(
             "official": np.full(draws, baseline.population_thousand),
         }
     span = TARGET_YEAR - BASE_YEAR
+    plan = baseline.plan
     average = ((last["real_index"] / 100.0) ** (1 / span) - 1.0) * 100.0
     met = {
-        "growth": average >= targets.growth_pct - GROWTH_TOLERANCE_PP,
-        "per_capita": last["per_capita_usd"] >= targets.per_capita_usd - TARGET_TOLERANCE_USD,
+        "growth": average >= plan.growth_pct - GROWTH_TOLERANCE_PP,
+        "per_capita": last["per_capita_usd"] >= plan.per_capita_usd - TARGET_TOLERANCE_USD,
         "population": last["official"]
-        >= targets.population_official_thousand - POPULATION_TOLERANCE_THOUSAND,
+        >= plan.population_official_thousand - POPULATION_TOLERANCE_THOUSAND,
     }
     spread = {
         "growth": average,

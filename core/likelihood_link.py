@@ -37,7 +37,7 @@ from core.likelihood import (
     Vintage,
 )
 from core.model import Baseline, Scenario
-from core.scenario import Notice, _last, _shown, param_specs, parse, to_query
+from core.scenario import Notice, last_value, notice_value, param_specs, parse, to_query
 
 SAVED_KEYS = ("s1", "s2", "s3")
 SAVED_NAME_MAX_CHARS = 40
@@ -77,11 +77,11 @@ class LinkState:
 def _integer(key: str, raw: str, low: int, high: int, default: int) -> tuple[int, Notice | None]:
     text = raw.strip(_ASCII_SPACE)
     if not _INTEGER.fullmatch(text):
-        return default, Notice(key, _shown(raw), "invalid", str(default))
+        return default, Notice(key, notice_value(raw), "invalid", str(default))
     value = int(text)
     if not low <= value <= high:
         clamped = min(max(value, low), high)
-        return clamped, Notice(key, _shown(raw), "clamped", str(clamped))
+        return clamped, Notice(key, notice_value(raw), "clamped", str(clamped))
     return value, None
 
 
@@ -89,7 +89,7 @@ def _vintage(raw: str) -> tuple[Vintage, Notice | None]:
     value = raw.strip(_ASCII_SPACE).lower()
     if value in VINTAGES:
         return value, None  # type: ignore[return-value]
-    return DEFAULT_VINTAGE, Notice("vintage", _shown(raw), "invalid", DEFAULT_VINTAGE)
+    return DEFAULT_VINTAGE, Notice("vintage", notice_value(raw), "invalid", DEFAULT_VINTAGE)
 
 
 def encode_saved(saved: SavedScenario) -> str:
@@ -103,7 +103,7 @@ def _clean_name(key: str, raw: str) -> tuple[str, list[Notice]]:
     name = "".join(c for c in raw if c.isprintable()).strip()
     if len(name) > SAVED_NAME_MAX_CHARS or name != raw.strip():
         name = name[:SAVED_NAME_MAX_CHARS]
-        return name, [Notice(f"{key}.name", _shown(raw), "clamped", name)]
+        return name, [Notice(f"{key}.name", notice_value(raw), "clamped", name)]
     return name, []
 
 
@@ -111,7 +111,7 @@ def decode_saved(
     key: str, raw: str, baseline: Baseline
 ) -> tuple[SavedScenario | None, list[Notice]]:
     """One saved scenario from its link value, or None (with a notice) if unreadable."""
-    dropped = Notice(key, _shown(raw), "invalid", "")
+    dropped = Notice(key, notice_value(raw), "invalid", "")
     if not raw or len(raw) > SAVED_MAX_CHARS:
         return None, [dropped]
     body, _, raw_name = raw.partition(NAME_SEPARATOR)
@@ -121,7 +121,7 @@ def decode_saved(
     for pair in body.split(PAIR_SEPARATOR) if body else ():
         name, separator, value = pair.partition(KEY_SEPARATOR)
         if not separator or name not in known or name in values:
-            notices.append(Notice(key, _shown(pair), "invalid", ""))
+            notices.append(Notice(key, notice_value(pair), "invalid", ""))
             continue
         values[name] = value
     if notices and not values:
@@ -146,17 +146,17 @@ def parse_link(
     values: dict[str, object] = {}
     notices: list[Notice] = []
     for key, read in readers.items():
-        if (raw := _last(params.get(key))) is not None:
+        if (raw := last_value(params.get(key))) is not None:
             values[key], notice = read(raw)
             notices += [notice] if notice else []
     saved = []
     for key in SAVED_KEYS:
-        if (raw := _last(params.get(key))) is not None:
+        if (raw := last_value(params.get(key))) is not None:
             entry, entry_notices = decode_saved(key, raw, baseline)
             saved += [entry] if entry else []
             notices += entry_notices
     extra = sorted(k for k in params if _SAVED_KEY.fullmatch(k) and k not in SAVED_KEYS)
-    notices += [Notice(k, _shown(_last(params[k]) or ""), "invalid", "") for k in extra]
+    notices += [Notice(k, notice_value(last_value(params[k]) or ""), "invalid", "") for k in extra]
     return LinkState(saved=tuple(saved), **values), notices  # type: ignore[arg-type]
 
 

@@ -422,7 +422,8 @@ class Scenario:
         return dict(self.growth_by_year).get(year, self.growth_pct)  # type: ignore[arg-type]
 
 
-def _population_factor(baseline: Baseline, basis: str) -> float:
+def population_factor(baseline: Baseline, basis: str) -> float:
+    """Population on a basis per official person: 1, or 1 + the plan's converted ratio."""
     return 1.0 + baseline.plan.converted_ratio if basis == "total" else 1.0
 
 
@@ -489,7 +490,7 @@ def _add_year(out: Columns, plan_growth_pct: float, **values: object) -> None:
 
 def _simulate(baseline: Baseline, scenario: Scenario, end_year: int) -> Columns:
     """Columns of the projection 2020..end_year as plain lists (no pandas)."""
-    factor = _population_factor(baseline, scenario.basis)
+    factor = population_factor(baseline, scenario.basis)
     out: Columns = {c: [] for c in COLUMNS}
     add = partial(_add_year, out, baseline.plan.growth_pct)
     idx = 100.0

@@ -147,7 +147,8 @@ def param_specs(baseline: Baseline) -> tuple[ParamSpec, ...]:
     return tuple(specs)
 
 
-def _shown(raw: str) -> str:
+def notice_value(raw: str) -> str:
+    """A link value as a notice shows it: unprintable characters replaced, long ones cut."""
     cleaned = "".join(c if c.isprintable() else "\ufffd" for c in raw)
     if len(cleaned) > NOTICE_VALUE_MAX_CHARS:
         return cleaned[: NOTICE_VALUE_MAX_CHARS - 1] + "…"
@@ -162,12 +163,12 @@ def _parse_number(raw: str) -> float | None:
     return v if math.isfinite(v) else None
 
 
-def _last(value: object) -> str | None:
+def last_value(value: object) -> str | None:
     """Streamlit gives the last value of a repeated key; accept lists too."""
     if isinstance(value, str):
         return value
     if isinstance(value, Sequence):
-        return _last(value[-1]) if len(value) else None
+        return last_value(value[-1]) if len(value) else None
     if value is None:
         return None
     return str(value)
@@ -179,16 +180,16 @@ def _parse_one(spec: ParamSpec, raw: str) -> tuple[str, Notice | None]:
         value = raw.strip(_ASCII_SPACE).lower()
         if value in spec.choices:
             return value, None
-        return spec.default, Notice(spec.name, _shown(raw), "invalid", spec.default)
+        return spec.default, Notice(spec.name, notice_value(raw), "invalid", spec.default)
     v = _parse_number(raw)
     if v is None:
-        return spec.default, Notice(spec.name, _shown(raw), "invalid", spec.default)
+        return spec.default, Notice(spec.name, notice_value(raw), "invalid", spec.default)
     assert spec.min is not None
     assert spec.max is not None
     v = round(v, spec.decimals)
     if v < spec.min or v > spec.max:
         clamped = format_number(min(max(v, spec.min), spec.max), spec.decimals)
-        return clamped, Notice(spec.name, _shown(raw), "clamped", clamped)
+        return clamped, Notice(spec.name, notice_value(raw), "clamped", clamped)
     return format_number(v, spec.decimals), None
 
 
@@ -200,7 +201,7 @@ def parse(
     overrides: dict[int, float] = {}
     notices: list[Notice] = []
     for spec in param_specs(baseline):
-        raw = _last(params.get(spec.name)) if spec.name in params else None
+        raw = last_value(params.get(spec.name)) if spec.name in params else None
         if raw is None:
             text = spec.default
         else:

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from core import likelihood as lk
 from core.data import load_table
-from core.model import CONVERTED_RATIO, Baseline, Scenario, plan_defaults, project, summarize
+from core.model import Baseline, Scenario, plan_defaults, project, summarize
 from tests.conftest import DATA
+from tests.plan_data import PLAN
 
 NAN = math.nan
 # Levels in every year, so every lever has a four-year record (the real data has fewer).
@@ -29,8 +30,7 @@ OUTTURN = pd.DataFrame(
         "derived_columns": [""] * 5,
     }
 )
-BASELINE = Baseline.from_outturn(OUTTURN)
-TARGETS = lk.Targets(growth_pct=10.0, per_capita_usd=15_800.0, population_official_thousand=3_480.0)
+BASELINE = Baseline.from_outturn(OUTTURN, PLAN)
 SHOCKS = lk.Shocks.from_history(lk.history(BASELINE))
 
 scenarios = st.builds(
@@ -48,7 +48,7 @@ scenarios = st.builds(
 def figures_2030(scenario: Scenario) -> dict[lk.TargetId, float]:
     """The three target figures from core.model.project (an independent path)."""
     row = project(BASELINE, scenario).set_index("year").loc[2030]
-    factor = 1.0 + CONVERTED_RATIO if scenario.basis == "total" else 1.0
+    factor = 1.0 + PLAN.converted_ratio if scenario.basis == "total" else 1.0
     return {
         "growth": ((row["real_index"] / 100) ** (1 / 10) - 1) * 100,
         "per_capita": row["per_capita_usd"],
@@ -56,7 +56,11 @@ def figures_2030(scenario: Scenario) -> dict[lk.TargetId, float]:
     }
 
 
-TARGET_VALUES = {"growth": 10.0, "per_capita": 15_800.0, "population": 3_480.0}
+TARGET_VALUES = {
+    "growth": PLAN.growth_pct,
+    "per_capita": PLAN.per_capita_usd,
+    "population": PLAN.population_official_thousand,
+}
 
 
 # ---- fast path = model -------------------------------------------------------------------
@@ -65,7 +69,7 @@ TARGET_VALUES = {"growth": 10.0, "per_capita": 15_800.0, "population": 3_480.0}
 @settings(max_examples=40, deadline=None)
 @given(scenarios)
 def test_outcome_equals_the_model(scenario):
-    got = lk.outcome(BASELINE, scenario, TARGETS)
+    got = lk.outcome(BASELINE, scenario)
     summary = summarize(BASELINE, scenario)
     assert got.per_capita_2030_usd == pytest.approx(summary.per_capita_2030_usd, rel=1e-12)
     assert got.avg_growth_pct == pytest.approx(summary.avg_growth_2021_2030_pct, rel=1e-12)
@@ -78,7 +82,7 @@ def test_outcome_equals_the_model(scenario):
 @settings(max_examples=40, deadline=None)
 @given(scenarios)
 def test_each_break_even_fed_back_meets_its_target(scenario):
-    for entry in lk.ledger(BASELINE, scenario, TARGETS):
+    for entry in lk.ledger(BASELINE, scenario):
         low, high = lk.lever_limits(entry.lever)
         if entry.status == "no_effect":
             assert entry.needed is None
@@ -95,7 +99,7 @@ def test_each_break_even_fed_back_meets_its_target(scenario):
 
 def test_ledger_lists_every_target_for_every_lever_and_each_override():
     scenario = Scenario(growth_pct=9.0, growth_by_year={2026: 12.0})
-    entries = lk.ledger(BASELINE, scenario, TARGETS)
+    entries = lk.ledger(BASELINE, scenario)
     levers = ("growth", "deflator", "fx", "population", "growth_2026")
     assert [(e.target, e.lever) for e in entries] == [(t, v) for t in lk.TARGETS for v in levers]
     assert {e.lever: e.current for e in entries} == {
@@ -109,7 +113,7 @@ def test_ledger_lists_every_target_for_every_lever_and_each_override():
 
 def test_growth_for_the_average_matches_the_models_closed_form():
     scenario = plan_defaults(BASELINE)
-    entry = lk.break_even(BASELINE, scenario, TARGETS, "growth", "growth")
+    entry = lk.break_even(BASELINE, scenario, "growth", "growth")
     assert entry.needed == pytest.approx(summarize(BASELINE, scenario).growth_needed_for_avg_pct)
     assert entry.record.highest == (2022, 8.0)
     assert entry.record.lowest == (2021, 3.0)
@@ -117,16 +121,18 @@ def test_growth_for_the_average_matches_the_models_closed_form():
 
 
 def test_a_target_out_of_reach_is_reported_beyond_the_limits_with_its_value():
-    far = dataclasses.replace(TARGETS, per_capita_usd=10_000_000.0)
-    entry = lk.break_even(BASELINE, plan_defaults(BASELINE), far, "per_capita", "growth")
+    far = dataclasses.replace(BASELINE, plan=dataclasses.replace(PLAN, per_capita_usd=10_000_000.0))
+    entry = lk.break_even(far, plan_defaults(far), "per_capita", "growth")
     assert entry.status == "beyond_limits"
     assert entry.needed > 100.0
     assert not entry.within_slider
 
 
 def test_growth_has_no_effect_when_every_year_is_overridden():
-    scenario = Scenario(growth_by_year=dict.fromkeys(range(2025, 2031), 8.0))
-    entry = lk.break_even(BASELINE, scenario, TARGETS, "per_capita", "growth")
+    scenario = Scenario(
+        growth_pct=PLAN.growth_pct, growth_by_year=dict.fromkeys(range(2025, 2031), 8.0)
+    )
+    entry = lk.break_even(BASELINE, scenario, "per_capita", "growth")
     assert (entry.status, entry.needed) == ("no_effect", None)
 
 
@@ -134,7 +140,7 @@ def test_growth_has_no_effect_when_every_year_is_overridden():
 
 
 def test_record_of_the_real_data_says_which_years_it_rests_on():
-    baseline = Baseline.from_outturn(load_table("economy_outturn", DATA))
+    baseline = Baseline.from_outturn(load_table("economy_outturn", DATA), PLAN)
     outturn = load_table("economy_outturn", DATA).set_index("year")
     past = lk.history(baseline)
     published = outturn.loc[2021:, "grdp_growth_real_pct"]
@@ -151,9 +157,11 @@ def test_record_of_the_real_data_says_which_years_it_rests_on():
 
 def test_no_record_when_no_year_has_the_figure():
     frame = OUTTURN.assign(population_thousand=[NAN, NAN, NAN, NAN, 2_860.0])
-    baseline = Baseline.from_outturn(frame)
+    baseline = Baseline.from_outturn(frame, PLAN)
     assert lk.history(baseline).record("population") is None
-    span = lk.swing_range(baseline, Scenario(population_growth_pct=2.0), "population")
+    span = lk.swing_range(
+        baseline, Scenario(growth_pct=PLAN.growth_pct, population_growth_pct=2.0), "population"
+    )
     assert (span.low, span.high, span.kind) == (1.0, 3.0, "convention_no_record")
 
 
@@ -174,22 +182,22 @@ def test_tornado_order_equals_a_brute_force_ranking(scenario, by):
     def key(lever: str) -> tuple:
         return (*(-round(swings[lever][i], lk.RANK_DECIMALS) for i in order), lever)
 
-    got = [row.lever for row in lk.tornado(BASELINE, scenario, TARGETS, by=by).rows]
+    got = [row.lever for row in lk.tornado(BASELINE, scenario, by=by).rows]
     assert [key(v) for v in got] == sorted(key(v) for v in swings)
 
 
 def test_a_lever_whose_range_straddles_the_target_crosses_the_verdict():
     # Prices set so that 5.5 % growth lands on the target: the record's 3..8 % straddles it.
     middle = Scenario(growth_pct=5.5)
-    needed = lk.break_even(BASELINE, middle, TARGETS, "per_capita", "deflator").needed
+    needed = lk.break_even(BASELINE, middle, "per_capita", "deflator").needed
     scenario = lk.with_lever(middle, "deflator", round(needed, 1))
-    rows = {row.lever: row for row in lk.tornado(BASELINE, scenario, TARGETS).rows}
-    assert rows["growth"].crosses("per_capita", TARGETS)
-    assert not rows["growth_2031_2050"].crosses("per_capita", TARGETS)
+    rows = {row.lever: row for row in lk.tornado(BASELINE, scenario).rows}
+    assert rows["growth"].crosses("per_capita")
+    assert not rows["growth_2031_2050"].crosses("per_capita")
 
 
 def test_first_year_range_spans_every_tornado_end():
-    result = lk.tornado(BASELINE, plan_defaults(BASELINE), TARGETS)
+    result = lk.tornado(BASELINE, plan_defaults(BASELINE))
     years = [result.current.first_year_reached] + [
         end.first_year_reached for row in result.rows for end in (row.low, row.high)
     ]
@@ -209,8 +217,8 @@ def _year(value: int | None) -> float:
 @given(scenarios, st.floats(0.1, 5), st.integers(0, lk.MAX_SEED))
 def test_probability_never_falls_when_growth_rises(scenario, rise, seed):
     higher = dataclasses.replace(scenario, growth_pct=min(scenario.growth_pct + rise, 100.0))
-    before = lk.simulate(BASELINE, scenario, TARGETS, SHOCKS, seed, 200)
-    after = lk.simulate(BASELINE, higher, TARGETS, SHOCKS, seed, 200)
+    before = lk.simulate(BASELINE, scenario, SHOCKS, seed, 200)
+    after = lk.simulate(BASELINE, higher, SHOCKS, seed, 200)
     for target in lk.TARGETS:
         assert after.probability(target).value >= before.probability(target).value
 
@@ -218,15 +226,15 @@ def test_probability_never_falls_when_growth_rises(scenario, rise, seed):
 @settings(max_examples=10, deadline=None)
 @given(scenarios, st.integers(0, lk.MAX_SEED))
 def test_the_same_seed_gives_identical_percentiles(scenario, seed):
-    first = lk.simulate(BASELINE, scenario, TARGETS, SHOCKS, seed, 300)
-    again = lk.simulate(BASELINE, scenario, TARGETS, SHOCKS, seed, 300)
+    first = lk.simulate(BASELINE, scenario, SHOCKS, seed, 300)
+    again = lk.simulate(BASELINE, scenario, SHOCKS, seed, 300)
     assert first == again
 
 
 def test_another_seed_gives_other_draws():
     scenario = plan_defaults(BASELINE)
-    one = lk.simulate(BASELINE, scenario, TARGETS, SHOCKS, 1)
-    two = lk.simulate(BASELINE, scenario, TARGETS, SHOCKS, 2)
+    one = lk.simulate(BASELINE, scenario, SHOCKS, 1)
+    two = lk.simulate(BASELINE, scenario, SHOCKS, 2)
     assert one.per_capita_usd.p10 != two.per_capita_usd.p10
 
 
@@ -234,7 +242,7 @@ def test_another_seed_gives_other_draws():
 @given(scenarios)
 def test_zero_variance_collapses_the_fan_onto_the_central_projection(scenario):
     still = lk.Shocks((2021, 2022), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0), (0.0, 0.0))
-    result = lk.simulate(BASELINE, scenario, TARGETS, still, draws=100)
+    result = lk.simulate(BASELINE, scenario, still, draws=100)
     path = project(BASELINE, scenario).set_index("year")
     for band, column in (
         (result.per_capita_usd, "per_capita_usd"),
@@ -245,13 +253,13 @@ def test_zero_variance_collapses_the_fan_onto_the_central_projection(scenario):
         for series in (band.p10, band.p50, band.p90):
             assert series == pytest.approx(expected, rel=1e-12)
     assert not any(p.varies for p in result.probabilities)
-    outcome = lk.outcome(BASELINE, scenario, TARGETS)
+    outcome = lk.outcome(BASELINE, scenario)
     for p in result.probabilities:
-        assert p.value == float(outcome.meets(p.target, TARGETS))
+        assert p.value == float(outcome.meets(p.target))
 
 
 def test_the_fan_widens_with_the_record_and_brackets_the_median():
-    result = lk.simulate(BASELINE, plan_defaults(BASELINE), TARGETS, SHOCKS)
+    result = lk.simulate(BASELINE, plan_defaults(BASELINE), SHOCKS)
     band = result.per_capita_usd
     assert band.p10[-1] < band.p50[-1] < band.p90[-1]
     assert band.p10[4] == band.p90[4] == band.central[4]  # 2024 is actual
@@ -262,7 +270,7 @@ def test_the_fan_widens_with_the_record_and_brackets_the_median():
 def test_a_one_year_record_adds_no_variance():
     # Population known in the last two years only: a record of one year.
     frame = OUTTURN.assign(population_thousand=[NAN, NAN, NAN, 2_800.0, 2_860.0])
-    past = lk.history(Baseline.from_outturn(frame))
+    past = lk.history(Baseline.from_outturn(frame, PLAN))
     shocks = lk.Shocks.from_history(past)
     years = {k: len(past.record(k).values) if past.record(k) else 0 for k in lk.RECORD_KINDS}
     assert years["population"] == 1
@@ -274,17 +282,28 @@ def test_a_one_year_record_adds_no_variance():
 @pytest.mark.parametrize(("seed", "draws"), [(-1, 1000), (0, 99), (0, 5001), (2**31, 1000)])
 def test_seed_and_draws_out_of_range_are_refused(seed, draws):
     with pytest.raises(ValueError, match="outside"):
-        lk.simulate(BASELINE, Scenario(), TARGETS, SHOCKS, seed, draws)
+        lk.simulate(BASELINE, plan_defaults(BASELINE), SHOCKS, seed, draws)
 
 
 # ---- targets and vintages ----------------------------------------------------------------
 
 
-def test_targets_come_from_the_plan_file():
-    targets = lk.Targets.from_plan_targets(load_table("plan_targets", DATA))
-    assert targets == lk.Targets(10.0, 15_800.0, 3_480.0)
-    with pytest.raises(ValueError, match="population_official"):
-        lk.Targets.from_plan_targets(pd.DataFrame({"id": ["growth_2021_2030"], "value_min": [10]}))
+@pytest.mark.parametrize("target", lk.TARGETS)
+def test_the_targets_are_the_baselines_plan(target):
+    """A plan whose target sits exactly on the scenario's 2030 figure is met; one a step
+    above is not: the verdicts read baseline.plan, no figure of their own."""
+    scenario = plan_defaults(BASELINE)
+    figure = float(figures_2030(scenario)[target])
+    field = {
+        "growth": "growth_pct",
+        "per_capita": "per_capita_usd",
+        "population": "population_official_thousand",
+    }[target]
+    for target_value, met in ((figure, True), (figure * 1.01 + 0.01, False)):
+        plan = dataclasses.replace(PLAN, **{field: target_value})
+        baseline = dataclasses.replace(BASELINE, plan=plan)
+        assert lk.outcome(baseline, scenario).meets(target) is met
+        assert lk.break_even(baseline, scenario, target, "growth").met_now is met
 
 
 def test_first_vintage_replaces_the_cell_and_rederives_what_depended_on_it():
@@ -314,8 +333,8 @@ def test_the_growth_still_needed_moves_with_the_vintage():
     assert changes[(2023, "grdp_growth_real_pct")] == (5.0, 5.97)
     needed = {}
     for vintage in lk.VINTAGES:
-        baseline = Baseline.from_outturn(lk.apply_vintage(outturn, vintages, vintage))
+        baseline = Baseline.from_outturn(lk.apply_vintage(outturn, vintages, vintage), PLAN)
         assert dict(baseline.actual_growth)[2023] == {"revised": 5.0, "first": 5.97}[vintage]
-        entry = lk.break_even(baseline, plan_defaults(baseline), TARGETS, "growth", "growth")
+        entry = lk.break_even(baseline, plan_defaults(baseline), "growth", "growth")
         needed[vintage] = entry.needed
     assert needed["first"] < needed["revised"]  # higher first estimates leave less to do
