@@ -246,7 +246,8 @@ IDS = ("growth_2021_2030", "share_services")
         (["far_behind, BEHIND"], [], ("behind", "far_behind"), None, ()),
         (["behind,<script>"], [], ("behind",), None, (("status", "behind,<script>"),)),
         (["<script>alert(1)</script>"], [], (), None, (("status", "<script>alert(1)</script>"),)),
-        (["behind", "on_track"], [], (), None, (("status", "behind,on_track"),)),
+        (["behind", "on_track"], [], ("on_track", "behind"), None, ()),
+        (["behind", "<b>"], [], ("behind",), None, (("status", "behind,<b>"),)),
         (["behind," * 40], [], (), None, (("status", "behind," * 40),)),
         ([""], [""], (), None, (("status", ""), ("target", ""))),
         ([], ["nope](http://x)"], (), None, (("target", "nope](http://x)"),)),
@@ -255,3 +256,18 @@ IDS = ("growth_2021_2030", "share_services")
 def test_link_values_are_validated_with_notices(status, target, statuses, chosen, rejected):
     link = parse_link(status, target, IDS)
     assert (link.statuses, link.target, link.rejected) == (statuses, chosen, rejected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "chosen", "rejected"),
+    [
+        ([], (), ()),
+        (["economy"], ("economy",), ()),
+        (["society", "Economy"], ("economy", "society"), ()),
+        (["economy,nope"], ("economy",), (("category", "economy,nope"),)),
+        (["<img src=x>"], (), (("category", "<img src=x>"),)),
+    ],
+)
+def test_category_links_keep_known_categories_in_file_order(raw, chosen, rejected):
+    link = parse_link([], [], IDS, raw, ("economy", "society"))
+    assert (link.categories, link.rejected) == (chosen, rejected)
