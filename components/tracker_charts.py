@@ -26,17 +26,22 @@ STATUS_SHAPES = {
 }
 #: The same shapes as text, for tables and labels (colour is never the only signal).
 STATUS_SYMBOLS = {"on_track": "●", "behind": "▲", "far_behind": "◆", "no_data": "○"}
-NAME_WIDTH = 34  # characters per line of a name: fits a phone at the chart's font size
-ROW = 64  # px per target: two lines of name, then the marker
+NAME_WIDTH = 40  # characters per line of a name: fits a phone at the chart's font size
+ROW = 62  # px per target: up to two lines of name, then the marker
+LINE_HEIGHT = 16  # px between the two lines of a name
 
 
 def status_label(status: str, t: Translator) -> str:
     return f"{STATUS_SYMBOLS[status]} {t(f'tracker.status.{status}')}"
 
 
-def name_lines(name: str) -> list[str]:
-    lines = textwrap.wrap(name, NAME_WIDTH)
-    return [*lines[:1], " ".join(lines[1:])] if len(lines) > 2 else lines
+def name_lines(name: str) -> tuple[str, str]:
+    """(upper, lower) line of the name; a short name is the lower line alone, so the
+    line nearest the marker is always filled."""
+    lines = textwrap.wrap(name, NAME_WIDTH) or [""]
+    if len(lines) == 1:
+        return "", lines[0]
+    return lines[0], " ".join(lines[1:])
 
 
 def axis_cap(thresholds: Thresholds) -> float:
@@ -45,8 +50,9 @@ def axis_cap(thresholds: Thresholds) -> float:
 
 
 def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> dict:
-    """Rows: target (name), lines (the name wrapped), status, shown (years short, capped
-    at ``axis_cap``; 0 without data), label (the figure or "no data"), chosen (bool)."""
+    """Rows: target (name), upper and lower (its lines, see name_lines), status, shown
+    (years short, capped at ``axis_cap``; 0 without data), label (the figure or "no
+    data"), chosen (bool)."""
     labels = [status_label(status, t) for status in STATUSES]
     legend = alt.Legend(title=None, orient="bottom", direction="vertical")
     colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])
@@ -79,6 +85,7 @@ def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> d
         color=colour,
         shape=shape,
         # No data: a hollow marker, so the row differs in fill as well as in colour.
+        stroke=alt.Stroke("status_label:N", scale=colours, legend=None),
         fill=alt.condition(
             "datum.status === 'no_data'",
             alt.value("white"),
@@ -91,13 +98,19 @@ def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> d
         .mark_point(size=900, shape="square", filled=False, color=INK, strokeWidth=2)
         .encode(x=x)
     )
-    names = base.mark_text(
-        align="left", baseline="bottom", dy=-14, fontSize=FONT - 1, fontWeight="bold", color=INK
-    ).encode(x=alt.datum(0), text="lines:N")
+    # Two text layers, not one multi-line text: Vega stacks extra lines downwards, onto
+    # the marker, whatever the baseline.
+    name_style = {"align": "left", "baseline": "bottom", "fontWeight": "bold", "color": INK}
+    lower = base.mark_text(dy=-12, fontSize=FONT - 2, **name_style).encode(
+        x=alt.datum(0), text="lower:N"
+    )
+    upper = base.mark_text(dy=-12 - LINE_HEIGHT, fontSize=FONT - 2, **name_style).encode(
+        x=alt.datum(0), text="upper:N"
+    )
     values = base.mark_text(align="left", dx=14, fontSize=FONT - 2, color=INK).encode(
         x=x, text="label:N"
     )
-    chart = alt.layer(rules, markers, chosen, names, values).properties(
+    chart = alt.layer(rules, markers, chosen, upper, lower, values).properties(
         title=t("tracker.chart.title"), width="container", height={"step": ROW}
     )
     return projector(chart, t)

@@ -21,7 +21,13 @@ from components.cards import (
 )
 from components.context import translator
 from components.data_ui import require, try_table
-from components.tracker_charts import axis_cap, name_lines, status_chart, status_label
+from components.tracker_charts import (
+    STATUS_SYMBOLS,
+    axis_cap,
+    name_lines,
+    status_chart,
+    status_label,
+)
 from core.i18n import Translator, format_iso_date
 from core.targets import target_text
 from core.tracker import (
@@ -111,7 +117,8 @@ def counts(tracked: list[TrackedTarget], t: Translator) -> None:
     st.subheader(t("tracker.counts_heading"))
     columns = st.columns(len(STATUSES))
     for column, (status, count) in zip(columns, status_counts(tracked).items(), strict=True):
-        column.metric(status_label(status, t), t.number(count))
+        label = f"{STATUS_SYMBOLS[status]} {t(f'tracker.status_short.{status}')}"
+        column.metric(label, t.number(count), help=t(f"tracker.status.{status}"))
     st.caption(t("tracker.counts_caption", count=t.number(len(tracked))))
 
 
@@ -203,12 +210,14 @@ def chart_frame(tracked: list[TrackedTarget], names: dict[str, str], chosen: str
     return pd.DataFrame(
         {
             "target": [names[item.target_id] for item in tracked],
-            "lines": [name_lines(names[item.target_id]) for item in tracked],
+            "upper": [name_lines(names[item.target_id])[0] for item in tracked],
+            "lower": [name_lines(names[item.target_id])[1] for item in tracked],
             "status": [item.status for item in tracked],
             "status_label": [status_label(item.status, t) for item in tracked],
             "shown": [min(item.years_short or 0.0, cap) for item in tracked],
             "label": [
-                years_text(item, t) if item.years_short is not None else "" for item in tracked
+                years_text(item, t) if item.years_short is not None else t("tracker.chart.no_data")
+                for item in tracked
             ],
             "chosen": [item.target_id == chosen for item in tracked],
         }
@@ -273,6 +282,13 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
         key="tracker-chart",
         width="stretch",
         alt=t("tracker.chart.alt"),
+    )
+    st.caption(
+        t(
+            "tracker.chart.caption",
+            behind=t.number(THRESHOLDS.behind_years),
+            far=t.number(THRESHOLDS.far_behind_years),
+        )
     )
     st.subheader(t("tracker.table_heading"))
     st.dataframe(table_frame(shown, rows, t), hide_index=True, key="tracker-table")

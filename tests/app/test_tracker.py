@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from components.cards import escape_markdown, source_reference
-from components.tracker_charts import status_label
+from components.tracker_charts import STATUS_SYMBOLS, status_label
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator, format_iso_date
 from core.tracker import STATUSES, status_counts, track
@@ -56,7 +56,8 @@ def test_the_counts_shown_are_the_status_counts(lang):
     t = Translator(lang)
     shown = {metric.label: metric.value for metric in at.metric}
     counted = status_counts(TRACKED)
-    assert shown == {status_label(s, t): t.number(counted[s]) for s in STATUSES}
+    labels = {s: f"{STATUS_SYMBOLS[s]} {t(f'tracker.status_short.{s}')}" for s in STATUSES}
+    assert shown == {labels[s]: t.number(counted[s]) for s in STATUSES}
     assert sum(counted.values()) == len(TARGETS)
 
 
