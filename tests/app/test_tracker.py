@@ -34,11 +34,16 @@ def names(t: Translator, rows: pd.DataFrame = TARGETS) -> list[str]:
     return [t.pick(row.indicator_vi, row.indicator_en) for row in rows.itertuples()]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_every_target_appears_once_with_its_status(lang):
-    at = run_page(PAGE, lang)
-    t = Translator(lang)
+@pytest.fixture(scope="module", params=LANGUAGES)
+def opened(request) -> tuple:
+    """The tracker as first opened, once per language (the tests below only read it)."""
+    at = run_page(PAGE, request.param)
     no_exception(at)
+    return at, Translator(request.param)
+
+
+def test_every_target_appears_once_with_its_status(opened):
+    at, t = opened
     assert at.title[0].value == t("tracker.title")
     frame = table(at, t)
     assert list(frame[t("tracker.col.indicator")]) == names(t)
@@ -50,10 +55,8 @@ def test_every_target_appears_once_with_its_status(lang):
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_counts_shown_are_the_status_counts(lang):
-    at = run_page(PAGE, lang)
-    t = Translator(lang)
+def test_the_counts_shown_are_the_status_counts(opened):
+    at, t = opened
     shown = {metric.label: metric.value for metric in at.metric}
     counted = status_counts(TRACKED)
     labels = {s: f"{STATUS_SYMBOLS[s]} {t(f'tracker.status_short.{s}')}" for s in STATUSES}
@@ -72,10 +75,9 @@ def test_numbers_follow_the_reader_language():
         assert t("tracker.quality.estimate") in row[t("tracker.col.quality")]
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_commitment_has_an_as_of_date_and_a_source(lang):
-    at = run_page(PAGE, lang)
-    t = Translator(lang)
+def test_each_commitment_has_an_as_of_date_and_a_source(opened):
+    at, t = opened
+    lang = t.lang
     captions = [caption.value for caption in at.caption]
     for row in COMMITMENTS.itertuples():
         as_of = t("tracker.as_of", date=format_iso_date(row.as_of, lang))
