@@ -27,6 +27,7 @@ PAGES = (
         "economy",
         ("targets", "structure", "whatif"),
     ),
+    PageInfo("tracker", "pages/tracker.py", ":material/fact_check:", "tracker"),
     PageInfo("tasks", "pages/tasks.py", ":material/checklist:", "tasks"),
     PageInfo("zones", "pages/zones.py", ":material/map:", "zones"),
     PageInfo(

@@ -13,9 +13,17 @@ import streamlit as st
 
 from core.i18n import Translator, format_iso_date
 
-KIND_ORDER = ("plan", "it_park", "digital", "admin")
+# "commitment": where each project the plan names stands, dated by its latest report
+# (core.tracker.commitments_as_events).
+KIND_ORDER = ("plan", "it_park", "digital", "admin", "commitment")
 # Okabe–Ito colours: distinguishable with colour-vision deficiency and on a projector.
-KIND_COLOURS = {"plan": "#0072B2", "it_park": "#D55E00", "digital": "#009E73", "admin": "#7F7F7F"}
+KIND_COLOURS = {
+    "plan": "#0072B2",
+    "it_park": "#D55E00",
+    "digital": "#009E73",
+    "admin": "#7F7F7F",
+    "commitment": "#CC79A7",
+}
 
 
 def date_span(iso: str) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, bool]:
@@ -33,9 +41,13 @@ def date_span(iso: str) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, bool]
 
 
 def timeline_frame(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """The rows of timeline.csv in the reader's language, dated and sorted for drawing."""
+    """The rows of timeline.csv in the reader's language, dated and sorted for drawing.
+    A row with ``conflict_with`` (a commitment whose sources disagree) says so."""
     rows = []
     for row in frame.itertuples():
+        outcome = _or_dash(t.pick(row.outcome_vi, row.outcome_en))
+        if isinstance(getattr(row, "conflict_with", None), str):
+            outcome = t("it_park.timeline.conflict", outcome=outcome)
         placed, start, end, approximate = date_span(row.date)
         label = format_iso_date(row.date, t.lang)
         if approximate:
@@ -51,7 +63,7 @@ def timeline_frame(frame: pd.DataFrame, t: Translator) -> pd.DataFrame:
                 "kind_label": t(f"it_park.kind.{row.kind}"),
                 "event": t.pick(row.event_vi, row.event_en),
                 "actors": _or_dash(t.pick(row.actors_vi, row.actors_en)),
-                "outcome": _or_dash(t.pick(row.outcome_vi, row.outcome_en)),
+                "outcome": outcome,
                 "source": row.source,
                 "iso": row.date,
                 # In the list, a partial date follows the dated events of its span: it cannot

@@ -339,34 +339,49 @@ _MAX_PARAM = 200
 
 @dataclass(frozen=True)
 class TrackerLink:
-    """What a link asks the tracker for: statuses to show (empty = all), a target to open
-    (None = none), and the raw values that could not be used, by parameter name, for the
-    page's notice (shown in a code span, never as markup)."""
+    """What a link asks the tracker for: statuses and categories to show (empty = all), a
+    target to open (None = none), and the raw values that could not be used, by parameter
+    name, for the page's notice (shown in a code span, never as markup)."""
 
     statuses: tuple[str, ...] = ()
     target: str | None = None
     rejected: tuple[tuple[str, str], ...] = ()
+    categories: tuple[str, ...] = ()
+
+
+def _parse_many(
+    name: str, raw: Sequence[str], allowed: Sequence[str], rejected: list
+) -> tuple[str, ...]:
+    """Known names of a repeated (``?status=a&status=b``) or comma-separated parameter,
+    in ``allowed``'s order; the raw value is reported if any part is unknown or it is
+    overlong (the known parts of a partly wrong list are kept)."""
+    if not raw:
+        return ()
+    value = ",".join(raw)
+    parts = [part.strip().lower() for part in value.split(",")]
+    chosen = tuple(item for item in allowed if item in parts) if len(value) <= _MAX_PARAM else ()
+    if not chosen or any(part not in allowed for part in parts):
+        rejected.append((name, value))
+    return chosen
 
 
 def parse_link(
-    status_raw: Sequence[str], target_raw: Sequence[str], target_ids: Iterable[str]
+    status_raw: Sequence[str],
+    target_raw: Sequence[str],
+    target_ids: Iterable[str],
+    category_raw: Sequence[str] = (),
+    categories: Sequence[str] = (),
 ) -> TrackerLink:
-    """``?status=behind,far_behind`` and ``?target=<id>``. Known statuses of a partly
-    wrong list are kept (in the fixed order); an unknown, repeated or overlong value is
-    rejected and reported, and the defaults (all statuses, no target) stand in."""
-    rejected = []
-    statuses: tuple[str, ...] = ()
-    if status_raw:
-        value = status_raw[-1] if len(status_raw) == 1 else ",".join(status_raw)
-        parts = [part.strip().lower() for part in value.split(",")]
-        if len(status_raw) == 1 and len(value) <= _MAX_PARAM:
-            statuses = tuple(status for status in STATUSES if status in parts)
-        if not statuses or any(part not in STATUSES for part in parts):
-            rejected.append(("status", value))
+    """``?status=behind&status=far_behind`` (or ``behind,far_behind``), ``?category=economy``
+    and ``?target=<id>``. An unknown or overlong value is rejected and reported, and the
+    defaults (all statuses and categories, no target) stand in."""
+    rejected: list[tuple[str, str]] = []
+    statuses = _parse_many("status", status_raw, STATUSES, rejected)
+    chosen_categories = _parse_many("category", category_raw, tuple(categories), rejected)
     target, bad_target = parse_choice(target_raw, target_ids)
     if bad_target is not None:
         rejected.append(("target", bad_target))
-    return TrackerLink(statuses, target, tuple(rejected))
+    return TrackerLink(statuses, target, tuple(rejected), chosen_categories)
 
 
 def tracked_frame(tracked: Iterable[TrackedTarget]) -> pd.DataFrame:
@@ -377,3 +392,66 @@ def tracked_frame(tracked: Iterable[TrackedTarget]) -> pd.DataFrame:
         row["sources"] = ";".join(item.sources)
         rows.append(row)
     return pd.DataFrame(rows, columns=list(TrackedTarget.__dataclass_fields__))
+
+
+# --- What the page shows of each target ----------------------------------------------------
+
+#: Decimals a value of each unit is shown with: shares and populations as published,
+#: rates to a tenth, money and densities whole or to a tenth.
+DISPLAY_DECIMALS: Mapping[str, int] = {
+    "percent": 2,
+    "percent_per_year": 1,
+    "usd_per_person": 0,
+    "million_people": 2,
+    "per_10k_people": 1,
+}
+
+
+def shown_base(item: TrackedTarget) -> float | None:
+    """The base value in the target's unit; None for the average-growth target, whose
+    base is the real index (2020 = 100), not a rate."""
+    return None if item.on_index else item.base_value
+
+
+def outturn_quality(item: TrackedTarget) -> tuple[str, ...]:
+    """What marks the outturn figure: its row's kind unless actual, and "derived" when
+    the figure is computed rather than published."""
+    marks = [item.outturn_kind] if item.outturn_kind not in (None, "actual") else []
+    return (*marks, "derived") if item.outturn_derived else tuple(marks)
+
+
+# --- Where the plan stands now (commitments.csv) ----------------------------------------
+
+
+def commitment_groups(commitments: pd.DataFrame) -> list[tuple[dict, ...]]:
+    """Each commitment once, in file order; two rows whose sources disagree
+    (``conflict_with``) come together, as one group, where the first of them stands."""
+    rows = {row["id"]: row for row in commitments.to_dict("records")}
+    groups, placed = [], set()
+    for key, row in rows.items():
+        if key in placed:
+            continue
+        partner = row.get("conflict_with")
+        group = (row, rows[partner]) if isinstance(partner, str) and partner in rows else (row,)
+        placed.update(member["id"] for member in group)
+        groups.append(group)
+    return groups
+
+
+def commitments_as_events(commitments: pd.DataFrame) -> pd.DataFrame:
+    """The commitments as timeline.csv rows (kind "commitment", dated by "as of"), so the
+    timeline draws each where it is known to stand; ``conflict_with`` is kept."""
+    return pd.DataFrame(
+        {
+            "date": commitments["as_of"],
+            "kind": "commitment",
+            "event_vi": commitments["name_vi"],
+            "event_en": commitments["name_en"],
+            "actors_vi": None,
+            "actors_en": None,
+            "outcome_vi": commitments["status_vi"],
+            "outcome_en": commitments["status_en"],
+            "source": commitments["source"],
+            "conflict_with": commitments["conflict_with"],
+        }
+    )

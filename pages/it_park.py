@@ -10,7 +10,7 @@ from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position, location_deck
 from components.metrics import indicator_cards
-from components.navigation import page_of
+from components.navigation import link_to, page_of
 from components.page_parts import download_csv, escape_markdown, page_header, source_footer
 from components.quotes import blockquote
 from components.tabs import lazy_tabs
@@ -18,6 +18,7 @@ from components.timeline import timeline_frame, timeline_spec
 from core.data import data_dir
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
+from core.tracker import commitments_as_events
 
 VIEWS = page_of("it_park").views
 MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
@@ -69,7 +70,11 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
 
 def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     st.subheader(t("it_park.timeline_heading"))
-    events = timeline_frame(timeline, t)
+    commitments = try_table("commitments")
+    dated = timeline
+    if commitments is not None:
+        dated = pd.concat([timeline, commitments_as_events(commitments)], ignore_index=True)
+    events = timeline_frame(dated, t)
     st.caption(t("it_park.timeline_help"))
     st.vega_lite_chart(
         timeline_spec(events, t),
@@ -79,6 +84,9 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     )
     if events["approximate"].any():
         st.caption(t("it_park.timeline_approx_note"))
+    if commitments is not None:
+        st.caption(t("it_park.timeline_commitments_note"))
+        link_to("tracker", t)
     for event in events.itertuples():
         with st.container(border=True, key=f"event-{event.Index}"):
             st.markdown(

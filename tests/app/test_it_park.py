@@ -76,6 +76,25 @@ def test_timeline_list_names_actors_outcomes_and_marks_the_year_only_date(lang):
     assert {"vi": "**12/5/2025**", "en": "**12 May 2025**"}[lang] in text
     assert "Nguyễn Văn Lợi" in text
     assert "Nguyễn Chí Dũng" in text
-    # One outcome per timeline row that has one (counted from the data, not copied).
+    # One outcome per timeline row that has one, and one per commitment (its status),
+    # counted from the data, not copied.
     with_outcome = load_table("timeline", data_dir())[f"outcome_{lang}"].notna().sum()
-    assert text.count(f"**{t('it_park.outcome')}:**") == with_outcome
+    commitments = load_table("commitments", data_dir())
+    assert text.count(f"**{t('it_park.outcome')}:**") == with_outcome + len(commitments)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_timeline_draws_every_commitment_on_its_own_lane_with_conflicts_noted(lang):
+    at = run_page(PAGE, lang, view="timeline")
+    t = Translator(lang)
+    commitments = load_table("commitments", data_dir())
+    lane = t("it_park.kind.commitment")
+    text = "\n".join(m.value for m in at.markdown)
+    for row in commitments.itertuples():
+        name = escape_markdown(t.pick(row.name_vi, row.name_en))
+        assert f"{lane} — {name}" in text
+    conflicts = commitments["conflict_with"].notna().sum()
+    marker = t("it_park.timeline.conflict", outcome="\x00").split("\x00")[1]
+    assert conflicts  # Long Thành, 19/12/2025: two readings of the same day
+    assert text.count(escape_markdown(marker)) == conflicts
+    assert t("it_park.timeline_commitments_note") in [c.value for c in at.caption]

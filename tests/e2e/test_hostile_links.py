@@ -66,6 +66,9 @@ STATE_PARAMS = [
     ("zones", "layers"),
     ("tasks", "q"),
     ("present", "step"),
+    ("tracker", "status"),
+    ("tracker", "category"),
+    ("tracker", "target"),
 ]
 
 

@@ -13,7 +13,8 @@ import tomllib
 
 import pytest
 
-from components import charts, timeline
+from components import economy_charts, timeline
+from components import palette as app_palette
 from components.html_lang import CAPTION_COLOUR
 from core.palette_check import (
     CVD_MATRICES,
@@ -40,13 +41,17 @@ with (REPO / "data" / "zones.csv").open(encoding="utf-8") as handle:
 PALETTES = {
     "zones": ZONES,
     "line series": {
-        "outturn": charts.BLUE,
-        "scenario": charts.VERMILION,
-        "plan": charts.BLACK,
-        **{f"saved {i}": colour for i, colour in enumerate(charts.SAVED_COLOURS, 1)},
+        "outturn": app_palette.BLUE,
+        "scenario": app_palette.VERMILION,
+        "plan": app_palette.BLACK,
+        **{f"saved {i}": colour for i, colour in enumerate(economy_charts.SAVED_COLOURS, 1)},
     },
     "sectors": dict(
-        zip(("sector 1", "sector 2", "sector 3", "other"), charts.SECTOR_COLOURS, strict=True)
+        zip(
+            ("sector 1", "sector 2", "sector 3", "other"),
+            economy_charts.SECTOR_COLOURS,
+            strict=True,
+        )
     ),
     "timeline kinds": dict(timeline.KIND_COLOURS),
 }
@@ -94,7 +99,7 @@ def test_theme_text_contrast():
         ),
         "caption text (CAPTION_CSS)": (CAPTION_COLOUR, background),
         "caption text on secondary background": (CAPTION_COLOUR, THEME["secondaryBackgroundColor"]),
-        "chart ink on white": (charts.INK, WHITE),
+        "chart ink on white": (app_palette.INK, WHITE),
     }
     failing = {name for name, (fg, bg) in pairs.items() if contrast(fg, bg) < TEXT}
     assert failing == {"link in a Streamlit caption"}, failing
@@ -105,7 +110,7 @@ def test_text_drawn_on_chart_colours():
     names = dict(zip(PALETTES["sectors"].values(), PALETTES["sectors"], strict=True))
     failing = {
         f"white label on {names[colour]} ({colour})"
-        for colour in charts.SECTOR_COLOURS
+        for colour in economy_charts.SECTOR_COLOURS
         if contrast(WHITE, colour) < TEXT
     }
     assert failing == {what for what in known("text") if what.startswith("white label")}

@@ -10,11 +10,16 @@ import pytest
 
 from core.data import load_table
 from core.tracker import (
+    DISPLAY_DECIMALS,
     OUTTURN,
     STATUSES,
     THRESHOLDS,
     Outturn,
+    commitment_groups,
+    commitments_as_events,
+    outturn_quality,
     parse_link,
+    shown_base,
     status_counts,
     status_for,
     track,
@@ -246,7 +251,8 @@ IDS = ("growth_2021_2030", "share_services")
         (["far_behind, BEHIND"], [], ("behind", "far_behind"), None, ()),
         (["behind,<script>"], [], ("behind",), None, (("status", "behind,<script>"),)),
         (["<script>alert(1)</script>"], [], (), None, (("status", "<script>alert(1)</script>"),)),
-        (["behind", "on_track"], [], (), None, (("status", "behind,on_track"),)),
+        (["behind", "on_track"], [], ("on_track", "behind"), None, ()),
+        (["behind", "<b>"], [], ("behind",), None, (("status", "behind,<b>"),)),
         (["behind," * 40], [], (), None, (("status", "behind," * 40),)),
         ([""], [""], (), None, (("status", ""), ("target", ""))),
         ([], ["nope](http://x)"], (), None, (("target", "nope](http://x)"),)),
@@ -255,3 +261,65 @@ IDS = ("growth_2021_2030", "share_services")
 def test_link_values_are_validated_with_notices(status, target, statuses, chosen, rejected):
     link = parse_link(status, target, IDS)
     assert (link.statuses, link.target, link.rejected) == (statuses, chosen, rejected)
+
+
+@pytest.mark.parametrize(
+    ("raw", "chosen", "rejected"),
+    [
+        ([], (), ()),
+        (["economy"], ("economy",), ()),
+        (["society", "Economy"], ("economy", "society"), ()),
+        (["economy,nope"], ("economy",), (("category", "economy,nope"),)),
+        (["<img src=x>"], (), (("category", "<img src=x>"),)),
+    ],
+)
+def test_category_links_keep_known_categories_in_file_order(raw, chosen, rejected):
+    link = parse_link([], [], IDS, raw, ("economy", "society"))
+    assert (link.categories, link.rejected) == (chosen, rejected)
+
+
+# --- what the page shows ---------------------------------------------------------------
+
+
+def test_growth_has_no_base_value_and_marks_its_derived_outturn():
+    by_id = {item.target_id: item for item in real()}
+    growth = by_id["growth_2021_2030"]
+    assert shown_base(growth) is None  # the index, not a rate
+    assert outturn_quality(growth)[-1] == "derived"
+    assert shown_base(by_id["grdp_per_capita_usd"]) == by_id["grdp_per_capita_usd"].base_value
+    assert outturn_quality(by_id["population_total"]) == ()  # no outturn, no marks
+    assert set(DISPLAY_DECIMALS) >= {item.unit for item in by_id.values()}
+
+
+def commitments(*rows: tuple[str, str | None]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {"id": key, "conflict_with": other, "as_of": "2025-12", "kind": "airport"}
+            | {f"{c}_{lang}": key for c in ("name", "status") for lang in ("vi", "en")}
+            | {"source": f"src_{key}"}
+            for key, other in rows
+        ]
+    )
+
+
+def test_sources_that_disagree_come_together_once_in_file_order():
+    frame = commitments(("a", None), ("b", "d"), ("c", None), ("d", "b"))
+    groups = [tuple(row["id"] for row in group) for group in commitment_groups(frame)]
+    assert groups == [("a",), ("b", "d"), ("c",)]
+
+
+def test_commitments_become_timeline_rows_dated_as_of():
+    events = commitments_as_events(commitments(("a", None), ("b", "a")))
+    assert list(events["date"]) == ["2025-12", "2025-12"]
+    assert set(events["kind"]) == {"commitment"}
+    assert list(events["outcome_en"]) == ["a", "b"]
+    assert list(events["conflict_with"].fillna("")) == ["", "a"]
+
+
+def test_the_real_commitments_keep_every_row_and_the_long_thanh_conflict():
+    frame = load_table("commitments", DATA)
+    groups = commitment_groups(frame)
+    assert sum(len(group) for group in groups) == len(frame)
+    assert ("long_thanh", "long_thanh_commercial_2026") in [
+        tuple(row["id"] for row in group) for group in groups
+    ]

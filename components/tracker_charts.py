@@ -1,0 +1,117 @@
+"""The tracker's status chart: one row per target, its status by colour AND shape.
+
+A pure function of a small frame and a Translator (no Streamlit calls). Each target's
+name sits above its row, wrapped to two lines: a 390-px phone has no room for long
+names beside the plot. The x axis counts years of required progress short of the path;
+the thresholds are dashed rules, so the status can be read off the axis as well.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import altair as alt
+import pandas as pd
+
+from components.palette import GREEN, GREY, INK, ORANGE, VERMILION
+from components.vega_theme import FONT, projector
+from core.i18n import Translator
+from core.tracker import STATUSES, Thresholds
+
+STATUS_COLOURS = {"on_track": GREEN, "behind": ORANGE, "far_behind": VERMILION, "no_data": GREY}
+STATUS_SHAPES = {
+    "on_track": "circle",
+    "behind": "triangle-up",
+    "far_behind": "diamond",
+    "no_data": "circle",
+}
+#: The same shapes as text, for tables and labels (colour is never the only signal).
+STATUS_SYMBOLS = {"on_track": "●", "behind": "▲", "far_behind": "◆", "no_data": "○"}
+NAME_WIDTH = 40  # characters per line of a name: fits a phone at the chart's font size
+ROW = 62  # px per target: up to two lines of name, then the marker
+LINE_HEIGHT = 16  # px between the two lines of a name
+
+
+def status_label(status: str, t: Translator) -> str:
+    return f"{STATUS_SYMBOLS[status]} {t(f'tracker.status.{status}')}"
+
+
+def name_lines(name: str) -> tuple[str, str]:
+    """(upper, lower) line of the name; a short name is the lower line alone, so the
+    line nearest the marker is always filled."""
+    lines = textwrap.wrap(name, NAME_WIDTH) or [""]
+    if len(lines) == 1:
+        return "", lines[0]
+    return lines[0], " ".join(lines[1:])
+
+
+def axis_cap(thresholds: Thresholds) -> float:
+    """Where the axis ends: a little past the far-behind threshold; further is drawn there."""
+    return thresholds.far_behind_years + 2
+
+
+def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> dict:
+    """Rows: target (name), upper and lower (its lines, see name_lines), status, shown
+    (years short, capped at ``axis_cap``; 0 without data), label (the figure or "no
+    data"), chosen (bool)."""
+    labels = [status_label(status, t) for status in STATUSES]
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical")
+    colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])
+    colour = alt.Color("status_label:N", scale=colours, legend=legend)
+    shape = alt.Shape(
+        "status_label:N",
+        scale=alt.Scale(domain=labels, range=[STATUS_SHAPES[s] for s in STATUSES]),
+        legend=legend,
+    )
+    order = list(rows["target"])
+    base = alt.Chart(rows).encode(y=alt.Y("target:N", sort=order, title=None, axis=None))
+    x = alt.X(
+        "shown:Q",
+        title=t("tracker.chart.axis"),
+        scale=alt.Scale(domain=[0, axis_cap(thresholds) + 1], nice=False),
+        axis=alt.Axis(tickMinStep=1, format="d"),
+    )
+    tooltip = [
+        alt.Tooltip("target:N", title=t("tracker.col.indicator")),
+        alt.Tooltip("status_label:N", title=t("tracker.col.status")),
+        alt.Tooltip("label:N", title=t("tracker.col.years_short")),
+    ]
+    rules = (
+        alt.Chart(pd.DataFrame({"at": [thresholds.behind_years, thresholds.far_behind_years]}))
+        .mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=2, opacity=0.6)
+        .encode(x="at:Q")
+    )
+    markers = base.mark_point(size=320, filled=True, opacity=1, strokeWidth=3).encode(
+        x=x,
+        color=colour,
+        shape=shape,
+        # No data: a hollow marker, so the row differs in fill as well as in colour.
+        stroke=alt.Stroke("status_label:N", scale=colours, legend=None),
+        fill=alt.condition(
+            "datum.status === 'no_data'",
+            alt.value("white"),
+            alt.Fill("status_label:N", scale=colours, legend=None),
+        ),
+        tooltip=tooltip,
+    )
+    chosen = (
+        base.transform_filter("datum.chosen")
+        .mark_point(size=900, shape="square", filled=False, color=INK, strokeWidth=2)
+        .encode(x=x)
+    )
+    # Two text layers, not one multi-line text: Vega stacks extra lines downwards, onto
+    # the marker, whatever the baseline.
+    name_style = {"align": "left", "baseline": "bottom", "fontWeight": "bold", "color": INK}
+    lower = base.mark_text(dy=-12, fontSize=FONT - 2, **name_style).encode(
+        x=alt.datum(0), text="lower:N"
+    )
+    upper = base.mark_text(dy=-12 - LINE_HEIGHT, fontSize=FONT - 2, **name_style).encode(
+        x=alt.datum(0), text="upper:N"
+    )
+    values = base.mark_text(align="left", dx=14, fontSize=FONT - 2, color=INK).encode(
+        x=x, text="label:N"
+    )
+    chart = alt.layer(rules, markers, chosen, upper, lower, values).properties(
+        title=t("tracker.chart.title"), width="container", height={"step": ROW}
+    )
+    return projector(chart, t)

@@ -1,0 +1,159 @@
+"""The tracker page in each language: every target once with its status, the counts,
+the commitments with their dates and sources, the link's filters and bad input."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from components.page_parts import escape_markdown, source_reference
+from components.tracker_charts import STATUS_SYMBOLS, status_label
+from core.data import data_dir, load_table
+from core.i18n import LANGUAGES, Translator, format_iso_date
+from core.tracker import STATUSES, status_counts, track
+from tests.app.conftest import outside_code_spans, run_page
+
+PAGE = "pages/tracker.py"
+TARGETS = load_table("plan_targets", data_dir())
+TRACKED = track(TARGETS, load_table("economy_outturn", data_dir()))
+COMMITMENTS = load_table("commitments", data_dir())
+SOURCES = load_table("sources", data_dir()).set_index("id")
+
+
+def no_exception(at) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def table(at, t: Translator) -> pd.DataFrame:
+    [frame] = [d.value for d in at.dataframe if t("tracker.col.status") in d.value.columns]
+    return frame
+
+
+def names(t: Translator, rows: pd.DataFrame = TARGETS) -> list[str]:
+    return [t.pick(row.indicator_vi, row.indicator_en) for row in rows.itertuples()]
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def opened(request) -> tuple:
+    """The tracker as first opened, once per language (the tests below only read it)."""
+    at = run_page(PAGE, request.param)
+    no_exception(at)
+    return at, Translator(request.param)
+
+
+def test_every_target_appears_once_with_its_status(opened):
+    at, t = opened
+    assert at.title[0].value == t("tracker.title")
+    frame = table(at, t)
+    assert list(frame[t("tracker.col.indicator")]) == names(t)
+    expected = [status_label(item.status, t) for item in TRACKED]
+    assert list(frame[t("tracker.col.status")]) == expected
+    # Every target of the file, once: the ids are the file's, the names unique.
+    assert len(frame) == TARGETS["id"].nunique() == len(TRACKED)
+    assert at.get("download_button")
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_the_counts_shown_are_the_status_counts(opened):
+    at, t = opened
+    shown = {metric.label: metric.value for metric in at.metric}
+    counted = status_counts(TRACKED)
+    labels = {s: f"{STATUS_SYMBOLS[s]} {t(f'tracker.status_short.{s}')}" for s in STATUSES}
+    assert shown == {labels[s]: t.number(counted[s]) for s in STATUSES}
+    assert sum(counted.values()) == len(TARGETS)
+
+
+def test_numbers_follow_the_reader_language():
+    per_capita = next(item for item in TRACKED if item.target_id == "grdp_per_capita_usd")
+    for lang, base in (("vi", "6.506"), ("en", "6,506")):
+        t = Translator(lang)
+        frame = table(run_page(PAGE, lang), t).set_index(t("tracker.col.indicator"))
+        row = frame.loc[names(t, TARGETS[TARGETS["id"] == "grdp_per_capita_usd"])[0]]
+        assert row[t("tracker.col.base")].startswith(f"{per_capita.base_year}: {base}")
+        assert row[t("tracker.col.outturn_year")] == str(per_capita.outturn_year)
+        assert t("tracker.quality.estimate") in row[t("tracker.col.quality")]
+
+
+def test_each_commitment_has_an_as_of_date_and_a_source(opened):
+    at, t = opened
+    lang = t.lang
+    captions = [caption.value for caption in at.caption]
+    for row in COMMITMENTS.itertuples():
+        as_of = t("tracker.as_of", date=format_iso_date(row.as_of, lang))
+        assert as_of in captions, row.id
+        first_source = source_reference(SOURCES.loc[row.source.split(";")[0]])
+        assert any(first_source in caption for caption in captions), row.id
+    text = "\n".join(m.value for m in at.markdown)
+    for row in COMMITMENTS.itertuples():
+        assert t.pick(row.status_vi, row.status_en)[:30] in text.replace("\\", "")
+    # Sources that disagree are shown as a conflict, both sides.
+    conflicts = COMMITMENTS[COMMITMENTS["conflict_with"].notna()]
+    warnings = [w.value for w in at.warning]
+    for row in conflicts.itertuples():
+        assert any(t.pick(row.name_vi, row.name_en) in w for w in warnings)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_link_filters_by_status_and_category_and_opens_a_target(lang):
+    at = run_page(PAGE, lang, status="behind", category="economy", target="share_services")
+    t = Translator(lang)
+    no_exception(at)
+    assert not at.info
+    frame = table(at, t)
+    wanted = [
+        item.target_id for item in TRACKED if item.status == "behind" and item.category == "economy"
+    ]
+    assert list(frame[t("tracker.col.indicator")]) == names(t, TARGETS.set_index("id").loc[wanted])
+    opened = TARGETS.set_index("id").loc["share_services"]
+    name = escape_markdown(t.pick(opened["indicator_vi"], opened["indicator_en"]))
+    assert any(m.value.startswith(f"#### {name}") for m in at.markdown)
+    assert at.query_params["target"] == "share_services"
+
+
+def test_a_repeated_status_shows_both():
+    at = run_page(PAGE, "en", status=["behind", "no_data"])
+    t = Translator("en")
+    frame = table(at, t)
+    labels = {status_label(s, t) for s in ("behind", "no_data")}
+    assert set(frame[t("tracker.col.status")]) == labels
+    assert at.query_params["status"] == ["behind", "no_data"]
+
+
+@pytest.mark.parametrize(
+    ("param", "key"),
+    [("status", "notice_status"), ("category", "notice_category"), ("target", "notice_target")],
+)
+@pytest.mark.parametrize(
+    "value", ["<script>alert(1)</script>", "[x](https://evil.example)", "nope"]
+)
+def test_hostile_links_give_a_notice_and_the_defaults(param, key, value):
+    at = run_page(PAGE, "vi", **{param: value})
+    t = Translator("vi")
+    no_exception(at)
+    [notice] = [info.value for info in at.info]
+    opening = t(f"tracker.{key}", value="\x00", choices="", shown="").split("\x00")[0]
+    assert notice.startswith(opening)
+    assert "evil.example" not in outside_code_spans(notice)
+    assert len(table(at, t)) == len(TARGETS)  # defaults: everything shown
+    assert param not in at.query_params
+
+
+def test_damaged_targets_file_shows_the_data_message(damaged_data):
+    path = damaged_data / "plan_targets.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[1, "value_min"] = "lots"
+    frame.to_csv(path, index=False)
+    at = run_page(PAGE, "en")
+    assert not at.exception
+    assert any("plan_targets.csv" in error.value for error in at.error)
+    assert at.title[0].value == Translator("en")("tracker.title")
+    assert not at.dataframe
+    assert run_page("pages/zones.py", "en").error.len == 0
+
+
+def test_damaged_outturn_file_shows_the_data_message(damaged_data):
+    (damaged_data / "economy_outturn.csv").write_text("year\nsoon\n", encoding="utf-8")
+    at = run_page(PAGE, "vi")
+    assert not at.exception
+    assert any("economy_outturn.csv" in error.value for error in at.error)
