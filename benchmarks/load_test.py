@@ -27,7 +27,6 @@ import asyncio
 import contextlib
 import os
 import platform
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -40,19 +39,8 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from deploy.run_replicas import free_port, healthy  # noqa: E402
+from deploy.local_server import CHROMIUM_LAUNCH, Server  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RESULTS = REPO / "benchmarks" / "results.md"
 SECTION = "## Load test"
@@ -283,7 +271,7 @@ async def load(
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pid, tally, stop))
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(**CHROMIUM_LAUNCH)
         try:
             contexts = [
                 await browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
@@ -303,40 +291,6 @@ async def load(
             stop.set()
             await sampler
     return tally
-
-
-def start_server() -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = REPO / "benchmarks" / "artifacts" / f"load-server-{port}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=REPO,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while not healthy(url, 1):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"the server did not start; see {log}")
-        time.sleep(0.3)
-    return process, url
 
 
 # --- report ---------------------------------------------------------------------------
@@ -469,8 +423,8 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     url, pid = args.url, args.pid
     if url is None:
-        server, url = start_server()
-        pid = server.pid
+        server = Server(log_dir=REPO / "benchmarks" / "artifacts")
+        url, pid = server.url, server.process.pid
     url = url.rstrip("/")
     # The clients share the machine with the server: lower their priority (Chromium and
     # the Playwright driver inherit it) so 20 renderers do not starve the one server.
@@ -493,11 +447,7 @@ def main(argv: list[str] | None = None) -> int:
         wall = time.monotonic() - started
     finally:
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            server.stop()
     text = report(tally, args.sessions, args.seconds, min(args.ramp, args.seconds / 2), wall)
     text += (
         f"\nLoad average before the run: {load_before:.1f} "
