@@ -26,7 +26,6 @@ import argparse
 import asyncio
 import contextlib
 import os
-import platform
 import sys
 import time
 from collections import Counter
@@ -39,6 +38,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.report import machine_line, replace_section  # noqa: E402
 from deploy.local_server import CHROMIUM_LAUNCH, Server  # noqa: E402
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
@@ -296,31 +296,6 @@ async def load(
 # --- report ---------------------------------------------------------------------------
 
 
-def machine_line() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    import streamlit
-
-    return (
-        f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "
-        f"{memory} RAM, {cpu}; Python {platform.python_version()}, "
-        f"Streamlit {streamlit.__version__}"
-    )
-
-
 def report(tally: Tally, sessions: int, seconds: float, ramp: float, wall: float) -> str:
     def ms(value: float) -> str:
         return f"{value * 1000:,.0f} ms"
@@ -373,7 +348,7 @@ def record(text: str, path: Path = RESULTS) -> None:
     """Replace the "## Load test" section of results.md (or append one), keep the rest."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     section = (
-        f"{SECTION}\n\n{machine_line()}; {stamp}.\n\n"
+        f"{SECTION}\n\nMachine: {machine_line()}; {stamp}.\n\n"
         "`.venv/bin/python benchmarks/load_test.py` (benchmarks/load_test.py): "
         "sessions change page through the sidebar and move the page's control "
         "(economy slider, zone selector, else the language switch); latency is "
@@ -381,14 +356,8 @@ def record(text: str, path: Path = RESULTS) -> None:
         "machine, so read the figures as an order of magnitude.\n\n"
         f"{text}\n"
     )
-    existing = path.read_text(encoding="utf-8") if path.exists() else "# Performance results\n"
-    start = existing.find(f"\n{SECTION}\n")
-    if start == -1:
-        updated = existing.rstrip("\n") + "\n\n" + section
-    else:
-        after = existing.find("\n## ", start + len(SECTION) + 2)
-        tail = existing[after:] if after != -1 else ""
-        updated = existing[:start].rstrip("\n") + "\n\n" + section + tail
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    updated = replace_section(existing, section, SECTION)
     path.write_text(updated, encoding="utf-8")
 
 
