@@ -90,7 +90,6 @@ def test_each_other_tab_by_link(page, server, view):
     assert open_tab_label(page) == Translator("vi")(f"economy.view.{view}")
     page.locator(f'{TABS} [data-testid="stVegaLiteChart"]').first.wait_for()
     assert (page.locator(GROWTH).count() == 1) == (view == "whatif")
-    page.wait_for_timeout(500)  # let the charts paint before the screenshot
     screenshot(page, f"economy-{view}-vi")
 
 

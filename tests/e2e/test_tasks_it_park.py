@@ -104,7 +104,6 @@ def test_it_park_page_opens_on_the_site_and_its_map(page, server, lang):
     assert page.locator('[data-testid="stMetricValue"]').count() == 0
     assert csv_buttons(page) == 1  # this tab's own download
     page.locator(f"{MAP} canvas").first.wait_for(state="attached")
-    page.wait_for_timeout(800)  # let the map paint before the screenshot
     screenshot(page, f"it_park-{lang}" if lang == "en" else "it_park-site-vi")
 
 
@@ -124,7 +123,6 @@ def test_clicking_the_timeline_tab_draws_the_chart_and_drops_the_map(page, serve
     assert body.count(f"{t('it_park.outcome')}:") == 9  # one card per event
     assert csv_buttons(page) == 1
     no_traceback(page)
-    page.wait_for_timeout(500)
     screenshot(page, "it_park-timeline-vi")
 
     page.reload()  # the open tab is in the URL
