@@ -103,6 +103,16 @@ def wait_until_ready(page) -> None:
     page.wait_for_selector(READY, timeout=60_000)
 
 
+def wait_for_view(page, view: str) -> None:
+    """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
+    page.wait_for_function(
+        "v => new URLSearchParams(location.search).getAll('view').join() === v",
+        arg=view,
+        timeout=60_000,
+    )
+    wait_until_ready(page)
+
+
 def open_app(page, server: Server, path: str = "", **params: str) -> None:
     query = "&".join(f"{key}={value}" for key, value in params.items())
     page.goto(f"{server.url}/{path}" + (f"?{query}" if query else ""))

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from core.i18n import LANGUAGES, Translator
-from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_until_ready
+from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_for_view, wait_until_ready
 
 # Streamlit 1.67 draws sliders as <input type="range"> (implicit ARIA role "slider").
 GROWTH = ".st-key-econ-g"
@@ -48,16 +48,6 @@ def open_tab_label(page) -> str:
 
 def view_in_url(page) -> list[str]:
     return parse_qs(urlsplit(page.url).query).get("view", [])
-
-
-def wait_for_view(page, view: str) -> None:
-    """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
-    page.wait_for_function(
-        "v => new URLSearchParams(location.search).getAll('view').join() === v",
-        arg=view,
-        timeout=30_000,
-    )
-    wait_until_ready(page)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

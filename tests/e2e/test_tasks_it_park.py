@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from core.i18n import LANGUAGES, Translator
-from tests.e2e.conftest import no_traceback, open_app, open_page, screenshot, wait_until_ready
+from tests.e2e.conftest import (
+    no_traceback,
+    open_app,
+    open_page,
+    screenshot,
+    wait_for_view,
+    wait_until_ready,
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -67,16 +74,6 @@ def open_it_park_tab(page) -> str:
         .inner_text()
         .strip()
     )
-
-
-def wait_for_view(page, view: str) -> None:
-    """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
-    page.wait_for_function(
-        "v => new URLSearchParams(location.search).getAll('view').join() === v",
-        arg=view,
-        timeout=30_000,
-    )
-    wait_until_ready(page)
 
 
 def csv_buttons(page) -> int:
