@@ -26,8 +26,6 @@ import argparse
 import asyncio
 import contextlib
 import os
-import platform
-import subprocess
 import sys
 import time
 from collections import Counter
@@ -40,19 +38,9 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from deploy.run_replicas import free_port, healthy  # noqa: E402
+from benchmarks.report import machine_line, replace_section  # noqa: E402
+from deploy.local_server import CHROMIUM_LAUNCH, Server  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 RESULTS = REPO / "benchmarks" / "results.md"
 SECTION = "## Load test"
@@ -283,7 +271,7 @@ async def load(
     stop = asyncio.Event()
     sampler = asyncio.create_task(sample_memory(pid, tally, stop))
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = await playwright.chromium.launch(**CHROMIUM_LAUNCH)
         try:
             contexts = [
                 await browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
@@ -305,66 +293,7 @@ async def load(
     return tally
 
 
-def start_server() -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    log = REPO / "benchmarks" / "artifacts" / f"load-server-{port}.log"
-    log.parent.mkdir(parents=True, exist_ok=True)
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=REPO,
-        stdout=log.open("w"),
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while not healthy(url, 1):
-        if process.poll() is not None or time.monotonic() > deadline:
-            process.kill()
-            raise RuntimeError(f"the server did not start; see {log}")
-        time.sleep(0.3)
-    return process, url
-
-
 # --- report ---------------------------------------------------------------------------
-
-
-def machine_line() -> str:
-    cpu = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = "unknown"
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                memory = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
-    except OSError:
-        pass
-    import streamlit
-
-    return (
-        f"Machine: {os.cpu_count()} CPUs (nproc {len(os.sched_getaffinity(0))}), "
-        f"{memory} RAM, {cpu}; Python {platform.python_version()}, "
-        f"Streamlit {streamlit.__version__}"
-    )
 
 
 def report(tally: Tally, sessions: int, seconds: float, ramp: float, wall: float) -> str:
@@ -419,7 +348,7 @@ def record(text: str, path: Path = RESULTS) -> None:
     """Replace the "## Load test" section of results.md (or append one), keep the rest."""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     section = (
-        f"{SECTION}\n\n{machine_line()}; {stamp}.\n\n"
+        f"{SECTION}\n\nMachine: {machine_line()}; {stamp}.\n\n"
         "`.venv/bin/python benchmarks/load_test.py` (benchmarks/load_test.py): "
         "sessions change page through the sidebar and move the page's control "
         "(economy slider, zone selector, else the language switch); latency is "
@@ -427,14 +356,8 @@ def record(text: str, path: Path = RESULTS) -> None:
         "machine, so read the figures as an order of magnitude.\n\n"
         f"{text}\n"
     )
-    existing = path.read_text(encoding="utf-8") if path.exists() else "# Performance results\n"
-    start = existing.find(f"\n{SECTION}\n")
-    if start == -1:
-        updated = existing.rstrip("\n") + "\n\n" + section
-    else:
-        after = existing.find("\n## ", start + len(SECTION) + 2)
-        tail = existing[after:] if after != -1 else ""
-        updated = existing[:start].rstrip("\n") + "\n\n" + section + tail
+    existing = path.read_text(encoding="utf-8") if path.exists() else ""
+    updated = replace_section(existing, section, SECTION)
     path.write_text(updated, encoding="utf-8")
 
 
@@ -469,8 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     server = None
     url, pid = args.url, args.pid
     if url is None:
-        server, url = start_server()
-        pid = server.pid
+        server = Server(log_dir=REPO / "benchmarks" / "artifacts")
+        url, pid = server.url, server.process.pid
     url = url.rstrip("/")
     # The clients share the machine with the server: lower their priority (Chromium and
     # the Playwright driver inherit it) so 20 renderers do not starve the one server.
@@ -493,11 +416,7 @@ def main(argv: list[str] | None = None) -> int:
         wall = time.monotonic() - started
     finally:
         if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            server.stop()
     text = report(tally, args.sessions, args.seconds, min(args.ramp, args.seconds / 2), wall)
     text += (
         f"\nLoad average before the run: {load_before:.1f} "

@@ -21,12 +21,15 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Sequence
 from pathlib import Path
 
 DEPLOY = Path(__file__).resolve().parent
-REPO = DEPLOY.parent
+if str(DEPLOY.parent) not in sys.path:  # run as a script: deploy/ is a folder of the repo
+    sys.path.insert(0, str(DEPLOY.parent))
+
+from deploy.local_server import Server, free_port  # noqa: E402
+
 TEMPLATE = DEPLOY / "nginx.conf"
 NGINX_CANDIDATES = ("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/local/nginx/sbin/nginx")
 
@@ -37,12 +40,6 @@ def find_nginx() -> str | None:
     if found:
         return found
     return next((path for path in NGINX_CANDIDATES if os.access(path, os.X_OK)), None)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def render_nginx_config(
@@ -173,68 +170,31 @@ class Nginx:
         self.stop()
 
 
-def healthy(url: str, timeout: float = 5) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=timeout) as reply:
-            return reply.status == 200 and reply.read().strip() == b"ok"
-    except OSError:
-        return False
-
-
-def start_replica(port: int, cookie_secret: str, allowed_hosts: str) -> subprocess.Popen:
-    env = {
-        **os.environ,
-        "STREAMLIT_SERVER_COOKIE_SECRET": cookie_secret,
-        "STREAMLIT_SERVER_ALLOWED_HOSTS": allowed_hosts,
-    }
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-        ],
-        cwd=REPO,
-        env=env,
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--replicas", type=int, default=2)
     parser.add_argument("--port", type=int, default=8080, help="nginx port on 127.0.0.1")
     args = parser.parse_args(argv)
-    secret = os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET") or secrets.token_hex(32)
-    ports = [free_port() for _ in range(args.replicas)]
-    replicas = [start_replica(port, secret, "localhost 127.0.0.1") for port in ports]
+    env = {
+        "STREAMLIT_SERVER_COOKIE_SECRET": os.environ.get("STREAMLIT_SERVER_COOKIE_SECRET")
+        or secrets.token_hex(32),
+        "STREAMLIT_SERVER_ALLOWED_HOSTS": "localhost 127.0.0.1",
+    }
+    replicas: list[Server] = []
     try:
-        deadline = time.monotonic() + 60
-        while not all(healthy(f"http://127.0.0.1:{port}", 1) for port in ports):
-            if time.monotonic() > deadline or any(r.poll() is not None for r in replicas):
-                print("a replica did not start", file=sys.stderr)
-                return 1
-            time.sleep(0.3)
+        for _ in range(args.replicas):
+            replicas.append(Server(env=env))
+        ports = [replica.port for replica in replicas]
         with Nginx(ports, args.port) as nginx:
             print(f"{args.replicas} replicas on ports {ports}; open {nginx.url}  (Ctrl-C stops)")
             with contextlib.suppress(KeyboardInterrupt):
                 nginx.process.wait()
+    except RuntimeError as error:
+        print(f"not started: {error}", file=sys.stderr)
+        return 1
     finally:
         for replica in replicas:
-            replica.terminate()
-        for replica in replicas:
-            try:
-                replica.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                replica.kill()
+            replica.stop()
     return 0
 
 

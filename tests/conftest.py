@@ -14,6 +14,15 @@ settings.load_profile("shared-machine")
 
 REPO = Path(__file__).resolve().parent.parent
 DATA = REPO / "data"
+E2E = REPO / "tests" / "e2e"
+
+
+@pytest.hookimpl(tryfirst=True)  # before tests/e2e/conftest.py looks for the marker
+def pytest_collection_modifyitems(items):
+    """Everything under tests/e2e is a browser test: `pytest -m "not e2e"` leaves it out."""
+    for item in items:
+        if E2E in item.path.parents:
+            item.add_marker(pytest.mark.e2e)
 
 
 @pytest.fixture

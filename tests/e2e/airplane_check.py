@@ -14,7 +14,8 @@ from playwright.sync_api import sync_playwright
 
 from components.navigation import PAGES
 from core.i18n import LANGUAGES, Translator
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, Server, open_app, screenshot
+from deploy.local_server import CHROMIUM_LAUNCH
+from tests.e2e.conftest import Server, open_app, screenshot
 
 # A new namespace starts with loopback down.
 subprocess.run(["ip", "link", "set", "lo", "up"], check=True)
@@ -25,7 +26,7 @@ print(f"server healthy after {time.monotonic() - started:.1f} s")
 failures = []
 try:
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(**CHROMIUM_LAUNCH)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for lang in LANGUAGES:
             for info in PAGES:

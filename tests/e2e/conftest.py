@@ -8,31 +8,17 @@ leaves this machine fails it (the explorer must work in a room with no internet)
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from deploy import local_server
+from deploy.local_server import CHROMIUM, CHROMIUM_LAUNCH, DRAWN_JS
 from tests.conftest import REPO
 
-CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = REPO / "tests" / "artifacts"
-# Flags that keep Chromium from calling home; it has no sandbox as root in a container.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 
@@ -44,80 +30,22 @@ def pytest_collection_modifyitems(items):
         raise pytest.UsageError(f"{CHROMIUM} is missing: CI must run the browser tests")
     skip = pytest.mark.skip(reason=f"{CHROMIUM} not installed (apt-get install chromium)")
     for item in items:
-        if "e2e" in str(item.fspath):
+        if item.get_closest_marker("e2e"):
             item.add_marker(skip)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class Server(local_server.Server):
+    """The explorer for one test, a module or a session, its log in tests/artifacts."""
 
-
-class Server:
-    """`streamlit run app.py` on localhost, stopped when the test session ends."""
-
-    def __init__(
-        self,
-        env: dict[str, str] | None = None,
-        script: str = "app.py",
-        extra_args: tuple[str, ...] = (),
-    ):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        command = [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            script,
-            "--server.port",
-            str(self.port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--server.fileWatcherType",
-            "none",
-            *extra_args,
-        ]
-        self.log = ARTIFACTS / f"server-{self.port}.log"
-        ARTIFACTS.mkdir(parents=True, exist_ok=True)
-        self.process = subprocess.Popen(
-            command,
-            cwd=REPO,
-            env={**os.environ, **(env or {})},
-            stdout=self.log.open("w"),
-            stderr=subprocess.STDOUT,
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited: {self.log.read_text()[-2000:]}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as reply:
-                    if reply.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError("server did not become healthy within 60 s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+    def __init__(self, **options):
+        super().__init__(log_dir=ARTIFACTS, **options)
 
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
-    running = Server()
-    yield running
-    running.stop()
+    """One explorer per test process (each xdist worker has its own), shared by its tests."""
+    with Server() as running:
+        yield running
 
 
 @pytest.fixture(scope="session")
@@ -125,7 +53,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(**CHROMIUM_LAUNCH)
         yield launched
         launched.close()
 
@@ -150,7 +78,7 @@ def page_factory(browser):
         page = context.new_page()
         page.outside_requests = OutsideRequests()
         page.on("request", page.outside_requests.record)
-        page.set_default_timeout(30_000)
+        page.set_default_timeout(60_000)  # a shared machine under load is slow, not broken
         return page
 
     yield make
@@ -169,10 +97,20 @@ def wait_until_ready(page) -> None:
     """The script has finished running and nothing is still being drawn."""
     page.wait_for_selector(READY, timeout=60_000)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=30_000
+        "() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000
     )
-    page.wait_for_timeout(300)  # let charts paint after their data arrives
+    page.wait_for_function(DRAWN_JS, polling="raf", timeout=60_000)
     page.wait_for_selector(READY, timeout=60_000)
+
+
+def wait_for_view(page, view: str) -> None:
+    """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
+    page.wait_for_function(
+        "v => new URLSearchParams(location.search).getAll('view').join() === v",
+        arg=view,
+        timeout=60_000,
+    )
+    wait_until_ready(page)
 
 
 def open_app(page, server: Server, path: str = "", **params: str) -> None:
@@ -195,7 +133,7 @@ def screenshot(page, name: str) -> Path:
     page.set_viewport_size(
         {"width": viewport["width"], "height": min(max(content_height, viewport["height"]), 8000)}
     )
-    page.wait_for_timeout(300)
+    page.wait_for_function(DRAWN_JS, polling="raf", timeout=60_000)  # re-laid out
     page.screenshot(path=str(path), full_page=True)
     page.set_viewport_size(viewport)
     return path

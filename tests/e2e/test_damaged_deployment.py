@@ -8,6 +8,9 @@ import pytest
 from core.i18n import Translator
 from tests.e2e.conftest import Server, no_traceback, open_app, screenshot
 
+# One worker runs the whole module, so its module-scoped servers start once (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("damaged-deployment")
+
 VI = Translator("vi")
 ERROR = '[data-testid="stAlertContentError"]'
 

@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from core.i18n import LANGUAGES, Translator
-from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_until_ready
+from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_for_view, wait_until_ready
 
 # Streamlit 1.67 draws sliders as <input type="range"> (implicit ARIA role "slider").
 GROWTH = ".st-key-econ-g"
@@ -50,16 +50,6 @@ def view_in_url(page) -> list[str]:
     return parse_qs(urlsplit(page.url).query).get("view", [])
 
 
-def wait_for_view(page, view: str) -> None:
-    """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
-    page.wait_for_function(
-        "v => new URLSearchParams(location.search).getAll('view').join() === v",
-        arg=view,
-        timeout=30_000,
-    )
-    wait_until_ready(page)
-
-
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_opens_on_the_targets_tab(page, server, lang):
     t = Translator(lang)
@@ -90,7 +80,6 @@ def test_each_other_tab_by_link(page, server, view):
     assert open_tab_label(page) == Translator("vi")(f"economy.view.{view}")
     page.locator(f'{TABS} [data-testid="stVegaLiteChart"]').first.wait_for()
     assert (page.locator(GROWTH).count() == 1) == (view == "whatif")
-    page.wait_for_timeout(500)  # let the charts paint before the screenshot
     screenshot(page, f"economy-{view}-vi")
 
 

@@ -35,6 +35,12 @@ INJECTED = """() => {
 }"""
 
 
+def images_settled(page) -> None:
+    """Every image has loaded or failed: a browser fires an image's load or error handler in
+    the same task that completes it, so a planted onerror has run by now."""
+    page.wait_for_function("() => [...document.images].every(image => image.complete)")
+
+
 @pytest.mark.parametrize("value", VALUES)
 @pytest.mark.parametrize(("path", "param"), PARAMS)
 def test_hostile_link_renders_defaults_and_stays_text(page, server, path, param, value):
@@ -49,7 +55,7 @@ def test_hostile_link_renders_defaults_and_stays_text(page, server, path, param,
     # The value is quoted as text: a link in it would send readers wherever it says.
     assert notice.locator("a, img, script").count() == 0
 
-    page.wait_for_timeout(300)  # an onerror/onload handler fires after the image fails
+    images_settled(page)
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert page.evaluate(INJECTED) == []
     no_traceback(page)
@@ -82,7 +88,7 @@ def test_hostile_page_state_stays_text(page, server, path, param, value):
     open_app(page, server, path, lang="vi", **{param: quote(value, safe="")})
     section = next(info.section for info in PAGES if info.url_path == path)
     assert page.locator("h1").first.inner_text().strip() == Translator("vi")(f"{section}.title")
-    page.wait_for_timeout(300)
+    images_settled(page)
     assert page.evaluate("() => typeof window.__pwned") == "undefined"
     assert page.evaluate(INJECTED) == []
     no_traceback(page)

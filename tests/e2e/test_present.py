@@ -16,6 +16,9 @@ RUNS = [
 ]
 MAIN = '[data-testid="stMain"]'
 TOLERANCE = 2  # px of rounding
+# The zones slide is a map and its legend (an st.html block, not Markdown or a metric):
+# it has no body text for the type-size check.
+SLIDES_WITHOUT_BODY_TEXT = {"zones"}
 
 MEASURE = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
@@ -50,7 +53,6 @@ def test_every_screen_fits(page_factory, server, size, lang):
     t = Translator(lang)
     for step in range(1, len(SLIDES) + 1):
         open_app(page, server, "present", present="1", step=str(step), lang=lang, g="8")
-        page.wait_for_timeout(500)  # the map and chart paint after the script finishes
         assert page.locator("h1").first.inner_text().strip() == t("present.title")
         no_traceback(page)
         chrome_hidden(page)
@@ -65,11 +67,12 @@ def test_every_screen_fits(page_factory, server, size, lang):
             '[class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] p,'
             '[class*="st-key-present-slide"] [data-testid="stMetricValue"]'
         )
-        if body.count():
-            assert (
-                float(body.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
-                >= 1.4 * 16
-            )
+        if SLIDES[step - 1] in SLIDES_WITHOUT_BODY_TEXT:
+            assert body.count() == 0, f"step {step} has body text now: measure it"
+        else:
+            assert body.count() > 0, f"step {step}: no text or metric on the slide to measure"
+            size_px = float(body.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
+            assert size_px >= 1.4 * 16, (step, size_px)
         box = heading.bounding_box()
         assert box["x"] >= 0
         assert box["x"] + box["width"] <= width + TOLERANCE
@@ -151,7 +154,6 @@ PHONE_VIEWS = [
 def test_ordinary_pages_do_not_scroll_sideways_on_a_phone(page_factory, server, path, view):
     page = page_factory(390, 844)
     open_app(page, server, path, lang="vi", **({"view": view} if view else {}))
-    page.wait_for_timeout(500)
     no_traceback(page)
     fits_width(page)
     screenshot(page, f"phone-{path or 'overview'}{f'-{view}' if view else ''}-vi")

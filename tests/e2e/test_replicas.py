@@ -16,8 +16,12 @@ from base64 import b64encode
 import pytest
 
 from core.i18n import Translator
-from deploy.run_replicas import Nginx, find_nginx, healthy
+from deploy.local_server import healthy
+from deploy.run_replicas import Nginx, find_nginx
 from tests.e2e.conftest import Server, no_traceback, open_app, screenshot, wait_until_ready
+
+# One worker runs the whole module, so its module-scoped servers start once (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("replicas")
 
 TITLE = "h1"
 CONNECTION_TROUBLE = '[data-testid="stConnectionStatus"]'

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from core.i18n import LANGUAGES, Translator
-from tests.e2e.conftest import no_traceback, open_app, open_page, screenshot, wait_until_ready
+from tests.e2e.conftest import (
+    no_traceback,
+    open_app,
+    open_page,
+    screenshot,
+    wait_for_view,
+    wait_until_ready,
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -69,16 +76,6 @@ def open_it_park_tab(page) -> str:
     )
 
 
-def wait_for_view(page, view: str) -> None:
-    """The app rewrites the URL in place after the rerun (no navigation), so poll it."""
-    page.wait_for_function(
-        "v => new URLSearchParams(location.search).getAll('view').join() === v",
-        arg=view,
-        timeout=30_000,
-    )
-    wait_until_ready(page)
-
-
 def csv_buttons(page) -> int:
     return page.locator('[data-testid="stDownloadButton"]').count()
 
@@ -104,7 +101,6 @@ def test_it_park_page_opens_on_the_site_and_its_map(page, server, lang):
     assert page.locator('[data-testid="stMetricValue"]').count() == 0
     assert csv_buttons(page) == 1  # this tab's own download
     page.locator(f"{MAP} canvas").first.wait_for(state="attached")
-    page.wait_for_timeout(800)  # let the map paint before the screenshot
     screenshot(page, f"it_park-{lang}" if lang == "en" else "it_park-site-vi")
 
 
@@ -124,7 +120,6 @@ def test_clicking_the_timeline_tab_draws_the_chart_and_drops_the_map(page, serve
     assert body.count(f"{t('it_park.outcome')}:") == 9  # one card per event
     assert csv_buttons(page) == 1
     no_traceback(page)
-    page.wait_for_timeout(500)
     screenshot(page, "it_park-timeline-vi")
 
     page.reload()  # the open tab is in the URL

@@ -9,6 +9,7 @@ import time
 import numpy as np
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from components.deck import MARKER, geometry, it_park_position, located
 from core.data import data_dir, load_geojson, load_table
@@ -63,7 +64,7 @@ def count(image: Image.Image, rgb: tuple[int, int, int]) -> int:
 
 
 def wait_for_colours(
-    page, colours: dict, present: bool = True, seconds: float = 15, least: int = 400
+    page, colours: dict, present: bool = True, seconds: float = 60, least: int = 400
 ):
     """The map screenshot once every colour is (or none is) drawn over ``least`` pixels."""
     deadline = time.monotonic() + seconds
@@ -72,21 +73,46 @@ def wait_for_colours(
         counts = {name: count(image, rgb) for name, rgb in colours.items()}
         if all((n > least) == present for n in counts.values()) or time.monotonic() > deadline:
             return image, counts
-        page.wait_for_timeout(500)
+        page.wait_for_timeout(500)  # the poll interval: a map screenshot is not cheap
 
 
 def wait_for_query(page, fragment: str) -> None:
     """The app rewrites the URL in place (no navigation), so poll it."""
-    page.wait_for_function("f => location.search.includes(f)", arg=fragment, timeout=30_000)
+    page.wait_for_function("f => location.search.includes(f)", arg=fragment, timeout=60_000)
 
 
 def unit_pixel(page, code: int) -> tuple[float, float]:
     """Where a unit's label point is drawn, in viewport coordinates (map scrolled into view)."""
     page.locator(MAP).evaluate("e => e.scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(300)
-    box = page.locator(f"{MAP} canvas").first.bounding_box()
+    canvas = page.locator(f"{MAP} canvas").first
+    canvas.scroll_into_view_if_needed()  # waits until the canvas stops moving
+    box = canvas.bounding_box()
     x, y = to_pixel(GEO.labels[code], GEO.view, box["width"], box["height"])
     return box["x"] + x, box["y"] + y
+
+
+def hover_unit(page, code: int, text: str):
+    """Point at a unit's label until deck.gl shows its tooltip containing `text`.
+
+    deck.gl picks only once its layers are drawn and may re-lay the map out meanwhile, so
+    each try measures the label's position again and moves a few pixels (a label may sit
+    on a boundary; the same pixel twice sends no new event).
+    """
+    tooltip = page.locator(".deck-tooltip").filter(has_text=text)
+    offsets = ((0, 0), (3, 3), (-3, -3), (0, 6))
+    deadline = time.monotonic() + 90
+    attempt = 0
+    while True:
+        x, y = unit_pixel(page, code)
+        dx, dy = offsets[attempt % len(offsets)]
+        page.mouse.move(x + dx, y + dy)
+        try:
+            expect(tooltip).to_be_visible(timeout=3_000)
+            return tooltip, (x + dx, y + dy)
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+        attempt += 1
 
 
 def zone_colours() -> dict[int, tuple[int, int, int]]:
@@ -110,15 +136,10 @@ def test_hovering_thu_dau_mot_shows_its_tooltip(page, server, lang):
     t = Translator(lang)
     open_app(page, server, "zones", lang=lang)
     wait_for_colours(page, zone_colours())
-    x, y = unit_pixel(page, 718)
-    tooltip = page.locator(".deck-tooltip")
-    for dx, dy in ((0, 0), (3, 3), (-3, -3), (0, 6)):  # a label may sit on a boundary
-        page.mouse.move(x + dx, y + dy)
-        page.wait_for_timeout(400)
-        if tooltip.is_visible():
-            break
+    name = {"vi": "Thủ Dầu Một (thành phố)", "en": "Thu Dau Mot (city)"}[lang]
+    tooltip, _ = hover_unit(page, 718, name)
     text = tooltip.inner_text()
-    assert {"vi": "Thủ Dầu Một (thành phố)", "en": "Thu Dau Mot (city)"}[lang] in text
+    assert name in text
     assert {"vi": "Diện tích: 118,67 km²", "en": "Area: 118.67 km²"}[lang] in text
     assert t("zones.tip.population_missing") in text
     role = ZONES.loc[2, "role_vi" if lang == "vi" else "role_en"]
@@ -151,9 +172,7 @@ def test_choosing_zone_3_highlights_it_and_shows_its_card(page, server):
 def test_clicking_a_unit_chooses_its_zone(page, server):
     open_app(page, server, "zones", lang="en")
     wait_for_colours(page, zone_colours())
-    x, y = unit_pixel(page, 724)  # Dĩ An, zone 1
-    page.mouse.move(x, y)  # deck.gl picks on hover first
-    page.locator(".deck-tooltip").filter(has_text="Di An").wait_for()
+    _, (x, y) = hover_unit(page, 724, "Di An")  # zone 1; deck.gl picks on hover first
     page.mouse.click(x, y)
     wait_for_query(page, "zone=1")
     wait_until_ready(page)

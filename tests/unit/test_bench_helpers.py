@@ -6,46 +6,39 @@ No timing here: the benchmark measures and prints; tests never assert on speed.
 from __future__ import annotations
 
 import base64
-import importlib.util
-import sys
 
-from tests.conftest import REPO
-
-_spec = importlib.util.spec_from_file_location("bench_app", REPO / "benchmarks" / "bench_app.py")
-bench = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("bench_app", bench)  # dataclasses look their module up
-_spec.loader.exec_module(bench)
+from benchmarks import bench_app, probes, report
 
 
 def test_binary_frames_count_decoded_bytes():
     payload = base64.b64encode(bytes(range(10))).decode()
-    assert bench.frame_bytes(payload, opcode=2) == 10
-    assert bench.frame_bytes("", opcode=2) == 0
+    assert probes.frame_bytes(payload, opcode=2) == 10
+    assert probes.frame_bytes("", opcode=2) == 0
 
 
 def test_text_frames_count_utf8_bytes():
-    assert bench.frame_bytes("Bình", opcode=1) == len("Bình".encode())
+    assert probes.frame_bytes("Bình", opcode=1) == len("Bình".encode())
 
 
 def test_static_files_are_the_frameworks():
-    assert bench.is_static("http://127.0.0.1:8501/static/js/index.js")
-    assert bench.is_static("http://127.0.0.1:8501/economy/static/css/a.css?v=1")
-    assert not bench.is_static("http://127.0.0.1:8501/_stcore/host-config")
-    assert not bench.is_static("http://127.0.0.1:8501/media/abc.png?static/")
+    assert probes.is_static("http://127.0.0.1:8501/static/js/index.js")
+    assert probes.is_static("http://127.0.0.1:8501/economy/static/css/a.css?v=1")
+    assert not probes.is_static("http://127.0.0.1:8501/_stcore/host-config")
+    assert not probes.is_static("http://127.0.0.1:8501/media/abc.png?static/")
 
 
 def test_budget_verdicts():
-    assert bench.ratio(250, 100) == 2.5
-    assert bench.ratio(1, 0) is None
-    assert bench.ratio(None, 1) is None
-    assert bench.within(2.5, 2.5) is True
-    assert bench.within(2.6, 2.5) is False
-    assert bench.within(None, 2.5) is None
-    assert [bench.verdict(v) for v in (True, False, None)] == ["PASS", "FAIL", "n/a"]
+    assert report.ratio(250, 100) == 2.5
+    assert report.ratio(1, 0) is None
+    assert report.ratio(None, 1) is None
+    assert report.within(2.5, 2.5) is True
+    assert report.within(2.6, 2.5) is False
+    assert report.within(None, 2.5) is None
+    assert [report.verdict(v) for v in (True, False, None)] == ["PASS", "FAIL", "n/a"]
 
 
 def test_section_is_created_in_an_empty_file():
-    text = bench.replace_section("", "## Benchmark\n\nfigures\n")
+    text = report.replace_section("", "## Benchmark\n\nfigures\n")
     assert text.startswith("# Performance results\n\n## Benchmark\n\nfigures\n")
 
 
@@ -54,19 +47,19 @@ def test_only_the_benchmark_section_is_replaced():
         "# Performance results\n\n## Benchmark\n\nold\n\n### Per page\n\nold too\n\n"
         "## Load test\n\nkept\n"
     )
-    text = bench.replace_section(document, "## Benchmark\n\nnew\n\n### Per page\n\nnew too\n")
+    text = report.replace_section(document, "## Benchmark\n\nnew\n\n### Per page\n\nnew too\n")
     assert "old" not in text
     assert "## Benchmark\n\nnew\n\n### Per page\n\nnew too\n\n## Load test\n\nkept\n" in text
     assert text.count("## Benchmark") == 1
 
 
 def test_section_is_appended_after_other_sections():
-    text = bench.replace_section("# R\n\n## Load test\n\nkept\n", "## Benchmark\n\nnew\n")
+    text = report.replace_section("# R\n\n## Load test\n\nkept\n", "## Benchmark\n\nnew\n")
     assert text == "# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nnew\n"
 
 
 def test_last_section_is_replaced_to_the_end():
-    text = bench.replace_section(
+    text = report.replace_section(
         "# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nold\n", "## Benchmark\n\nnew\n"
     )
     assert text == "# R\n\n## Load test\n\nkept\n\n## Benchmark\n\nnew\n"
@@ -75,12 +68,59 @@ def test_last_section_is_replaced_to_the_end():
 def test_every_page_and_tab_is_measured_against_the_floor_loaded_the_same_way():
     from components.navigation import PAGES
 
-    views = bench.explorer_views(PAGES)
+    views = bench_app.explorer_views(PAGES)
     names = [name for name, _, _ in views]
     assert names[0] == "overview"
     assert "economy·whatif" in names
     assert "it_park·digital" in names
     assert len(names) == len(PAGES) + sum(len(page.views) - 1 for page in PAGES if page.views)
     assert ("economy·structure", "economy", "&view=structure") in views
-    assert bench.floor_for("") == bench.FLOOR
-    assert bench.floor_for("economy") == bench.FLOOR_BELOW_ROOT
+    assert bench_app.floor_for("") == report.FLOOR
+    assert bench_app.floor_for("economy") == report.FLOOR_BELOW_ROOT
+
+
+def fake_measurements(page_render_ms: float) -> report.Measurements:
+    """One page against the floor, each loaded twice; only the page's render varies."""
+
+    def loads(render_ms: float) -> list[probes.Load]:
+        return [probes.Load(render_ms, 50.0, 4096, 512, 2048) for _ in range(2)]
+
+    run = probes.SliderRun(to_result_ms=[40.0], bytes_per_rerun=[1024])
+    targets = [
+        (report.FLOOR, "http://127.0.0.1:1/", None),
+        (report.FLOOR_BELOW_ROOT, "http://127.0.0.1:1/floor", None),
+        ("overview", "http://127.0.0.1:2/?lang=vi", report.FLOOR),
+    ]
+    warm = {report.FLOOR: loads(100), report.FLOOR_BELOW_ROOT: loads(200)}
+    warm["overview"] = loads(page_render_ms)
+    return report.Measurements(
+        targets=targets,
+        cold={name: runs[0] for name, runs in warm.items()},
+        warm=warm,
+        floor_slider=run,
+        econ_slider=run,
+        econ_memory=probes.Memory(100.0, 110.0, 200.0, 10),
+        floor_memory=probes.Memory(90.0, 91.0, 100.0, 10),
+        script_ms={"overview": 30.0},
+        lang="vi",
+        warm_loads=2,
+        slider_presses=1,
+    )
+
+
+def test_report_names_the_figure_over_its_budget_and_why():
+    text, failures = report.build_report(fake_measurements(page_render_ms=300))
+    assert text.startswith("## Benchmark\n")
+    assert "| Render `overview`, warm median of 2 | 300 ms | 100 ms | 3.00× |" in text
+    assert "| `overview` | 300 ms | 300 ms (300–300) | 30 ms |" in text
+    assert "| Server memory per extra session (1 → 10 on economy·whatif) | 10.0 MB |" in text
+    assert len(failures) == 1
+    assert failures[0].startswith("Render `overview`, warm median of 2 = 300 ms (budget ≤ 2.5×")
+    assert "of which the server script ≈ 30 ms" in failures[0]
+    assert "### Over budget" in text
+
+
+def test_report_within_budget_says_so():
+    text, failures = report.build_report(fake_measurements(page_render_ms=200))
+    assert failures == []
+    assert text.rstrip().endswith("All budgets pass.")
