@@ -15,6 +15,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from components.chart_view import reader_table
 from components.palette import BLACK, BLUE, GREEN, GREY, INK, ORANGE, PURPLE, SKY, VERMILION
 from components.vega_theme import FONT, LINE, WIDTH, projector, with_data
 from core.economy import QUALITIES, outturn_quality
@@ -287,6 +288,17 @@ def scenario_series(
         )
     frame = line_frame(projection, column, "", name)
     return frame[frame["series"] == name]
+
+
+def line_table(spec: dict, t: Translator, decimals: int) -> pd.DataFrame:
+    """A line chart's data as its table alternative: a row per year, a column per series
+    in the legend's order, numbers written the reader's way."""
+    lines = spec["datasets"][LINES]
+    series = list(dict.fromkeys(lines["series"]))
+    wide = lines.pivot(index="year", columns="series", values="value")[series]
+    # A saved scenario may be named like the year column: both stay.
+    wide = wide.rename_axis(t("economy.chart.year")).reset_index(allow_duplicates=True)
+    return reader_table(wide, t, dict.fromkeys(series, decimals))
 
 
 def scenario_specs(
