@@ -15,7 +15,7 @@ from core.i18n import Translator, format_iso_date
 
 KIND_ORDER = ("plan", "it_park", "digital", "admin")
 # Okabe–Ito colours: distinguishable with colour-vision deficiency and on a projector.
-KIND_COLOURS = {"plan": "#0072B2", "it_park": "#D55E00", "digital": "#009E73", "admin": "#7F7F7F"}
+KIND_COLOURS = {"plan": "#0072B2", "it_park": "#D55E00", "digital": "#009E73", "admin": "#4D4D4D"}
 
 
 def date_span(iso: str) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, bool]:
