@@ -63,7 +63,10 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
                 width=MAP_WIDTH_GUESS,
                 height=MAP_HEIGHT,
             )
-            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT, alt=t("it_park.map_alt"))
+            place = value("location")
+            alt = t("it_park.map_alt")
+            alt += " " + t("a11y.map.it_park_place", place=place) if place else ""
+            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT, alt=alt)
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
     source_footer([*list(park["source"]), "dvhcvn_gis"])
     download_csv(park, "it_park", key="download-it_park")

@@ -191,7 +191,7 @@ def map_section(
         selection_mode="single-object",
         key=MAP_KEY,
         height=MAP_HEIGHT,
-        alt=t("zones.map_alt"),
+        alt=t("zones.map_alt") + " " + t("a11y.map.zones_alternative"),
     )
     st.html(legend_html(legend_entries(zones, names, layers, park, t)))
     st.caption(t("zones.map_caption"))
