@@ -315,9 +315,9 @@ def line_table(spec: dict, t: Translator, decimals: int) -> pd.DataFrame:
     lines = spec["datasets"][LINES]
     series = list(dict.fromkeys(lines["series"]))
     wide = lines.pivot(index="year", columns="series", values="value")[series]
+    shown = reader_table(wide, t, dict.fromkeys(series, decimals))
     # A saved scenario may be named like the year column: both stay.
-    wide = wide.rename_axis(t("economy.chart.year")).reset_index(allow_duplicates=True)
-    return reader_table(wide, t, dict.fromkeys(series, decimals))
+    return shown.rename_axis(t("economy.chart.year")).reset_index(allow_duplicates=True)
 
 
 def scenario_specs(

@@ -16,6 +16,7 @@ import pytest
 from components import deck, map_charts, timeline
 from components import economy_charts as charts
 from components.html_lang import CAPTION_COLOUR
+from components.palette import label_on
 from core.i18n import Translator
 from core.palette_check import (
     CVD_MATRICES,
@@ -154,3 +155,9 @@ def test_the_three_zones_are_apart_for_every_deficiency():
     for deficiency in [None, *CVD_MATRICES]:
         gap, first, second = closest_pair(ZONES, deficiency)
         assert gap >= MIN_DISTANCE, (deficiency, first, second, gap)
+
+
+def test_labels_take_whichever_of_ink_and_white_reads_on_the_fill():
+    assert label_on(charts.ORANGE) == charts.INK
+    assert label_on(charts.BLUE) == WHITE
+    assert label_on("#4D4D4D") == WHITE
