@@ -21,6 +21,7 @@ import pydeck as pdk
 import streamlit as st
 from pydeck.bindings.json_tools import default_serialize
 
+from components import palette
 from core.facts import fact_number
 from core.geo import (
     BBox,
@@ -487,7 +488,7 @@ def legend_html(entries: list[tuple[str, str, str]]) -> str:
     items = "".join(
         '<div style="display:flex;gap:.5rem;align-items:flex-start;flex:1 1 14rem">'
         f'<span style="flex:none;width:1.1em;height:1.1em;margin-top:.2em;border-radius:3px;'
-        f'background:{colour}" aria-hidden="true"></span>'
+        f'background:{colour};border:1px solid {palette.INK}" aria-hidden="true"></span>'
         f"<span><strong>{html.escape(name)}</strong><br>"
         f'<small style="opacity:.8">{html.escape(note)}</small></span></div>'
         for colour, name, note in entries

@@ -15,14 +15,28 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
-from components.palette import BLACK, BLUE, GREEN, GREY, INK, ORANGE, PURPLE, SKY, VERMILION
+from components.chart_view import reader_table
+from components.palette import (
+    BLACK,
+    BLUE,
+    BROWN,
+    DARK_GREY,
+    GREEN,
+    INK,
+    ORANGE,
+    PURPLE,
+    SKY,
+    VERMILION,
+    label_on,
+)
 from components.vega_theme import FONT, LINE, WIDTH, projector, with_data
 from core.economy import QUALITIES, outturn_quality
 from core.i18n import Translator
 from core.model import Baseline, ScenarioResult
 
-SAVED_COLOURS = (GREEN, PURPLE, ORANGE)
-SECTOR_COLOURS = (BLUE, ORANGE, GREEN, GREY)
+SAVED_COLOURS = (GREEN, PURPLE, BROWN)
+SECTOR_COLOURS = (BLUE, ORANGE, GREEN, DARK_GREY)
+SECTOR_LABEL_COLOURS = tuple(label_on(colour) for colour in SECTOR_COLOURS)
 BAR = 28  # px: the bar of each target row
 HEIGHT = 320  # px: the plot; its legend adds below
 
@@ -206,9 +220,15 @@ def structure_template(sectors: tuple[str, ...], periods: tuple[str, ...], t: Tr
             alt.Tooltip("share:Q", title=t("economy.chart.share_axis"), format=".1f"),
         ],
     )
-    text = base.mark_text(
-        color="white", fontSize=FONT, fontWeight="bold", dx=-4, align="right"
-    ).encode(
+    # Each share in the colour that reads on its bar (a value, not a scale: the bars'
+    # colour scale is on the same field and the layers would share it).
+    on_ink = " || ".join(
+        f"datum.order == {order}"
+        for order, colour in enumerate(SECTOR_LABEL_COLOURS)
+        if colour == INK
+    )
+    text = base.mark_text(fontSize=FONT, fontWeight="bold", dx=-4, align="right").encode(
+        color=alt.condition(on_ink or "false", alt.value(INK), alt.value("white")),
         text=alt.Text("share:Q", format=".0f"),
         x=alt.X("share:Q", stack="zero"),
         opacity=alt.condition("datum.share >= 5", alt.value(1), alt.value(0)),
@@ -287,6 +307,17 @@ def scenario_series(
         )
     frame = line_frame(projection, column, "", name)
     return frame[frame["series"] == name]
+
+
+def line_table(spec: dict, t: Translator, decimals: int) -> pd.DataFrame:
+    """A line chart's data as its table alternative: a row per year, a column per series
+    in the legend's order, numbers written the reader's way."""
+    lines = spec["datasets"][LINES]
+    series = list(dict.fromkeys(lines["series"]))
+    wide = lines.pivot(index="year", columns="series", values="value")[series]
+    shown = reader_table(wide, t, dict.fromkeys(series, decimals))
+    # A saved scenario may be named like the year column: both stay.
+    return shown.rename_axis(t("economy.chart.year")).reset_index(allow_duplicates=True)
 
 
 def scenario_specs(

@@ -9,8 +9,10 @@ import altair as alt
 import pandas as pd
 
 from components.chart_export import EXPORT_FONT
+from components.chart_view import reader_table
 from components.palette import INK
 from components.vega_theme import FONT
+from core import chart_text
 from core.geo import representative_point
 from core.i18n import Translator
 
@@ -132,10 +134,23 @@ def zone_share_chart(
             alt.Tooltip("label:N", title=t("zones.share_axis")),
         ],
     )
-    bars = base.mark_bar().encode(
+    # An INK outline: the lightest zone colour alone has under 3:1 on white (WCAG 1.4.11).
+    bars = base.mark_bar(stroke=INK, strokeWidth=1).encode(
         color=alt.Color("zone:N", scale=scale, legend=None),
-        opacity=alt.condition(alt.datum.chosen, alt.value(1.0), alt.value(0.35)),
+        fillOpacity=alt.condition(alt.datum.chosen, alt.value(1.0), alt.value(0.35)),
     )
     text = base.mark_text(align="left", dx=4).encode(text="label:N")
     # A fixed pixel height collapses a layered chart in Streamlit; a step per bar does not.
     return (bars + text).properties(height=alt.Step(30))
+
+
+def zone_share_text(
+    share: dict[int, float], names: dict[int, str], measure: str, t: Translator
+) -> tuple[str, pd.DataFrame]:
+    """The share bars' screen-reader label and table alternative (``chart_view``)."""
+    title, column = t(f"zones.share_title.{measure}"), t("zones.share_axis")
+    description = chart_text.zone_share(t, title, {names[z]: share[z] for z in names})
+    table = pd.DataFrame(
+        {t("zones.col.zone"): list(names.values()), column: [share[z] for z in names]}
+    )
+    return description, reader_table(table, t, {column: 1})

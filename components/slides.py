@@ -17,12 +17,13 @@ import pandas as pd
 import streamlit as st
 
 from components import brief_maker, economy_charts
+from components.chart_view import show_chart
 from components.data_ui import require, try_geojson
 from components.deck import build_deck, geometry, layer_specs, legend_html
 from components.metrics import first_year_value, per_capita_card
 from components.page_parts import escape_markdown, source_footer
 from components.vega_theme import larger, sized
-from core import brief
+from core import brief, chart_text
 from core.data import data_dir
 from core.economy import HEADLINE_TARGETS, SHOWN_TARGETS, SLIDE_TARGETS, latest_outturns
 from core.facts import Facts
@@ -142,9 +143,11 @@ def scenario(
         )
         st.metric(t("economy.metric.first_year"), first_year_value(summary, t), border=True)
     _, per_capita = economy_charts.scenario_specs(outturn, baseline, result, t)
-    with chart.container(key="present-chart"):
+    with chart:
         # A wide slide has room at the right; below, the legend would squeeze the plot.
-        st.vega_lite_chart(larger(sized(per_capita, CHART_HEIGHT, legend="right")), width="stretch")
+        # No table under it: the slide must fit the screen, and the cards beside say it.
+        spec = larger(sized(per_capita, CHART_HEIGHT, legend="right"))
+        show_chart(spec, chart_text.scenario_per_capita(t, result), None, t, key="present-chart")
     st.caption(t("present.scenario.params", line=scenario_line(result.scenario, t)))
 
 

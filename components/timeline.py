@@ -21,7 +21,7 @@ KIND_COLOURS = {
     "plan": "#0072B2",
     "it_park": "#D55E00",
     "digital": "#009E73",
-    "admin": "#7F7F7F",
+    "admin": "#4D4D4D",
     "commitment": "#CC79A7",
 }
 
@@ -141,3 +141,14 @@ def timeline_spec(events: pd.DataFrame, t: Translator) -> dict:
     """The chart as a Vega-Lite dict, built and validated once per table and language
     (Altair's schema validation took ~35 ms of every run)."""
     return timeline_chart(events, t).to_dict()
+
+
+def timeline_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The chart's table alternative: each event's date, lane and text, in list order."""
+    return events[["date_label", "kind_label", "event"]].rename(
+        columns={
+            "date_label": t("it_park.timeline.date"),
+            "kind_label": t("a11y.table.event_kind"),
+            "event": t("it_park.timeline.event"),
+        }
+    )

@@ -9,9 +9,12 @@ Plain values in, text out: the numbers come from the model, not from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 
 from core.i18n import Translator
+from core.model import ScenarioResult
+from core.plan import BASE_YEAR, TARGET_YEAR
 
 
 def _joined(t: Translator, parts: Iterable[str]) -> str:
@@ -49,6 +52,18 @@ def per_capita(t: Translator, year: int, value: float, target: float) -> str:
         value=t.number(shown),
         target=t.number(goal),
     )
+
+
+def scenario_index(t: Translator, result: ScenarioResult) -> str:
+    """``index`` of a computed scenario: its index and the plan path's in the target year."""
+    plan = result.projection.set_index("year").loc[TARGET_YEAR, "plan_index"]
+    return index(t, TARGET_YEAR, BASE_YEAR, result.summary.real_index_2030, float(plan))
+
+
+def scenario_per_capita(t: Translator, result: ScenarioResult) -> str:
+    """``per_capita`` of a computed scenario against the plan's target."""
+    summary = result.summary
+    return per_capita(t, TARGET_YEAR, summary.per_capita_2030_usd, summary.per_capita_target_usd)
 
 
 def distance(t: Translator, year: int, rows: Iterable[tuple[str, float | None, str]]) -> str:
@@ -89,3 +104,8 @@ def timeline(t: Translator, first: str, last: str, kinds: Mapping[str, int]) -> 
         (t("a11y.chart.timeline_kind", kind=kind, count=t.number(n)) for kind, n in kinds.items()),
     )
     return t("a11y.chart.timeline", count=t.number(count), first=first, last=last, kinds=lanes)
+
+
+def timeline_events(t: Translator, dates: Sequence[str], kinds: Iterable[str]) -> str:
+    """``timeline`` of the events as drawn: date labels in order, each event's lane."""
+    return timeline(t, dates[0], dates[-1], Counter(kinds))

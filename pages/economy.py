@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from components import chart_export, economy_charts, scenario_ui, slides
+from components.chart_view import reader_table, show_chart
 from components.context import translator
 from components.data_ui import require
 from components.metrics import first_year_value, per_capita_card
@@ -27,10 +28,12 @@ from components.page_parts import (
 )
 from components.tabs import lazy_tabs
 from components.vega_theme import with_data
+from core import chart_text
 from core.economy import Progress, progress_rows, structure_rows, year_notes
 from core.i18n import Translator
 from core.model import (
     DEFAULT_GROWTH_2031_2050_PCT,
+    TARGET_YEAR,
     Baseline,
     ScenarioResult,
     consistent_assumptions,
@@ -78,11 +81,6 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
         key=f"econ-svg-{stem}",
         icon=":material/image:",
     )
-
-
-def show_chart(spec: dict, stem: str) -> None:
-    with st.container(key=f"econ-chart-{stem}"):
-        st.vega_lite_chart(spec, width="stretch")
 
 
 def quality_label(quality: str, t: Translator) -> str:
@@ -156,21 +154,29 @@ def targets_section(
     distance = with_data(
         economy_charts.distance_template(tuple(rows["indicator"]), t), economy_charts.ROWS, drawn
     )
-    show_chart(distance, "economy-targets")
-    missing = rows.loc[rows["progress"].isna(), "indicator"]
-    if len(missing):
-        st.info(t("economy.targets.missing", names=", ".join(missing)), icon=":material/info:")
-    st.caption(t("economy.targets.reading"))
-    source_footer(list(rows["source"]) + list(outturn["source"]))
-    chart_downloads(distance, "economy-targets", t)
+    described = [
+        (row.indicator, None if math.isnan(row.progress) else row.progress, row.outturn)
+        for row in rows.itertuples()
+    ]
     table = rows[["indicator", "target", "outturn", "year", "quality"]].rename(
         columns={
             name: t(f"economy.targets.col.{name}")
             for name in ("indicator", "target", "outturn", "year", "quality")
         }
     )
-    with st.expander(t("economy.targets.table")):
-        st.dataframe(table, hide_index=True, width="stretch")
+    show_chart(
+        distance,
+        chart_text.distance(t, TARGET_YEAR, described),
+        table,
+        t,
+        key="econ-chart-economy-targets",
+    )
+    missing = rows.loc[rows["progress"].isna(), "indicator"]
+    if len(missing):
+        st.info(t("economy.targets.missing", names=", ".join(missing)), icon=":material/info:")
+    st.caption(t("economy.targets.reading"))
+    source_footer(list(rows["source"]) + list(outturn["source"]))
+    chart_downloads(distance, "economy-targets", t)
 
 
 def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> None:
@@ -185,7 +191,21 @@ def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translato
         economy_charts.ROWS,
         shares,
     )
-    show_chart(structure, "economy-structure")
+    periods = {
+        period: dict(zip(group["sector"], group["share"], strict=True))
+        for period, group in shares.groupby("period", sort=False)
+    }
+    table = shares[["period", "sector", "share"]].rename(
+        columns={name: t(f"economy.chart.{name}") for name in ("period", "sector")}
+        | {"share": t("economy.chart.share_axis")}
+    )
+    show_chart(
+        structure,
+        chart_text.structure(t, periods),
+        reader_table(table, t, {t("economy.chart.share_axis"): 1}),
+        t,
+        key="econ-chart-economy-structure",
+    )
     source_footer(
         list(outturn.dropna(subset=list(SHARE_COLUMNS))["source"])
         + list(targets.set_index("id").loc[list(SHARE_TARGET_IDS), "source"])
@@ -337,10 +357,13 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     index, per_capita = economy_charts.scenario_specs(
         outturn, baseline, result, t, scenario_ui.kept_results(baseline, scenario)
     )
-    spec, stem = (
-        (index, "economy-index") if shown == "index" else (per_capita, "economy-per-capita")
+    spec, stem, description, decimals = (
+        (index, "economy-index", chart_text.scenario_index(t, result), 1)
+        if shown == "index"
+        else (per_capita, "economy-per-capita", chart_text.scenario_per_capita(t, result), 0)
     )
-    show_chart(spec, stem)
+    table = economy_charts.line_table(spec, t, decimals)
+    show_chart(spec, description, table, t, key=f"econ-chart-{stem}")
     source_footer(outturn["source"], note_key="economy.chart.model_note")
     chart_downloads(spec, stem, t)
 

@@ -6,6 +6,7 @@ from itertools import groupby
 import pandas as pd
 import streamlit as st
 
+from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position, location_deck
@@ -14,7 +15,8 @@ from components.navigation import link_to, page_of
 from components.page_parts import download_csv, escape_markdown, page_header, source_footer
 from components.quotes import blockquote
 from components.tabs import lazy_tabs
-from components.timeline import timeline_frame, timeline_spec
+from components.timeline import timeline_frame, timeline_spec, timeline_table
+from core import chart_text
 from core.data import data_dir
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
@@ -62,7 +64,10 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
                 width=MAP_WIDTH_GUESS,
                 height=MAP_HEIGHT,
             )
-            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT, alt=t("it_park.map_alt"))
+            place = value("location")
+            alt = t("it_park.map_alt")
+            alt += " " + t("a11y.map.it_park_place", place=place) if place else ""
+            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT, alt=alt)
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
     source_footer([*list(park["source"]), "dvhcvn_gis"])
     download_csv(park, "it_park", key="download-it_park")
@@ -76,12 +81,9 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
         dated = pd.concat([timeline, commitments_as_events(commitments)], ignore_index=True)
     events = timeline_frame(dated, t)
     st.caption(t("it_park.timeline_help"))
-    st.vega_lite_chart(
-        timeline_spec(events, t),
-        key="it-park-timeline",
-        width="stretch",
-        alt=t("it_park.timeline_alt"),
-    )
+    description = chart_text.timeline_events(t, list(events["date_label"]), events["kind_label"])
+    table = timeline_table(events, t)
+    show_chart(timeline_spec(events, t), description, table, t, key="it-park-timeline")
     if events["approximate"].any():
         st.caption(t("it_park.timeline_approx_note"))
     if commitments is not None:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from components.accessibility import statement
 from components.context import translator
 from components.data_ui import require
 from components.page_parts import download_csv, escape_markdown, page_header
@@ -32,3 +33,5 @@ st.markdown("\n".join(entry(row) for row in sources.itertuples()))
 st.subheader(t("sources.licence_heading"))
 st.markdown(t("sources.licence_text"))
 download_csv(sources, "sources", key="download-sources")
+
+statement(t)

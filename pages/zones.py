@@ -11,6 +11,7 @@ from typing import NamedTuple
 import pandas as pd
 import streamlit as st
 
+from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import (
@@ -26,7 +27,7 @@ from components.deck import (
     located,
     picked_unit,
 )
-from components.map_charts import zone_share_chart
+from components.map_charts import zone_share_chart, zone_share_text
 from components.page_parts import (
     download_csv,
     escape_markdown,
@@ -190,7 +191,7 @@ def map_section(
         selection_mode="single-object",
         key=MAP_KEY,
         height=MAP_HEIGHT,
-        alt=t("zones.map_alt"),
+        alt=t("zones.map_alt") + " " + t("a11y.map.zones_alternative"),
     )
     st.html(legend_html(legend_entries(zones, names, layers, park, t)))
     st.caption(t("zones.map_caption"))
@@ -267,7 +268,8 @@ def zone_card(
         for measure, share in (("area", area_share), ("population", population_share)):
             if share is not None:
                 chart = zone_share_chart(share, names, colours, zone, measure, t)
-                st.altair_chart(chart, width="stretch")
+                description, table = zone_share_text(share, names, measure, t)
+                show_chart(chart.to_dict(), description, table, t, key=f"zone-share-{measure}")
         if population_share is None:
             st.caption(t("zones.population_missing"))
         source_footer([row["source"], *members["source"]])

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from core import chart_text
+from core.data import load_table
 from core.i18n import Translator
+from core.model import BASE_YEAR, TARGET_YEAR, Baseline, plan_defaults, run
+from tests.conftest import DATA
+from tests.plan_data import PLAN
 
 VI, EN = Translator("vi"), Translator("en")
 
@@ -79,4 +85,40 @@ def test_timeline_counts_events_with_grouped_numbers():
     )
     assert chart_text.timeline(EN, "3 August 2024", "May 2025", {"Plan": 1200}) == (
         "Timeline: 1,200 events, from 3 August 2024 to May 2025; Plan 1,200"
+    )
+
+
+# ---- from the model's results and the drawn rows (what the pages pass) ------------------
+
+BASELINE = Baseline.from_outturn(load_table("economy_outturn", DATA), PLAN)
+DEFAULT = run(BASELINE, plan_defaults(BASELINE))
+FASTER = run(BASELINE, replace(plan_defaults(BASELINE), growth_pct=12.0))
+
+
+def test_scenario_index_reads_the_result_and_follows_the_growth():
+    plan = DEFAULT.projection.set_index("year").loc[TARGET_YEAR, "plan_index"]
+    for t in (VI, EN):
+        text = chart_text.scenario_index(t, DEFAULT)
+        opening = t("a11y.chart.index", year=TARGET_YEAR, base=BASE_YEAR, scenario="\x00", plan="")
+        assert text.startswith(opening.split("\x00")[0])
+        assert t.number(DEFAULT.summary.real_index_2030, 1) in text
+        assert text.endswith(t.number(plan, 1))
+    faster = chart_text.scenario_index(VI, FASTER)
+    assert faster != chart_text.scenario_index(VI, DEFAULT)
+    assert faster.endswith(VI.number(plan, 1))  # the plan's path does not move
+
+
+def test_scenario_per_capita_reads_the_result_against_the_plans_target():
+    summary = DEFAULT.summary
+    text = chart_text.scenario_per_capita(VI, DEFAULT)
+    assert f"{VI.number(round(summary.per_capita_2030_usd))} USD" in text
+    assert text.endswith(f"{VI.number(PLAN.per_capita_usd)} USD")
+    assert chart_text.scenario_per_capita(VI, FASTER) != text
+
+
+def test_timeline_events_counts_each_lane_in_order():
+    dates = ["3/8/2024", "5/2025", "26/12/2025"]
+    kinds = ["Quy hoạch", "Sáp nhập", "Quy hoạch"]
+    assert chart_text.timeline_events(VI, dates, kinds) == (
+        "Dòng thời gian: 3 sự kiện, từ 3/8/2024 đến 26/12/2025; Quy hoạch 2; Sáp nhập 1"
     )

@@ -1,0 +1,49 @@
+"""Every Vega-Lite chart of the app drawn one way: with a sentence a screen reader reads
+as its name, and its numbers as a table one click away (WCAG 1.1.1, issue 17).
+
+Vega-Embed labels the chart's container with the spec's top-level ``description``
+(else "Vega visualization"); the sentence comes from ``core.chart_text`` in the
+reader's language and number format, so it changes with the figures it describes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from core.i18n import Translator
+
+
+def reader_table(table: pd.DataFrame, t: Translator, decimals: Mapping[str, int]) -> pd.DataFrame:
+    """The table with its number columns written the reader's way (15.800 / 4,04; '—')."""
+    shown = table.copy()
+    for column, places in decimals.items():
+        shown[column] = [t.number(None if pd.isna(v) else float(v), places) for v in shown[column]]
+    return shown
+
+
+def show_chart(
+    spec: dict,
+    description: str,
+    table: pd.DataFrame | None,
+    t: Translator,
+    key: str,
+) -> None:
+    """The chart with ``description`` as its accessible name, then (unless ``table`` is
+    None) an expander holding ``table``, already in the reader's words and numbers.
+
+    ``spec`` is often a cached template with this run's data: it is copied, never changed.
+    The table is drawn only while its expander is open: a data grid is slow to draw.
+    """
+    with st.container(key=key):
+        st.vega_lite_chart({**spec, "description": description}, width="stretch")
+    if table is None:
+        return
+    box = st.expander(
+        t("a11y.table.show"), icon=":material/table:", key=f"{key}-table", on_change="rerun"
+    )
+    if box.open:
+        with box:
+            st.dataframe(table, hide_index=True, width="stretch")

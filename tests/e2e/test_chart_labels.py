@@ -1,0 +1,143 @@
+"""What a screen reader hears for each chart (issue 17): the accessible name Vega-Embed
+gives the chart's container (the spec's ``description``, from core/chart_text.py)
+carries the chart's key figure in the page's language and number format, follows the
+growth slider, and each chart's table alternative opens."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from core.i18n import LANGUAGES, Translator
+from core.plan import TARGET_YEAR
+from tests.e2e.conftest import no_traceback, open_app, wait_until_ready
+from tests.e2e.test_economy import INDEX_CHART, PER_CAPITA_CHART, growth_slider
+from tests.e2e.test_economy import per_capita_text as per_capita_metric
+
+VEGA = '.vega-embed[role="graphics-document"]'
+NUMBER = {"vi": r"\d{1,3}(?:\.\d{3})*(?:,\d+)?", "en": r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"}
+
+
+def opening(text: str) -> str:
+    """A catalog sentence up to its first placeholder filled with "\x00"."""
+    return text.split("\x00")[0]
+
+
+def label_of(page, container: str):
+    chart = page.locator(f"{container} {VEGA}")
+    chart.wait_for()
+    return chart
+
+
+def index_figure(label: str, t: Translator) -> str:
+    """The scenario's index in the label, which must read as the catalog's sentence."""
+    sentence = t("a11y.chart.index", year=TARGET_YEAR, base="BASE", scenario="OURS", plan="PLAN")
+    pattern = (
+        re.escape(sentence)
+        .replace("BASE", r"\d{4}")
+        .replace("OURS", f"({NUMBER[t.lang]})")
+        .replace("PLAN", NUMBER[t.lang])
+    )
+    found = re.fullmatch(pattern, label)
+    assert found, label
+    return found.group(1)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_what_if_labels_carry_the_result_and_follow_the_slider(page, server, lang):
+    t = Translator(lang)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_app(page, server, "economy", lang=lang, view="whatif")
+    chart = label_of(page, INDEX_CHART)
+    before = chart.get_attribute("aria-label")
+    first = index_figure(before, t)
+    assert re.fullmatch(r"\d+[,.]\d", first), first  # one decimal, the reader's separator
+    assert ("," in first) == (lang == "vi")
+
+    growth_slider(page).focus()
+    page.keyboard.press("ArrowRight")
+    expect(chart).not_to_have_attribute("aria-label", before, timeout=30_000)
+    wait_until_ready(page)
+    after = index_figure(chart.get_attribute("aria-label"), t)
+    to_float = (lambda s: float(s.replace(",", "."))) if lang == "vi" else float
+    assert to_float(after) > to_float(first), (first, after)  # more growth, a higher index
+
+    page.locator(".st-key-econ-chart").get_by_text(
+        t("economy.whatif.chart_per_capita"), exact=True
+    ).click()
+    per_capita = label_of(page, PER_CAPITA_CHART)
+    wait_until_ready(page)
+    label = per_capita.get_attribute("aria-label")
+    # The card above and the chart's label give the same figure: "10.363" / "10,363".
+    figure = re.search(NUMBER[lang], per_capita_metric(page)).group(0)
+    sentence = t("a11y.chart.per_capita_below", year=TARGET_YEAR, value=figure, target="")
+    assert label.startswith(sentence[: sentence.index(figure) + len(figure)]), (figure, label)
+    no_traceback(page)
+
+
+def test_the_table_alternative_opens_with_the_charts_numbers(page, server):
+    t = Translator("vi")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_app(page, server, "economy", lang="vi", view="whatif")
+    label = label_of(page, INDEX_CHART).get_attribute("aria-label")
+    box = page.locator(".st-key-econ-chart-economy-index-table")
+    assert box.locator('[data-testid="stDataFrame"]').count() == 0  # drawn only when open
+    box.get_by_text(t("a11y.table.show"), exact=True).click()
+    grid = box.locator('[data-testid="stDataFrame"]')
+    expect(grid).to_be_visible(timeout=30_000)
+    # The grid is a canvas; its CSV-like accessible table lists the column headers.
+    expect(grid).to_contain_text(t("economy.chart.yours"), timeout=30_000)
+    assert index_figure(label, t)
+    no_traceback(page)
+
+
+STATIC_CHARTS = [
+    (
+        "economy",
+        {"view": "targets"},
+        ".st-key-econ-chart-economy-targets",
+        lambda t: t("a11y.chart.distance", year=TARGET_YEAR, items="\x00"),
+    ),
+    (
+        "economy",
+        {"view": "structure"},
+        ".st-key-econ-chart-economy-structure",
+        lambda t: t("a11y.chart.structure", periods="\x00"),
+    ),
+    (
+        "zones",
+        {"zone": "1"},
+        ".st-key-zone-share-area",
+        lambda t: t("a11y.chart.zone_share", title=t("zones.share_title.area"), items="\x00"),
+    ),
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    ("path", "query", "container", "sentence"),
+    STATIC_CHARTS,
+    ids=["targets", "structure", "zone-share"],
+)
+def test_each_chart_is_named_in_the_pages_language(
+    page, server, lang, path, query, container, sentence
+):
+    t = Translator(lang)
+    open_app(page, server, path, lang=lang, **query)
+    label = label_of(page, container).get_attribute("aria-label")
+    assert label.startswith(opening(sentence(t))), label
+    assert re.search(r"\d%", label), label  # shares and progress in per cent, with figures
+    no_traceback(page)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_timeline_label_counts_the_events_listed_below_it(page, server, lang):
+    t = Translator(lang)
+    open_app(page, server, "it-park", lang=lang, view="timeline")
+    label = label_of(page, ".st-key-it-park-timeline").get_attribute("aria-label")
+    count = page.locator('[class*="st-key-event-"]').count()
+    assert count > 0
+    expected = t("a11y.chart.timeline", count=t.number(count), first="\x00", last="", kinds="")
+    assert label.startswith(opening(expected)), (count, label)
