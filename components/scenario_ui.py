@@ -230,7 +230,12 @@ def controls(baseline: Baseline, t: Translator) -> Scenario:
     )
     st.caption(t("economy.param.basis_help"))
     st.toggle(t("economy.param.ext"), key=key("ext"))
-    _slider(by_name["g50"], t("economy.param.g50"), t, help_text=t("economy.param.g50_help"))
+    _slider(
+        by_name["g50"],
+        t("economy.param.g50"),
+        t,
+        help_text=t("economy.param.g50_help", default=by_name["g50"].default),
+    )
     return scenario_from_state(baseline)
 
 
