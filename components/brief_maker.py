@@ -33,7 +33,6 @@ def make_brief(
     lang: str, query: Mapping[str, str], folder: Path, public_url: str | None = None
 ) -> bytes:
     """The one-page PDF of the scenario the query describes (parsed as a link would be)."""
-    t = Translator(lang)
     outturn = load_table("economy_outturn", folder)
     plan_table = load_table("plan_targets", folder)
     targets = plan_table.set_index("id")
@@ -42,6 +41,7 @@ def make_brief(
     districts = load_table("districts", folder)
     districts_geo = load_geojson("districts_geo", folder)
     baseline = Baseline.from_outturn(outturn, PlanTargets.from_table(plan_table))
+    t = Translator(lang, baseline.plan)
     scenario, _ = parse(dict(query), baseline)
     result = run(baseline, scenario)
 

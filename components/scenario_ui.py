@@ -25,7 +25,15 @@ from components.page_parts import escape_markdown, link_value
 from core.i18n import Translator
 from core.model import BASES, Baseline, PlanTargets, Scenario, ScenarioResult, plan_defaults, run
 from core.narrative import scenario_line
-from core.scenario import Notice, ParamSpec, param_specs, parse, to_query
+from core.scenario import (
+    Notice,
+    ParamSpec,
+    field_value,
+    param_specs,
+    parse,
+    scenario_from,
+    to_query,
+)
 
 PREFIX = "econ-"
 PER_YEAR = "econ-peryear"
@@ -104,17 +112,10 @@ def _snap(spec: ParamSpec, value: float) -> float:
 def _widget_values(scenario: Scenario, baseline: Baseline) -> dict[str, object]:
     """Every widget key and the value it shows for a scenario."""
     values: dict[str, object] = {}
-    overrides = dict(scenario.growth_by_year)
     for spec in specs(baseline):
-        if spec.year is not None:
-            values[key(spec.name)] = _snap(spec, overrides.get(spec.year, scenario.growth_pct))
-        elif spec.kind == "number":
-            values[key(spec.name)] = _snap(spec, getattr(scenario, spec.field))
-        elif spec.name == "ext":
-            values[key(spec.name)] = bool(scenario.extend_to_2050)
-        else:
-            values[key(spec.name)] = scenario.basis
-    values[PER_YEAR] = bool(overrides)
+        value = field_value(spec, scenario)
+        values[key(spec.name)] = _snap(spec, value) if spec.kind == "number" else value  # type: ignore[arg-type]
+    values[PER_YEAR] = bool(scenario.growth_by_year)
     return values
 
 
@@ -150,19 +151,15 @@ def init_state(baseline: Baseline) -> None:
 
 def scenario_from_state(baseline: Baseline) -> Scenario:
     state = st.session_state
-    values: dict[str, object] = {}
-    overrides: dict[int, float] = {}
-    for spec in specs(baseline):
-        if spec.year is not None:
-            if state.get(PER_YEAR):
-                overrides[spec.year] = float(state[key(spec.name)])
-        elif spec.kind == "number":
-            values[spec.field] = float(state[key(spec.name)])
-        elif spec.name == "ext":
-            values[spec.field] = bool(state[key(spec.name)])
-        else:
-            values[spec.field] = state[key(spec.name)]
-    return Scenario(growth_by_year=overrides, **values)  # type: ignore[arg-type]
+    per_year = bool(state.get(PER_YEAR))
+    return scenario_from(
+        specs(baseline),
+        {
+            spec.name: state[key(spec.name)]
+            for spec in specs(baseline)
+            if spec.year is None or per_year
+        },
+    )
 
 
 def reset(baseline: Baseline) -> None:
@@ -230,7 +227,12 @@ def controls(baseline: Baseline, t: Translator) -> Scenario:
     )
     st.caption(t("economy.param.basis_help"))
     st.toggle(t("economy.param.ext"), key=key("ext"))
-    _slider(by_name["g50"], t("economy.param.g50"), t, help_text=t("economy.param.g50_help"))
+    _slider(
+        by_name["g50"],
+        t("economy.param.g50"),
+        t,
+        help_text=t("economy.param.g50_help", default=by_name["g50"].default),
+    )
     return scenario_from_state(baseline)
 
 

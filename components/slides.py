@@ -25,7 +25,7 @@ from components.page_parts import escape_markdown, source_footer
 from components.vega_theme import larger, sized
 from core import brief, chart_text
 from core.data import data_dir
-from core.economy import HEADLINE_TARGETS, SHOWN_TARGETS, SLIDE_TARGETS, latest_outturns
+from core.economy import HEADLINE_TARGETS, SLIDE_TARGETS, latest_outturns, shown_targets
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
 from core.model import Baseline, Scenario, ScenarioResult
@@ -107,8 +107,8 @@ def targets(t: Translator, baseline: Baseline, outturn: pd.DataFrame, **_) -> No
     (plan,) = require("plan_targets")
     target = plan.set_index("id")
     _heading(t("present.targets.heading"))
-    found = latest_outturns(outturn, baseline)
-    units = {shown.target_id: shown for shown in SHOWN_TARGETS}
+    found = latest_outturns(outturn, plan, baseline)
+    units = {shown.target_id: shown for shown in shown_targets(plan)}
     columns = st.columns(2)
     for index, (label, target_id) in enumerate(SLIDE_TARGETS):
         if target_id in found:

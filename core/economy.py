@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from core.model import BASE_YEAR, Baseline
+from core.plan import AVERAGE_GROWTH_UNIT
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
 
 QUALITIES = ("published", "estimate", "derived")
@@ -25,7 +26,8 @@ QUALITIES = ("published", "estimate", "derived")
 
 @dataclass(frozen=True)
 class ShownTarget:
-    """A target the progress chart shows: its outturn's unit key and decimals."""
+    """A target the progress chart shows: its outturn's unit key and decimals (the
+    ``progress_unit`` and ``progress_decimals`` of its row in plan_targets.csv)."""
 
     target_id: str
     unit: str  # key of economy.unit.* in the catalogs
@@ -35,15 +37,17 @@ class ShownTarget:
 #: The plan's headline targets, the first cards of the overview and of the presentation.
 HEADLINE_TARGETS = ("growth_2021_2030", "grdp_per_capita_usd", "population_total")
 
-#: The targets the page's progress chart shows, in order; the slides show a subset.
-SHOWN_TARGETS: tuple[ShownTarget, ...] = (
-    ShownTarget("growth_2021_2030", "pct_year_short", 1),
-    ShownTarget("grdp_per_capita_usd", "usd", 0),
-    ShownTarget("population_official", "million", 2),
-    *(ShownTarget(target_id, "pct", 1) for target_id in SHARE_TARGET_IDS),
-    ShownTarget("urbanisation", "pct", 1),
-    ShownTarget("digital_economy_share", "pct", 1),
-)
+
+def shown_targets(targets: pd.DataFrame) -> tuple[ShownTarget, ...]:
+    """The targets the page's progress chart shows, in the file's order: the rows of
+    plan_targets.csv with a ``progress_unit``. The slides show a subset."""
+    rows = targets[targets["progress_unit"].notna()]
+    return tuple(
+        ShownTarget(row.id, row.progress_unit, int(row.progress_decimals))
+        for row in rows.itertuples(index=False)
+    )
+
+
 #: The targets on the presentation's targets slide (catalog label, target id).
 SLIDE_TARGETS: tuple[tuple[str, str], ...] = (
     ("growth", "growth_2021_2030"),
@@ -121,48 +125,40 @@ def _status_quality(status: str) -> str:
     return "estimate" if status == "estimate" else "published"
 
 
-def latest_outturns(outturn: pd.DataFrame, baseline: Baseline) -> dict[str, tuple[float, str, str]]:
-    """(value, period, quality) of the latest outturn of each target that has one."""
-    growth = growth_to_date(outturn, baseline)
-    found = {
-        "growth_2021_2030": (
-            growth.average_pct,
-            f"{growth.first_year}–{growth.last_year}",
-            growth.quality,
-        )
-    }
-    usd = outturn.dropna(subset=["grdp_per_capita_usd"])
-    if len(usd):
-        latest = usd.iloc[-1]
-        year = int(latest["year"])
-        quality = outturn_quality(outturn, baseline.filled, "grdp_per_capita_usd")[year]
-        found["grdp_per_capita_usd"] = (float(latest["grdp_per_capita_usd"]), str(year), quality)
-    population = next(
-        (a for a in reversed(baseline.years) if not math.isnan(a.population_thousand)), None
-    )
-    if population is not None:
-        quality = outturn_quality(outturn, baseline.filled, "population_thousand")[population.year]
-        found["population_official"] = (
-            population.population_thousand / 1000,
-            str(population.year),
-            quality,
-        )
-    shares = _latest_shares(outturn)
-    if shares is not None:
-        quality = _status_quality(shares["status"])
-        for target_id, column in zip(SHARE_TARGET_IDS, SHARE_COLUMNS, strict=True):
-            found[target_id] = (float(shares[column]), str(int(shares["year"])), quality)
+def latest_outturns(
+    outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline
+) -> dict[str, tuple[float, str, str]]:
+    """(value, period, quality) of the latest outturn of each target that has one: the
+    column its row of plan_targets.csv names (``outturn_column``, times ``outturn_scale``);
+    an average-growth target's is the average to date."""
+    found = {}
+    for row in targets.itertuples(index=False):
+        column = row.outturn_column
+        if not isinstance(column, str) or column not in outturn.columns:
+            continue
+        if row.unit == AVERAGE_GROWTH_UNIT:
+            growth = growth_to_date(outturn, baseline)
+            period = f"{growth.first_year}–{growth.last_year}"
+            found[row.id] = (growth.average_pct, period, growth.quality)
+            continue
+        known = outturn.dropna(subset=[column])
+        if len(known):
+            latest = known.iloc[-1]
+            year = int(latest["year"])
+            scale = 1.0 if pd.isna(row.outturn_scale) else float(row.outturn_scale)
+            quality = outturn_quality(outturn, baseline.filled, column)[year]
+            found[row.id] = (float(latest[column]) * scale, str(year), quality)
     return found
 
 
 def progress_rows(
     outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline
 ) -> list[Progress]:
-    """Each shown target (``SHOWN_TARGETS``) beside its latest outturn."""
+    """Each shown target (``shown_targets``) beside its latest outturn."""
     by_id = targets.set_index("id")
-    found = latest_outturns(outturn, baseline)
+    found = latest_outturns(outturn, targets, baseline)
     rows = []
-    for shown in SHOWN_TARGETS:
+    for shown in shown_targets(targets):
         goal = by_id.loc[shown.target_id]
         aim = float(goal["value_min"])
         value, period, quality = found.get(shown.target_id, (None, None, None))

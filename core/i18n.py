@@ -3,13 +3,18 @@
 Each language has one catalog: the TOML files in ``core/locales/<lang>/``, one file
 per page or shared area. A key is ``<file>.<key>`` (``economy.title``). Keeping the
 files apart lets each page own its text without touching the others'.
+
+A catalog never types a plan figure (tests/unit/test_catalog_figures.py checks): the
+plan's years are placeholders every string may use (``PLAN_YEARS``), and the plan's
+targets are placeholders a translator fills once it knows them (``with_plan``), from
+the ``PlanTargets`` read from data/plan_targets.csv.
 """
 
 from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -17,10 +22,21 @@ from pathlib import Path
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from core.plan import BASE_YEAR, HORIZON_YEAR, TARGET_YEAR, PlanTargets
+
 LANGUAGES = ("vi", "en")
 DEFAULT_LANGUAGE = "vi"
 LOCALES_DIR = Path(__file__).parent / "locales"
 _BABEL_LOCALE = {"vi": "vi_VN", "en": "en_US"}
+
+#: The plan's years, as catalog placeholders (written as years: no thousands separator).
+PLAN_YEARS: dict[str, int] = {
+    "base_year": BASE_YEAR,
+    "plan_start_year": BASE_YEAR + 1,
+    "target_year": TARGET_YEAR,
+    "after_target_year": TARGET_YEAR + 1,
+    "horizon_year": HORIZON_YEAR,
+}
 
 
 def parse_language(raw: object) -> str | None:
@@ -54,13 +70,36 @@ def _flatten(prefix: str, table: dict, into: dict[str, str]) -> None:
 @dataclass(frozen=True)
 class Translator:
     lang: str
+    #: The plan's targets for the ``plan_*`` placeholders; None until a page has loaded them.
+    plan: PlanTargets | None = None
 
     def __call__(self, key: str, **values: object) -> str:
         """The text for ``key``; a missing key shows itself rather than crashing a page."""
         text = catalog(self.lang).get(key)
         if text is None:
             return key
-        return text.format(**values) if values else text
+        return text.format(**PLAN_YEARS, **self.plan_figures(), **values)
+
+    def with_plan(self, plan: PlanTargets) -> Translator:
+        """This translator, filling the plan's targets into the catalogs' placeholders."""
+        return replace(self, plan=plan)
+
+    def plan_figures(self) -> dict[str, str]:
+        """The plan's targets as the catalogs' ``plan_*`` placeholders, in this language."""
+        if self.plan is None:
+            return {}
+        plan = self.plan
+
+        def shown(value: float) -> str:
+            return self.number(value, decimals_needed(value))
+
+        return {
+            "plan_growth": shown(plan.growth_pct),
+            "plan_per_capita": shown(plan.per_capita_usd),
+            "plan_population": shown(plan.population_total_thousand / 1000),
+            "plan_population_official": shown(plan.population_official_thousand / 1000),
+            "plan_population_converted": shown(plan.population_converted_thousand / 1000),
+        }
 
     def number(self, value: float | None, decimals: int = 0) -> str:
         return format_number(value, self.lang, decimals)

@@ -17,6 +17,9 @@ BASE_YEAR = 2020
 TARGET_YEAR = 2030
 HORIZON_YEAR = 2050
 
+#: A target in this unit is an average yearly growth: its outturn is the average to date.
+AVERAGE_GROWTH_UNIT = "percent_per_year"
+
 #: The target rows the model reads, by the field of ``PlanTargets`` they fill.
 MODEL_TARGET_IDS: dict[str, str] = {
     "growth_pct": "growth_2021_2030",

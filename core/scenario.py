@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from core.model import TARGET_YEAR, Baseline, Scenario, plan_defaults
+from core.model import BASES, TARGET_YEAR, Baseline, Scenario, plan_defaults
 
 NOTICE_VALUE_MAX_CHARS = 40
 #: Longer raw values are rejected without being parsed.
@@ -88,7 +88,6 @@ RANGES: dict[str, tuple[float, float]] = {
     "g50": (-5.0, 15.0),
 }
 STEP = 0.1
-BASIS_CHOICES = ("official", "total")
 EXT_CHOICES = ("0", "1")
 
 
@@ -134,7 +133,7 @@ def param_specs(baseline: Baseline) -> tuple[ParamSpec, ...]:
         num("d", "deflator_pct", dflt.deflator_pct),
         num("fx", "fx_change_pct", dflt.fx_change_pct),
         num("p", "population_growth_pct", dflt.population_growth_pct),
-        ParamSpec("basis", "basis", "choice", dflt.basis, choices=BASIS_CHOICES),
+        ParamSpec("basis", "basis", "choice", dflt.basis, choices=BASES),
         ParamSpec(
             "ext",
             "extend_to_2050",
@@ -197,8 +196,7 @@ def parse(
     params: Mapping[str, str | list[str]], baseline: Baseline
 ) -> tuple[Scenario, list[Notice]]:
     """Scenario from query parameters, and the notices (in table order). Never raises."""
-    values: dict[str, object] = {}
-    overrides: dict[int, float] = {}
+    texts: dict[str, str] = {}
     notices: list[Notice] = []
     for spec in param_specs(baseline):
         raw = last_value(params.get(spec.name)) if spec.name in params else None
@@ -208,21 +206,41 @@ def parse(
             text, notice = _parse_one(spec, raw)
             if notice is not None and spec.year is not None and notice.kind == "invalid":
                 # A malformed override is dropped: the year follows g.
-                text = format_number(values["growth_pct"])  # type: ignore[arg-type]
+                text = texts["g"]
                 notice = Notice(notice.param, notice.value, "invalid", text)
                 raw = None
             if notice is not None:
                 notices.append(notice)
+        if spec.year is None or raw is not None:
+            texts[spec.name] = text
+    return scenario_from(param_specs(baseline), texts), notices
+
+
+def scenario_from(specs: Iterable[ParamSpec], values: Mapping[str, object]) -> Scenario:
+    """The scenario of values by parameter name (URL text or widget state); a per-year
+    override only where its name is given. The one place a ParamSpec meets its field."""
+    fields: dict[str, object] = {}
+    overrides: dict[int, float] = {}
+    for spec in specs:
+        if spec.name not in values:
+            continue
+        value = values[spec.name]
         if spec.year is not None:
-            if raw is not None:
-                overrides[spec.year] = float(text)
+            overrides[spec.year] = float(value)  # type: ignore[arg-type]
         elif spec.kind == "number":
-            values[spec.field] = float(text)
+            fields[spec.field] = float(value)  # type: ignore[arg-type]
         elif spec.field == "extend_to_2050":
-            values[spec.field] = text == "1"
+            fields[spec.field] = value is True or value == "1"
         else:
-            values[spec.field] = text
-    return Scenario(growth_by_year=overrides, **values), notices  # type: ignore[arg-type]
+            fields[spec.field] = str(value)
+    return Scenario(growth_by_year=overrides, **fields)  # type: ignore[arg-type]
+
+
+def field_value(spec: ParamSpec, scenario: Scenario) -> object:
+    """The scenario's value of one parameter (a per-year one: the growth that year)."""
+    if spec.year is not None:
+        return scenario.growth_for(spec.year)
+    return getattr(scenario, spec.field)
 
 
 def to_query(scenario: Scenario) -> dict[str, str]:

@@ -45,6 +45,8 @@ def _source() -> pa.Column:
 
 
 PERCENT = {"low": 0, "high": 100}
+#: The economy.unit.* catalog keys a target's outturn may be shown in (plan_targets.csv).
+PROGRESS_UNITS = ("pct", "pct_year_short", "usd", "million")
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "sources": pa.DataFrameSchema(
@@ -97,10 +99,53 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 ]
             ),
             "year": _number(2030, 2050, nullable=False, dtype=int),
+            # The indicator's metadata, beside its figures (as OWID's etl keeps it):
+            "outturn_column": pa.Column(
+                str,
+                pa.Check.str_matches(r"^[a-z0-9_]+$"),
+                nullable=True,
+                title="Outturn column",
+                description="The economy_outturn.csv column that measures this target; "
+                "empty when no outturn is recorded (the tracker shows no data).",
+            ),
+            "outturn_scale": pa.Column(
+                float,
+                pa.Check.gt(0),
+                nullable=True,
+                coerce=True,
+                title="Outturn scale",
+                description="Factor from the outturn column's unit to the target's "
+                "(thousand people -> million: 0.001); empty = 1.",
+            ),
+            "progress_unit": _text(
+                nullable=True,
+                allowed=list(PROGRESS_UNITS),
+                title="Progress chart unit",
+                description="Key of economy.unit.* the economy page's progress chart "
+                "shows the outturn in; empty = not on that chart.",
+            ),
+            "progress_decimals": pa.Column(
+                float,
+                [pa.Check.isin([0, 1, 2, 3])],
+                nullable=True,
+                coerce=True,
+                title="Progress chart decimals",
+                description="Decimals of the outturn on the progress chart.",
+            ),
             "source": _source(),
             "note": _text(nullable=True),
         },
-        checks=pa.Check(lambda df: df["value_min"] <= df["value_max"], name="min_not_above_max"),
+        checks=[
+            pa.Check(lambda df: df["value_min"] <= df["value_max"], name="min_not_above_max"),
+            pa.Check(
+                lambda df: df["progress_unit"].isna() == df["progress_decimals"].isna(),
+                name="progress_unit_and_decimals_together",
+            ),
+            pa.Check(
+                lambda df: df["outturn_scale"].isna() | df["outturn_column"].notna(),
+                name="outturn_scale_only_with_a_column",
+            ),
+        ],
     ),
     "plan_goals": pa.DataFrameSchema(
         {

@@ -9,7 +9,8 @@ Plain Python (no Streamlit). For every row of ``plan_targets.csv``:
   ``100 * (1 + T) ** (t - 2020)`` ("compound"), and its outturn the index chained from the
   yearly real growth (``Baseline.real_index_last`` does the same chain).
 * **Base year**: 2020 where the outturn has the figure, else the first year that has it.
-* **Outturn**: the latest year with a figure in the column ``OUTTURN`` names. A target
+* **Outturn**: the latest year with a figure in the column the target's row of
+  plan_targets.csv names (``outturn_column``, see ``outturn_measures``). A target
   with no column, or with fewer than two years of it (one figure is no trend), is
   ``no_data``: never imputed.
 * **Status**: the shortfall against the path in the outturn year, counted in years of
@@ -32,6 +33,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from core.plan import AVERAGE_GROWTH_UNIT
 from core.schemas import SHARE_TARGET_IDS
 from core.text import parse_choice
 
@@ -66,16 +68,22 @@ class Outturn:
     average_growth: bool = False
 
 
-#: The outturn of each target that has one; every other target is "no_data".
-OUTTURN: Mapping[str, Outturn] = {
-    "growth_2021_2030": Outturn("grdp_growth_real_pct", average_growth=True),
-    "grdp_per_capita_usd": Outturn("grdp_per_capita_usd"),
-    "population_official": Outturn("population_thousand", scale=1 / 1000),
-    "share_industry_construction": Outturn("share_industry_construction_pct"),
-    "share_services": Outturn("share_services_pct"),
-    "share_agriculture": Outturn("share_agriculture_pct"),
-    "share_taxes": Outturn("share_taxes_pct"),
-}
+def outturn_measures(targets: pd.DataFrame) -> dict[str, Outturn]:
+    """The outturn of each target that has one, from its row of plan_targets.csv
+    (``outturn_column``, ``outturn_scale``); every other target is "no_data"."""
+    measures = {}
+    for row in targets.to_dict("records"):
+        column = row.get("outturn_column")
+        if isinstance(column, str) and column:
+            scale = row.get("outturn_scale")
+            measures[row["id"]] = Outturn(
+                column,
+                scale=float(scale) if pd.notna(scale) else 1.0,
+                average_growth=row["unit"] == AVERAGE_GROWTH_UNIT,
+            )
+    return measures
+
+
 #: Units whose path moves by equal steps; every other unit (rates, levels) compounds.
 LINEAR_UNITS = frozenset({"percent"})
 #: The sector shares: a composition, each read by the direction it must move.
@@ -170,10 +178,13 @@ def track(
     targets: pd.DataFrame,
     outturn: pd.DataFrame,
     thresholds: Thresholds = THRESHOLDS,
-    measures: Mapping[str, Outturn] = OUTTURN,
+    measures: Mapping[str, Outturn] | None = None,
 ) -> list[TrackedTarget]:
     """Every target of plan_targets.csv with its path and status, in the file's order.
-    ``measures`` says which outturn column measures which target (default ``OUTTURN``)."""
+    ``measures`` says which outturn column measures which target (by default the
+    table's own ``outturn_measures``)."""
+    if measures is None:
+        measures = outturn_measures(targets)
     years = _outturn_by_year(outturn)
     return [
         _track_one(row, measures.get(row["id"]), years, thresholds)

@@ -314,7 +314,7 @@ def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
 
 @st.fragment
 def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
-    t = translator()
+    t = translator().with_plan(baseline.plan)
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader(t("economy.whatif.controls"))
@@ -414,6 +414,7 @@ t = translator()
 page_header("economy")
 outturn, targets = require("economy_outturn", "plan_targets")
 baseline = scenario_ui.model_baseline(outturn, targets, t)
+t = t.with_plan(baseline.plan)
 has_scenario_link = bool(scenario_ui.url_values(baseline))
 scenario_ui.init_state(baseline)
 scenario_ui.show_notices(baseline, t)

@@ -16,6 +16,7 @@ from core.scenario import parse
 t = translator()
 outturn, targets = require("economy_outturn", "plan_targets")
 baseline = scenario_ui.model_baseline(outturn, targets, t)
+t = t.with_plan(baseline.plan)
 
 # The scenario: the link's parameters, else the economy page's last state, else defaults.
 names = {spec.name for spec in scenario_ui.specs(baseline)}

@@ -43,7 +43,7 @@ def slider(at, key: str) -> float:
 
 
 def metric(at, key: str, lang: str = "vi") -> str:
-    label = Translator(lang)(f"economy.metric.{key}")
+    label = Translator(lang, PLAN)(f"economy.metric.{key}")
     return next(m.value for m in at.metric if m.label == label)
 
 
@@ -55,7 +55,7 @@ def test_runs_in_each_language_with_the_plan_defaults(lang):
     assert at.warning.len == 0
     assert {key: slider(at, key) for key in DEFAULTS} == DEFAULTS
     assert at.radio(key="econ-basis").value == "official"
-    t = Translator(lang)
+    t = Translator(lang, PLAN)
     year = DEFAULT_SUMMARY.first_year_target_reached
     assert metric(at, "first_year", lang) == (
         t("economy.metric.not_by", year=HORIZON_YEAR) if year is None else str(year)
@@ -88,7 +88,7 @@ def test_the_url_reproduces_the_scenario(lang):
     assert slider(at, "econ-g50") == 5.0
     assert at.radio(key="econ-basis").value == "total"
     assert at.toggle(key="econ-ext").value is True
-    assert at.title[0].value == Translator(lang)("economy.title")
+    assert at.title[0].value == Translator(lang, PLAN)("economy.title")
     assert {key: url(at, key) for key in params} == params
 
 
@@ -191,7 +191,7 @@ def test_saving_a_named_scenario_keeps_it_and_delete_removes_it():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_page_opens_on_the_targets_and_runs_no_other_tab(lang):
-    t = Translator(lang)
+    t = Translator(lang, PLAN)
     at = run_page(PAGE, lang)
     assert not at.exception
     assert [tab.label for tab in at.tabs] == [t(f"economy.view.{view}") for view in VIEWS]

@@ -10,6 +10,7 @@ import pytest
 
 from core.i18n import LANGUAGES, Translator
 from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_for_view, wait_until_ready
+from tests.plan_data import PLAN
 
 # Streamlit 1.67 draws sliders as <input type="range"> (implicit ARIA role "slider").
 GROWTH = ".st-key-econ-g"
@@ -38,7 +39,7 @@ def growth_value(page) -> str:
 
 def tab(page, view: str, lang: str = "vi"):
     return page.locator(TABS).get_by_role(
-        "tab", name=Translator(lang)(f"economy.view.{view}"), exact=True
+        "tab", name=Translator(lang, PLAN)(f"economy.view.{view}"), exact=True
     )
 
 
@@ -52,7 +53,7 @@ def view_in_url(page) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_opens_on_the_targets_tab(page, server, lang):
-    t = Translator(lang)
+    t = Translator(lang, PLAN)
     page.set_viewport_size({"width": 1600, "height": 1000})
     open_app(page, server, "economy", lang=lang)
     no_traceback(page)
@@ -77,7 +78,7 @@ def test_each_other_tab_by_link(page, server, view):
     open_app(page, server, "economy", lang="vi", view=view)
     no_traceback(page)
     assert page.locator('[data-testid="stAlert"]').count() == 0
-    assert open_tab_label(page) == Translator("vi")(f"economy.view.{view}")
+    assert open_tab_label(page) == Translator("vi", PLAN)(f"economy.view.{view}")
     page.locator(f'{TABS} [data-testid="stVegaLiteChart"]').first.wait_for()
     assert (page.locator(GROWTH).count() == 1) == (view == "whatif")
     screenshot(page, f"economy-{view}-vi")
@@ -99,7 +100,7 @@ def test_clicking_the_scenario_tab_shows_the_sliders_and_reload_keeps_it(page, s
     page.reload()
     wait_until_ready(page)
     page.locator(GROWTH).wait_for()
-    assert open_tab_label(page) == Translator("vi")("economy.view.whatif")
+    assert open_tab_label(page) == Translator("vi", PLAN)("economy.view.whatif")
     assert view_in_url(page) == ["whatif"]
 
     # And back: the targets tab drops the what-if content.
@@ -112,14 +113,14 @@ def test_clicking_the_scenario_tab_shows_the_sliders_and_reload_keeps_it(page, s
 def test_a_scenario_link_without_a_view_opens_the_what_if_tab(page, server):
     open_app(page, server, "economy", lang="en", g="8")
     page.locator(GROWTH).wait_for()
-    assert open_tab_label(page) == Translator("en")("economy.view.whatif")
+    assert open_tab_label(page) == Translator("en", PLAN)("economy.view.whatif")
     assert growth_value(page) == "8.0% a year"
     wait_for_view(page, "whatif")
     assert parse_qs(urlsplit(page.url).query)["g"] == ["8"]
 
 
 def test_the_chart_choice_swaps_the_chart(page, server):
-    t = Translator("vi")
+    t = Translator("vi", PLAN)
     page.set_viewport_size({"width": 1600, "height": 1000})
     open_app(page, server, "economy", lang="vi", view="whatif")
     chart = page.locator(f"{INDEX_CHART} [data-testid='stVegaLiteChart']")
@@ -142,7 +143,7 @@ def test_the_chart_choice_swaps_the_chart(page, server):
 
 
 def test_a_bad_view_in_the_link_gives_a_notice_and_the_targets(page, server):
-    t = Translator("en")
+    t = Translator("en", PLAN)
     open_app(page, server, "economy", lang="en", view="nope")
     no_traceback(page)
     opening = t("common.notice_view", value="\x00", choices="", shown="").split("\x00")[0]

@@ -9,6 +9,7 @@ import pytest
 from components.slides import SLIDES
 from core.i18n import Translator
 from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_until_ready
+from tests.plan_data import PLAN
 
 SIZES = {"1920x1080": (1920, 1080), "1280x720": (1280, 720), "390x844": (390, 844)}
 RUNS = [
@@ -50,7 +51,7 @@ def chrome_hidden(page) -> None:
 def test_every_screen_fits(page_factory, server, size, lang):
     width, height = SIZES[size]
     page = page_factory(width, height)
-    t = Translator(lang)
+    t = Translator(lang, PLAN)
     for step in range(1, len(SLIDES) + 1):
         open_app(page, server, "present", present="1", step=str(step), lang=lang, g="8")
         assert page.locator("h1").first.inner_text().strip() == t("present.title")

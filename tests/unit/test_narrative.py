@@ -19,7 +19,7 @@ from core.model import (
 from core.narrative import consistency_text, percent, summary_text, target_sentence
 from tests.plan_data import PLAN
 
-VI, EN = Translator("vi"), Translator("en")
+VI, EN = Translator("vi", PLAN), Translator("en", PLAN)
 PLAN_SCENARIO = Scenario(growth_pct=PLAN.growth_pct)
 
 

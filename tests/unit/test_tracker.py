@@ -11,12 +11,12 @@ import pytest
 from core.data import load_table
 from core.tracker import (
     DISPLAY_DECIMALS,
-    OUTTURN,
     STATUSES,
     THRESHOLDS,
     Outturn,
     commitment_groups,
     commitments_as_events,
+    outturn_measures,
     outturn_quality,
     parse_link,
     shown_base,
@@ -209,7 +209,7 @@ def test_no_data_rows_are_the_targets_without_outturn():
     targets = load_table("plan_targets", DATA)
     measured = {
         target_id
-        for target_id, spec in OUTTURN.items()
+        for target_id, spec in outturn_measures(targets).items()
         if outturn_frame[spec.column].notna().sum() >= 2 or spec.average_growth
     }
     unmeasured = [target_id for target_id in targets["id"] if target_id not in measured]
@@ -323,3 +323,18 @@ def test_the_real_commitments_keep_every_row_and_the_long_thanh_conflict():
     assert ("long_thanh", "long_thanh_commercial_2026") in [
         tuple(row["id"] for row in group) for group in groups
     ]
+
+
+def test_the_outturn_of_each_target_is_named_in_its_row():
+    """Adding a target with an outturn is one row of plan_targets.csv: the tracker reads
+    which column measures it, its scale and (by unit) whether it is an average growth."""
+    targets = load_table("plan_targets", DATA)
+    outturn = load_table("economy_outturn", DATA)
+    measures = outturn_measures(targets)
+    assert measures["population_official"] == Outturn("population_thousand", scale=0.001)
+    assert measures["growth_2021_2030"].average_growth
+    assert all(spec.column in outturn.columns for spec in measures.values())
+    extra = pd.concat(
+        [targets, targets[targets["id"] == "share_services"].assign(id="services_again")]
+    )
+    assert outturn_measures(extra)["services_again"] == measures["share_services"]
