@@ -10,23 +10,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import pandas as pd
-
 from components import chart_export, economy_charts, map_charts
 from core import brief
 from core.data import load_geojson, load_table
 from core.i18n import Translator
 from core.model import Baseline, PlanTargets, run
 from core.scenario import parse
-from core.sources import source_ids
+from core.sources import public_label, source_ids
 
 CHART_SIZE = (340, 210)  # px: each economic chart, half the page wide
 MAP_WIDTH = 460
-
-
-def _source_line(row: pd.Series) -> str:
-    date = row["date"] if isinstance(row["date"], str) else ""
-    return f"{row['title']} ({row['publisher']}{', ' + date if date else ''})"
 
 
 def make_brief(
@@ -67,7 +60,7 @@ def make_brief(
         *districts["source"],
         "dvhcvn_gis",
     ]
-    lines = [_source_line(sources.loc[i]) for i in source_ids(cells) if i in sources.index]
+    lines = [public_label(sources.loc[i], lang) for i in source_ids(cells) if i in sources.index]
     decision = sources.loc["qd_790_2024"]
     return brief.build_pdf(
         t=t,

@@ -11,15 +11,26 @@ import streamlit as st
 
 from components.context import translator
 from components.data_ui import try_table
-from core.sources import source_ids
+from core.sources import public_label, public_link, source_ids
 
 _INLINE_SOURCES = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
+_URL = re.compile(r"https?://[^\s`]+[^\s`.,;:)'\"]")
 
 
 def escape_markdown(text: str) -> str:
     """Data text shown as Markdown stays text: no links, emphasis or HTML of its own."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def escape_markdown_keeping_urls(text: str) -> str:
+    """Like ``escape_markdown``, but URLs inside the text shown whole in code spans: an
+    escaped URL would display its backslashes ("https://…\\_…") once Streamlit links it."""
+    out, start = [], 0
+    for match in _URL.finditer(str(text)):
+        out += [escape_markdown(str(text)[start : match.start()]), f"`{match.group()}`"]
+        start = match.end()
+    return "".join([*out, escape_markdown(str(text)[start:])])
 
 
 def link_value(text: str, limit: int = 40) -> str:
@@ -53,7 +64,7 @@ def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
         return
     by_id = sources.set_index("id")
     parts = [
-        source_reference(by_id.loc[source_id])
+        source_reference(by_id.loc[source_id], t.lang)
         for source_id in source_ids(cells)
         if source_id in by_id.index
     ]
@@ -65,13 +76,12 @@ def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
         st.caption("\n".join(f"- {part}" for part in parts) + note)
 
 
-def source_reference(row: pd.Series) -> str:
-    """'[Title (Publisher, date)](url)' or 'Title (Publisher, date), document no.'."""
-    date = row["date"] if isinstance(row["date"], str) else "—"
-    label = escape_markdown(f"{row['title']} ({row['publisher']}, {date})")
-    if isinstance(row["url"], str):
-        return f"[{label}]({row['url']})"
-    return f"{label}, {escape_markdown(row['document_number'])}"
+def source_reference(row: pd.Series, lang: str) -> str:
+    """The source's public label in the reader's language, linked to the publisher's own
+    page where there is one; never the curators' note or where a copy was read."""
+    label = escape_markdown(public_label(row, lang))
+    link = public_link(row)
+    return f"[{label}]({link})" if link else label
 
 
 def download_csv(frame: pd.DataFrame, file_stem: str, key: str) -> None:
