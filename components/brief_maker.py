@@ -14,6 +14,7 @@ from components import chart_export, economy_charts, map_charts
 from core import brief
 from core.data import load_geojson, load_table
 from core.i18n import Translator
+from core.merger import merger
 from core.model import Baseline, PlanTargets, run
 from core.scenario import parse
 from core.sources import public_label, source_ids
@@ -31,6 +32,7 @@ def make_brief(
     plan_table = load_table("plan_targets", folder)
     targets = plan_table.set_index("id")
     sources = load_table("sources", folder).set_index("id")
+    merged = merger(load_table("commitments", folder))
     zones = load_table("zones", folder)
     districts = load_table("districts", folder)
     districts_geo = load_geojson("districts_geo", folder)
@@ -59,6 +61,7 @@ def make_brief(
         *zones["source"],
         *districts["source"],
         "dvhcvn_gis",
+        *merged.sources,
     ]
     lines = [public_label(sources.loc[i], lang) for i in source_ids(cells) if i in sources.index]
     decision = sources.loc["qd_790_2024"]
@@ -70,5 +73,6 @@ def make_brief(
         images=images,
         zones=entries,
         sources=lines,
+        merger_line=merged.line(t),
         link=brief.scenario_link(public_url, scenario, lang),
     )
