@@ -124,7 +124,8 @@ def test_the_header_states_the_merger_and_the_relative_link(briefs, lang, merger
     # Printed even without a public address (no QR then), so any server leads back to it.
     _, scenario = scenario_of(QUERY)
     link = relative_link(scenario, lang)
-    assert link.startswith("/economy?") and "lang=" + lang in link
+    assert link.startswith("/economy?")
+    assert "lang=" + lang in link
     assert link in text.replace(" ", "")
 
 
