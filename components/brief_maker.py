@@ -17,7 +17,7 @@ from core.i18n import Translator
 from core.merger import merger
 from core.model import Baseline, PlanTargets, run
 from core.scenario import parse
-from core.sources import public_label, source_ids
+from core.sources import public_labels
 
 CHART_SIZE = (340, 210)  # px: each economic chart, half the page wide
 MAP_WIDTH = 460
@@ -63,7 +63,7 @@ def make_brief(
         "dvhcvn_gis",
         *merged.sources,
     ]
-    lines = [public_label(sources.loc[i], lang) for i in source_ids(cells) if i in sources.index]
+    lines = public_labels(sources, cells, lang)
     decision = sources.loc["qd_790_2024"]
     return brief.build_pdf(
         t=t,

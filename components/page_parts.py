@@ -4,14 +4,16 @@ and the escaping of data and link text shown as Markdown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from components.context import translator
 from components.data_ui import try_table
-from core.sources import public_label, public_link, source_ids
+from core.exports import context_lines, csv_with_context
+from core.scenario import Scenario
+from core.sources import public_label, public_labels, public_link, source_ids
 
 _INLINE_SOURCES = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
@@ -84,11 +86,25 @@ def source_reference(row: pd.Series, lang: str) -> str:
     return f"[{label}]({link})" if link else label
 
 
-def download_csv(frame: pd.DataFrame, file_stem: str, key: str) -> None:
-    """The data behind a view as CSV; the BOM lets spreadsheet programs read the diacritics."""
+def export_context(cells: Iterable[str], scenario: Scenario | None = None) -> list[str]:
+    """The lines a download carries: its sources' public labels, and for a scenario its
+    assumptions and relative link."""
+    t = translator()
+    sources = try_table("sources")
+    labels = [] if sources is None else public_labels(sources, cells, t.lang)
+    return context_lines(t, labels, scenario)
+
+
+def download_csv(
+    frame: pd.DataFrame, file_stem: str, key: str, context: Sequence[str] | None = None
+) -> None:
+    """The data behind a view as CSV, under a header block of its context (by default the
+    sources its ``source`` column names). Numbers use "." decimals: see core.exports."""
+    if context is None:
+        context = export_context(frame["source"]) if "source" in frame.columns else []
     st.download_button(
         translator()("common.download_csv"),
-        frame.to_csv(index=False).encode("utf-8-sig"),
+        csv_with_context(frame, context),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=key,

@@ -208,7 +208,7 @@ def _heading(
     )
     pdf.text_block(merger_line, 8.5, bold=True)
     pdf.text_block(t("present.brief.scenario", line=scenario_line(scenario, t)), 9.5, bold=True)
-    pdf.text_block(t("present.brief.link", link=relative_link(scenario, t.lang)), 7, colour=GREY)
+    pdf.text_block(t("common.export_link", link=relative_link(scenario, t.lang)), 7, colour=GREY)
     pdf.ln(2)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import pandas as pd
+
 
 def source_ids(cells: Iterable[str]) -> list[str]:
     """The distinct ids in one or more ``source`` cells (``a;b``), in first-seen order."""
@@ -27,3 +29,9 @@ def public_link(row: Mapping[str, object]) -> str | None:
     """The publisher's own page for the source, if it has one (not where a copy was read)."""
     link = row["public_url"]
     return link if isinstance(link, str) and link else None
+
+
+def public_labels(sources: pd.DataFrame, cells: Iterable[str], lang: str) -> list[str]:
+    """The public labels of the sources a figure's ``source`` cells name, in order."""
+    by_id = sources.set_index("id") if "id" in sources.columns else sources
+    return [public_label(by_id.loc[i], lang) for i in source_ids(cells) if i in by_id.index]
