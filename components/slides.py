@@ -103,7 +103,8 @@ def overview(t: Translator, **_) -> None:
         f"**{t('overview.status_label')}:** "
         + escape_markdown(t.pick(city["text_vi"], city["text_en"]))
     )
-    st.info(merged.line(t), icon=":material/merge:")
+    # Not an alert box: a slide shows notices only when something is wrong.
+    st.markdown(f":material/merge: **{escape_markdown(merged.line(t))}**")
     source_footer(["qd_790_2024", *target.loc[list(cards), "source"], *merged.sources])
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.page_parts import escape_markdown
 from components.slides import SLIDES
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
@@ -136,9 +137,10 @@ def test_the_first_slide_says_the_province_merged_into_hcmc(lang):
     as_of = load_table("commitments", DATA).set_index("id").loc["city_status", "as_of"]
     date = {"vi": "1/7/2025", "en": "1 July 2025"}[lang]
     assert as_of == "2025-07-01"
-    notes = [info.value for info in at.info]
-    assert Translator(lang)("present.merger", date=date) in notes
-    assert ("Thành phố Hồ Chí Minh" if lang == "vi" else "Hồ Chí Minh City") in notes[0]
+    line = Translator(lang)("present.merger", date=date)
+    text = "\n".join(m.value for m in at.markdown)
+    assert escape_markdown(line) in text
+    assert ("Thành phố Hồ Chí Minh" if lang == "vi" else "Hồ Chí Minh City") in line
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
