@@ -10,23 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import pandas as pd
-
 from components import chart_export, economy_charts, map_charts
 from core import brief
 from core.data import load_geojson, load_table
 from core.i18n import Translator
+from core.merger import merger
 from core.model import Baseline, PlanTargets, run
 from core.scenario import parse
-from core.sources import source_ids
+from core.sources import public_labels
 
 CHART_SIZE = (340, 210)  # px: each economic chart, half the page wide
 MAP_WIDTH = 460
-
-
-def _source_line(row: pd.Series) -> str:
-    date = row["date"] if isinstance(row["date"], str) else ""
-    return f"{row['title']} ({row['publisher']}{', ' + date if date else ''})"
 
 
 def make_brief(
@@ -37,6 +31,7 @@ def make_brief(
     plan_table = load_table("plan_targets", folder)
     targets = plan_table.set_index("id")
     sources = load_table("sources", folder).set_index("id")
+    merged = merger(load_table("commitments", folder))
     zones = load_table("zones", folder)
     districts = load_table("districts", folder)
     districts_geo = load_geojson("districts_geo", folder)
@@ -66,8 +61,9 @@ def make_brief(
         *zones["source"],
         *districts["source"],
         "dvhcvn_gis",
+        *merged.sources,
     ]
-    lines = [_source_line(sources.loc[i]) for i in source_ids(cells) if i in sources.index]
+    lines = public_labels(sources, cells, lang)
     decision = sources.loc["qd_790_2024"]
     return brief.build_pdf(
         t=t,
@@ -77,5 +73,6 @@ def make_brief(
         images=images,
         zones=entries,
         sources=lines,
+        merger_line=merged.line(t),
         link=brief.scenario_link(public_url, scenario, lang),
     )

@@ -4,22 +4,35 @@ and the escaping of data and link text shown as Markdown."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 import streamlit as st
 
 from components.context import translator
 from components.data_ui import try_table
-from core.sources import source_ids
+from core.exports import context_lines, csv_with_context
+from core.scenario import Scenario
+from core.sources import public_label, public_labels, public_link, source_ids
 
 _INLINE_SOURCES = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
+_URL = re.compile(r"https?://[^\s`]+[^\s`.,;:)'\"]")
 
 
 def escape_markdown(text: str) -> str:
     """Data text shown as Markdown stays text: no links, emphasis or HTML of its own."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def escape_markdown_keeping_urls(text: str) -> str:
+    """Like ``escape_markdown``, but URLs inside the text shown whole in code spans: an
+    escaped URL would display its backslashes ("https://…\\_…") once Streamlit links it."""
+    out, start = [], 0
+    for match in _URL.finditer(str(text)):
+        out += [escape_markdown(str(text)[start : match.start()]), f"`{match.group()}`"]
+        start = match.end()
+    return "".join([*out, escape_markdown(str(text)[start:])])
 
 
 def link_value(text: str, limit: int = 40) -> str:
@@ -53,7 +66,7 @@ def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
         return
     by_id = sources.set_index("id")
     parts = [
-        source_reference(by_id.loc[source_id])
+        source_reference(by_id.loc[source_id], t.lang)
         for source_id in source_ids(cells)
         if source_id in by_id.index
     ]
@@ -65,20 +78,33 @@ def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
         st.caption("\n".join(f"- {part}" for part in parts) + note)
 
 
-def source_reference(row: pd.Series) -> str:
-    """'[Title (Publisher, date)](url)' or 'Title (Publisher, date), document no.'."""
-    date = row["date"] if isinstance(row["date"], str) else "—"
-    label = escape_markdown(f"{row['title']} ({row['publisher']}, {date})")
-    if isinstance(row["url"], str):
-        return f"[{label}]({row['url']})"
-    return f"{label}, {escape_markdown(row['document_number'])}"
+def source_reference(row: pd.Series, lang: str) -> str:
+    """The source's public label in the reader's language, linked to the publisher's own
+    page where there is one; never the curators' note or where a copy was read."""
+    label = escape_markdown(public_label(row, lang))
+    link = public_link(row)
+    return f"[{label}]({link})" if link else label
 
 
-def download_csv(frame: pd.DataFrame, file_stem: str, key: str) -> None:
-    """The data behind a view as CSV; the BOM lets spreadsheet programs read the diacritics."""
+def export_context(cells: Iterable[str], scenario: Scenario | None = None) -> list[str]:
+    """The lines a download carries: its sources' public labels, and for a scenario its
+    assumptions and relative link."""
+    t = translator()
+    sources = try_table("sources")
+    labels = [] if sources is None else public_labels(sources, cells, t.lang)
+    return context_lines(t, labels, scenario)
+
+
+def download_csv(
+    frame: pd.DataFrame, file_stem: str, key: str, context: Sequence[str] | None = None
+) -> None:
+    """The data behind a view as CSV, under a header block of its context (by default the
+    sources its ``source`` column names). Numbers use "." decimals: see core.exports."""
+    if context is None:
+        context = export_context(frame["source"]) if "source" in frame.columns else []
     st.download_button(
         translator()("common.download_csv"),
-        frame.to_csv(index=False).encode("utf-8-sig"),
+        csv_with_context(frame, context),
         file_name=f"{file_stem}.csv",
         mime="text/csv",
         key=key,

@@ -25,9 +25,10 @@ from components.page_parts import escape_markdown, source_footer
 from components.vega_theme import larger, sized
 from core import brief, chart_text
 from core.data import data_dir
-from core.economy import HEADLINE_TARGETS, SLIDE_TARGETS, latest_outturns, shown_targets
+from core.economy import HEADLINE_TARGETS, SLIDE_TARGETS, latest_notes
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
+from core.merger import merger
 from core.model import Baseline, Scenario, ScenarioResult
 from core.narrative import growth_phrase, percent, scenario_line
 from core.scenario import to_query
@@ -81,8 +82,11 @@ def _figure(column, label: str, value: str, note: str | None = None) -> None:
 
 
 def overview(t: Translator, **_) -> None:
-    sources, targets, goals = require("sources", "plan_targets", "plan_goals")
+    sources, targets, goals, commitments = require(
+        "sources", "plan_targets", "plan_goals", "commitments"
+    )
     target = targets.set_index("id")
+    merged = merger(commitments)
     decision = sources.set_index("id").loc["qd_790_2024"]
     _heading(t("present.overview.heading"))
     st.markdown(
@@ -100,31 +104,25 @@ def overview(t: Translator, **_) -> None:
         f"**{t('overview.status_label')}:** "
         + escape_markdown(t.pick(city["text_vi"], city["text_en"]))
     )
-    source_footer(["qd_790_2024", *target.loc[list(cards), "source"]])
+    # Not an alert box: a slide shows notices only when something is wrong.
+    st.markdown(f":material/merge: **{escape_markdown(merged.line(t))}**")
+    source_footer(["qd_790_2024", *target.loc[list(cards), "source"], *merged.sources])
 
 
 def targets(t: Translator, baseline: Baseline, outturn: pd.DataFrame, **_) -> None:
     (plan,) = require("plan_targets")
     target = plan.set_index("id")
     _heading(t("present.targets.heading"))
-    found = latest_outturns(outturn, plan, baseline)
-    units = {shown.target_id: shown for shown in shown_targets(plan)}
+    ids = [target_id for _, target_id in SLIDE_TARGETS]
+    notes = latest_notes(ids, outturn, plan, baseline, t)
     columns = st.columns(2)
     for index, (label, target_id) in enumerate(SLIDE_TARGETS):
-        if target_id in found:
-            value, period, _ = found[target_id]
-            unit = units[target_id]
-            shown = t(f"economy.unit.{unit.unit}", v=t.number(value, unit.decimals))
-            note = t("present.targets.latest", value=shown, year=period)
-        else:
-            note = t("present.targets.no_outturn")
         _figure(
             columns[index % 2],
             t(f"present.targets.{label}"),
             target_figure(target.loc[target_id], t),
-            note,
+            notes[target_id],
         )
-    ids = [target_id for _, target_id in SLIDE_TARGETS]
     source_footer([*target.loc[ids, "source"], *outturn["source"]])
 
 
@@ -154,6 +152,9 @@ def scenario(
 def tasks(t: Translator, **_) -> None:
     (key_tasks,) = require("key_tasks")
     _heading(t("present.tasks.heading"))
+    if (key_tasks["reading"] == "editorial").any():
+        # The same caveat as the tasks page: the five-task split is the editors' reading.
+        st.caption(t("tasks.editorial_note"))
     for row in key_tasks.itertuples():
         with st.container(border=True, key=f"present-task-{row.id}"):
             st.markdown(f"**{row.id}.** " + escape_markdown(t.pick(row.title_vi, row.title_en)))

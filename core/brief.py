@@ -58,12 +58,17 @@ def public_url(raw: str | None) -> str | None:
     return text
 
 
+def relative_link(scenario: Scenario, lang: str) -> str:
+    """The economy page showing this scenario, relative to wherever the app is served."""
+    return "/economy?" + urlencode({**to_query(scenario), "lang": lang})
+
+
 def scenario_link(base: str | None, scenario: Scenario, lang: str) -> str | None:
     """The economy page showing this scenario, at the app's public address."""
     base = public_url(base)
     if base is None:
         return None
-    return f"{base}/economy?" + urlencode({**to_query(scenario), "lang": lang})
+    return base + relative_link(scenario, lang)
 
 
 def qr_png(text: str) -> bytes:
@@ -162,16 +167,19 @@ def build_pdf(
     images: BriefImages,
     zones: Sequence[ZoneEntry],
     sources: Sequence[str],
+    merger_line: str,
     link: str | None = None,
 ) -> bytes:
     """The brief as PDF bytes. ``decision`` is (document number, ISO date); ``sources``
-    are ready-made lines (title, publisher, date); ``link`` becomes a QR code."""
+    are the sources' public labels; ``merger_line`` says the province is now part of
+    Hồ Chí Minh City; ``link`` (the public address) becomes a QR code. The scenario's
+    relative link is printed always, so the brief leads back to it on any server."""
     pdf = _Brief()
     pdf.set_title(t("present.brief.title"))
     pdf.set_lang(t.lang)
     pdf.set_creator("Bình Dương Plan Explorer")
     pdf.add_page()
-    _heading(pdf, t, result.scenario, decision)
+    _heading(pdf, t, result.scenario, decision, merger_line)
     _figure_boxes(pdf, key_figures(result, t))
     pdf.text_block(t("present.brief.summary_heading"), 10, bold=True)
     pdf.text_block(summary_text(result.summary, result.scenario, baseline, t), 9)
@@ -189,14 +197,18 @@ def build_pdf(
     return bytes(pdf.output())
 
 
-def _heading(pdf: _Brief, t: Translator, scenario: Scenario, decision: tuple[str, str]) -> None:
+def _heading(
+    pdf: _Brief, t: Translator, scenario: Scenario, decision: tuple[str, str], merger_line: str
+) -> None:
     pdf.text_block(t("present.brief.title"), 16, bold=True, colour=ACCENT)
     pdf.text_block(
         t("present.brief.decision", number=decision[0], date=format_iso_date(decision[1], t.lang)),
         8.5,
         colour=GREY,
     )
+    pdf.text_block(merger_line, 8.5, bold=True)
     pdf.text_block(t("present.brief.scenario", line=scenario_line(scenario, t)), 9.5, bold=True)
+    pdf.text_block(t("common.export_link", link=relative_link(scenario, t.lang)), 7, colour=GREY)
     pdf.ln(2)
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from core.i18n import Translator
 from core.model import BASE_YEAR, Baseline
 from core.plan import AVERAGE_GROWTH_UNIT
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
@@ -149,6 +150,48 @@ def latest_outturns(
             quality = outturn_quality(outturn, baseline.filled, column)[year]
             found[row.id] = (float(latest[column]) * scale, str(year), quality)
     return found
+
+
+#: A card whose target has no outturn of its own shows that of a comparable one: the
+#: total population (official plus converted) has none, the official population has.
+COMPARABLE_OUTTURN = {"population_total": "population_official"}
+
+
+def latest_notes(
+    target_ids: Iterable[str],
+    outturn: pd.DataFrame,
+    targets: pd.DataFrame,
+    baseline: Baseline,
+    t: Translator,
+) -> dict[str, str]:
+    """Per target, the line under its card: "Latest outturn: 7,498 USD (2024)", naming the
+    comparable indicator where the outturn is not the target's own, or "none yet".
+
+    One function for the overview's headline cards and the presentation's targets slide.
+    """
+    found = latest_outturns(outturn, targets, baseline)
+    units = {shown.target_id: shown for shown in shown_targets(targets)}
+    by_id = targets.set_index("id")
+    notes = {}
+    for target_id in target_ids:
+        source_id = COMPARABLE_OUTTURN.get(target_id, target_id)
+        if source_id not in found or not math.isfinite(found[source_id][0]):
+            notes[target_id] = t("present.targets.no_outturn")
+            continue
+        value, period, _ = found[source_id]
+        unit = units[source_id]
+        shown = t(f"economy.unit.{unit.unit}", v=t.number(value, unit.decimals))
+        if source_id == target_id:
+            notes[target_id] = t("present.targets.latest", value=shown, year=period)
+        else:
+            what = by_id.loc[source_id]
+            notes[target_id] = t(
+                "present.targets.latest_of",
+                what=t.pick(what["indicator_vi"], what["indicator_en"]).lower(),
+                value=shown,
+                year=period,
+            )
+    return notes
 
 
 def progress_rows(

@@ -72,6 +72,10 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 ]
             ),
             "note": _text(nullable=True),
+            # What public screens print (issue 18); title/publisher/url/note stay curators' data.
+            "label_vi": _text(),
+            "label_en": _text(),
+            "public_url": _text(nullable=True, pattern=r"^https?://\S+$"),
         },
         checks=pa.Check(
             lambda df: df["url"].notna() | df["document_number"].notna(),

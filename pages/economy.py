@@ -23,12 +23,13 @@ from components.navigation import page_of
 from components.page_parts import (
     download_csv,
     escape_markdown,
+    export_context,
     page_header,
     source_footer,
 )
 from components.tabs import lazy_tabs
 from components.vega_theme import with_data
-from core import chart_text
+from core import chart_text, exports
 from core.economy import Progress, progress_rows, structure_rows, year_notes
 from core.i18n import Translator
 from core.model import (
@@ -60,12 +61,14 @@ TABLE_COLUMNS = (
 )
 
 
-def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
-    """PNG and SVG made by vl_convert only when clicked (callable data), then cached."""
+def chart_downloads(spec: dict, stem: str, t: Translator, context: list[str]) -> None:
+    """PNG and SVG made by vl_convert only when clicked (callable data), then cached; each
+    carries its context (sources, and a scenario's assumptions and link) as a caption."""
+    caption = exports.caption_lines(context)
     row = st.container(horizontal=True, gap="small")
     row.download_button(
         t("economy.download_png"),
-        data=lambda: chart_export.to_png(spec),
+        data=lambda: chart_export.to_png(spec, caption),
         file_name=f"{stem}.png",
         mime="image/png",
         on_click="ignore",
@@ -74,7 +77,7 @@ def chart_downloads(spec: dict, stem: str, t: Translator) -> None:
     )
     row.download_button(
         t("economy.download_svg"),
-        data=lambda: chart_export.to_svg(spec),
+        data=lambda: chart_export.to_svg(spec, caption),
         file_name=f"{stem}.svg",
         mime="image/svg+xml",
         on_click="ignore",
@@ -175,8 +178,9 @@ def targets_section(
     if len(missing):
         st.info(t("economy.targets.missing", names=", ".join(missing)), icon=":material/info:")
     st.caption(t("economy.targets.reading"))
-    source_footer(list(rows["source"]) + list(outturn["source"]))
-    chart_downloads(distance, "economy-targets", t)
+    cells = list(rows["source"]) + list(outturn["source"])
+    source_footer(cells)
+    chart_downloads(distance, "economy-targets", t, export_context(cells))
 
 
 def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> None:
@@ -206,11 +210,11 @@ def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translato
         t,
         key="econ-chart-economy-structure",
     )
-    source_footer(
-        list(outturn.dropna(subset=list(SHARE_COLUMNS))["source"])
-        + list(targets.set_index("id").loc[list(SHARE_TARGET_IDS), "source"])
+    cells = list(outturn.dropna(subset=list(SHARE_COLUMNS))["source"]) + list(
+        targets.set_index("id").loc[list(SHARE_TARGET_IDS), "source"]
     )
-    chart_downloads(structure, "economy-structure", t)
+    source_footer(cells)
+    chart_downloads(structure, "economy-structure", t, export_context(cells))
 
 
 # ---- the what-if model ------------------------------------------------------------
@@ -365,7 +369,8 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     table = economy_charts.line_table(spec, t, decimals)
     show_chart(spec, description, table, t, key=f"econ-chart-{stem}")
     source_footer(outturn["source"], note_key="economy.chart.model_note")
-    chart_downloads(spec, stem, t)
+    context = export_context(outturn["source"], scenario)
+    chart_downloads(spec, stem, t, context)
 
     table = year_table(result.projection, outturn, baseline, scenario.basis, t)
     # Folded and lazy: a data grid is the slowest thing to draw, and the chart above
@@ -376,7 +381,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     if year_table_box.open:
         with year_table_box:
             st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
-    download_csv(table, "economy-scenario", key="econ-csv")
+    download_csv(table, "economy-scenario", key="econ-csv", context=context)
 
 
 def assumptions(baseline: Baseline, t: Translator) -> None:

@@ -1,12 +1,15 @@
 """Tổng quan / Overview: the plan on one screen, and the way into every page."""
 
+from contextlib import suppress
+
 import streamlit as st
 
 from components.context import translator
-from components.data_ui import require
+from components.data_ui import require, try_table
 from components.navigation import PAGES, link_to
 from components.page_parts import download_csv, page_header, source_footer
-from core.economy import HEADLINE_TARGETS
+from components.scenario_ui import baseline_of
+from core.economy import HEADLINE_TARGETS, latest_notes
 from core.i18n import format_iso_date
 from core.targets import target_figure, target_text
 
@@ -28,6 +31,13 @@ goal = goals.set_index("id")
 target = targets.set_index("id")
 st.subheader(t("overview.targets_heading"))
 cards = HEADLINE_TARGETS
+outturn = try_table("economy_outturn")
+notes = {}
+# Should the model reject the outturn, the cards still show the targets (the economy page
+# says why).
+if outturn is not None:
+    with suppress(ValueError):
+        notes = latest_notes(cards, outturn, targets, baseline_of(outturn, targets), t)
 for column, target_id in zip(st.columns(len(cards)), cards, strict=True):
     row = target.loc[target_id]
     help_text = t.pick(row["indicator_vi"], row["indicator_en"]) + ": " + target_text(row, t)
@@ -38,9 +48,10 @@ for column, target_id in zip(st.columns(len(cards)), cards, strict=True):
             official=t.number(parts.iloc[0], 2),
             converted=t.number(parts.iloc[1], 2),
         )
-    column.metric(
-        t(f"overview.card.{target_id}"), target_figure(row, t), help=help_text, border=True
-    )
+    with column.container(border=True, height="stretch", key=f"overview-card-{target_id}"):
+        st.metric(t(f"overview.card.{target_id}"), target_figure(row, t), help=help_text)
+        if target_id in notes:
+            st.caption(notes[target_id])
 city = goal.loc["city_status_2030"]
 st.success(
     f"**{t('overview.status_label')}:** {t.pick(city['text_vi'], city['text_en'])}. "

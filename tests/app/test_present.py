@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from components.page_parts import escape_markdown
 from components.slides import SLIDES
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
@@ -126,3 +127,31 @@ def test_present_zero_is_the_ordinary_page():
     at.run()
     assert at.title[0].value == Translator("en")("overview.title")
     assert [w.value for w in at.warning] == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_first_slide_says_the_province_merged_into_hcmc(lang):
+    """The 2030 city status on slide 1 is followed by the merger that overtook it, its
+    date from the data in the reader's format."""
+    at = present(lang, step="1")
+    as_of = load_table("commitments", DATA).set_index("id").loc["city_status", "as_of"]
+    date = {"vi": "1/7/2025", "en": "1 July 2025"}[lang]
+    assert as_of == "2025-07-01"
+    line = Translator(lang)("present.merger", date=date)
+    text = "\n".join(m.value for m in at.markdown)
+    assert escape_markdown(line) in text
+    assert ("Thành phố Hồ Chí Minh" if lang == "vi" else "Hồ Chí Minh City") in line
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_tasks_slide_keeps_the_editorial_reading_caveat(lang):
+    at = present(lang, step=str(SLIDES.index("tasks") + 1))
+    assert Translator(lang)("tasks.editorial_note") in [c.value for c in at.caption]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_slide_sources_are_public_labels(lang):
+    for step in range(1, len(SLIDES) + 1):
+        text = " ".join(c.value for c in present(lang, step=str(step)).caption)
+        for mark in ("data/raw", "FACTS", "commit", "github.com/favourdavidemeka"):
+            assert mark not in text, (step, mark)

@@ -31,7 +31,12 @@ def test_five_tasks_with_their_words_and_indicators(lang):
     text = "\n".join(m.value for m in at.markdown)
     # The article's Vietnamese words are quoted in both languages; the translation beside them.
     assert "Cái Mép Thị Vải" in text
-    assert t("tasks.translation_label") in text
+    assert "especially connections to seaports" in text
+    # Each quotation in the reader's language; the other language folded away under it.
+    shown, folded = ("quote_label", "translation_label")[:: 1 if lang == "vi" else -1]
+    assert f"**{t(f'tasks.{shown}')}**" in text
+    assert f"**{t(f'tasks.{folded}')}**" not in text
+    assert [e.label for e in at.expander].count(t(f"tasks.{folded}")) == 5
     # Indicators rendered by target_text in the reader's number format.
     assert {"vi": "trên 87%", "en": "above 87%"}[lang] in text
     assert "**30%**" in text

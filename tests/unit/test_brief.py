@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from components.brief_maker import make_brief
-from core.brief import public_url, scenario_link
+from core.brief import public_url, relative_link, scenario_link
 from core.data import load_table
 from core.i18n import Translator
 from core.model import Baseline, summarize
@@ -108,3 +108,30 @@ def test_unusable_public_addresses_give_no_link(raw):
     assert public_url(raw) is None
     _, scenario = scenario_of({})
     assert scenario_link(raw, scenario, "en") is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "merger"),
+    [
+        ("vi", "Từ ngày 1/7/2025, tỉnh Bình Dương là một phần của Thành phố Hồ Chí Minh"),
+        ("en", "Since 1 July 2025 the province has been part of Hồ Chí Minh City"),
+    ],
+)
+def test_the_header_states_the_merger_and_the_relative_link(briefs, lang, merger):
+    reader, text = read(briefs[lang])
+    assert len(reader.pages) == 1
+    assert merger in text
+    # Printed even without a public address (no QR then), so any server leads back to it.
+    _, scenario = scenario_of(QUERY)
+    link = relative_link(scenario, lang)
+    assert link.startswith("/economy?")
+    assert "lang=" + lang in link
+    assert link in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_sources_are_public_labels(briefs, lang):
+    _, text = read(briefs[lang])
+    for mark in ("data/raw", "FACTS", "commit", "github.com/favourdavidemeka"):
+        assert mark not in text
+    assert "790/QĐ-TTg" in text

@@ -12,6 +12,7 @@ import pytest
 
 from core import economy
 from core.data import load_table
+from core.i18n import Translator
 from core.model import BASE_YEAR, Baseline, plan_defaults, project, run, summarize
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
 from tests.conftest import DATA
@@ -92,3 +93,15 @@ def test_a_scenario_runs_once_for_projection_and_summary():
     pd.testing.assert_frame_equal(result.projection, project(BASELINE, scenario))
     assert result.summary == summarize(BASELINE, scenario)
     assert result.summary.per_capita_target_usd == PLAN.per_capita_usd
+
+
+def test_latest_notes_serve_the_overview_and_the_targets_slide():
+    """One function for both: the slide's shares and the overview's population card."""
+    outturn = load_table("economy_outturn", DATA)
+    targets = load_table("plan_targets", DATA)
+    baseline = Baseline.from_outturn(outturn, PLAN)
+    ids = ["grdp_per_capita_usd", "population_total", "digital_economy_share"]
+    notes = economy.latest_notes(ids, outturn, targets, baseline, Translator("vi"))
+    assert notes["grdp_per_capita_usd"] == "Thực hiện gần nhất: 7.498 USD (2024)"
+    assert notes["population_total"].startswith("Thực hiện gần nhất, dân số chính thức: 2,87")
+    assert notes["digital_economy_share"] == "Chưa có số liệu thực hiện"
