@@ -163,9 +163,11 @@ def build_pdf(
     zones: Sequence[ZoneEntry],
     sources: Sequence[str],
     link: str | None = None,
+    likelihood: Sequence[str] = (),
 ) -> bytes:
     """The brief as PDF bytes. ``decision`` is (document number, ISO date); ``sources``
-    are ready-made lines (title, publisher, date); ``link`` becomes a QR code."""
+    are ready-made lines (title, publisher, date); ``link`` becomes a QR code;
+    ``likelihood`` are ready-made lines (probability, break-even, estimates)."""
     pdf = _Brief()
     pdf.set_title(t("present.brief.title"))
     pdf.set_lang(t.lang)
@@ -176,6 +178,11 @@ def build_pdf(
     pdf.text_block(t("present.brief.summary_heading"), 10, bold=True)
     pdf.text_block(summary_text(result.summary, result.scenario, baseline, t), 9)
     pdf.ln(2)
+    if likelihood:
+        pdf.text_block(t("likelihood.brief.heading"), 10, bold=True)
+        for line in likelihood:
+            pdf.text_block(line, 8.5)
+        pdf.ln(2)
     _charts(pdf, t, images)
     sources_text = t("common.sources_label") + " " + "; ".join(sources)
     _zones_and_link(pdf, t, images.zone_map, zones, link, sources_text)
