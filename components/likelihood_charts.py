@@ -76,11 +76,11 @@ def tornado_template(t: Translator, by: TargetId) -> dict:
         "lever:N",
         sort=alt.EncodingSortField("rank", order="ascending"),
         title=None,
-        axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=200, labelFontSize=FONT - 2),
+        axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=170, labelFontSize=FONT - 3),
     )
     base = alt.Chart(alt.NamedData(name=BARS)).encode(y=y)
     bars = base.mark_bar(size=22).encode(
-        x=alt.X("start:Q", title=title, axis=alt.Axis(format=number, tickCount=4)),
+        x=alt.X("start:Q", title=title, axis=alt.Axis(format=number, tickCount=4, titleLimit=330)),
         x2="end:Q",
         color=alt.condition("datum.crosses", alt.value(VERMILION), alt.value(BLUE)),
         tooltip=[

@@ -14,7 +14,7 @@ seed, draws): the baseline stands for the vintage, so a cache entry is one vinta
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import pandas as pd
 import streamlit as st
@@ -69,7 +69,7 @@ FAN_INDEX = "econ-fan-index"
 CHARTS = ("tornado", "fan")
 LINK_KEYS = ("seed", "draws", "vintage", *SAVED_KEYS)
 CARD_WIDTH = 250  # px, as the what-if result cards
-SLIDE_CHART_HEIGHT = 300
+SLIDE_CHART_HEIGHT = 270
 
 
 # ---- the link ----------------------------------------------------------------------
@@ -438,15 +438,16 @@ def slide(t: Translator, baseline: Baseline, result: ScenarioResult, **_) -> Non
     scenario, plan = result.scenario, baseline.plan
     simulation = _simulation(baseline, scenario)
     st.header(t("likelihood.slide.heading"), anchor=False)
-    figures, drawn = st.columns([1, 2], gap="medium")
-    card = partial(figures.metric, border=True)
-    for target in TARGETS:
-        probability = simulation.probability(target)
-        card(target_name(target, plan, t), probability_value(probability, t))
+    for column, target in zip(st.columns(len(TARGETS)), TARGETS, strict=True):
+        column.metric(
+            target_name(target, plan, t),
+            probability_value(simulation.probability(target), t),
+            border=True,
+        )
     spec, _ = likelihood_charts.tornado_spec(
         tornado_of(baseline, scenario, "per_capita"), "per_capita", plan, t
     )
-    with drawn.container(key="present-likely-chart"):
+    with st.container(key="present-likely-chart"):
         st.vega_lite_chart(larger(sized(spec, SLIDE_CHART_HEIGHT)), width="stretch")
     years = simulation.record_years
     st.caption(

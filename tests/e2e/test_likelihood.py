@@ -79,6 +79,7 @@ def test_the_likelihood_screen_fits_a_projector(page_factory, server):
         page.locator(".st-key-present-likely-chart [data-testid='stVegaLiteChart']").wait_for()
         wait_until_ready(page)
         no_traceback(page)
+        screenshot(page, f"present-likely-1280x720-{lang}")
         sizes = page.evaluate(
             """() => { const main = document.querySelector('[data-testid="stMain"]');
             return {height: main.scrollHeight, visible: main.clientHeight,
@@ -88,5 +89,4 @@ def test_the_likelihood_screen_fits_a_projector(page_factory, server):
         assert sizes["width"] <= sizes["room"] + TOLERANCE, sizes
         heading = page.locator('[class*="st-key-present-slide"] h2').first.inner_text()
         assert heading == Translator(lang)("likelihood.slide.heading")
-        screenshot(page, f"present-likely-1280x720-{lang}")
     assert page.outside_requests == []
