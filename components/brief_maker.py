@@ -14,8 +14,10 @@ from components import chart_export, economy_charts, map_charts
 from core import brief
 from core.data import load_geojson, load_table
 from core.i18n import Translator
+from core.likelihood import Shocks, history, ledger, simulate
+from core.likelihood_text import estimate_note, probabilities_text, top_line
 from core.merger import merger
-from core.model import Baseline, PlanTargets, run
+from core.model import Baseline, PlanTargets, plan_defaults, run
 from core.scenario import parse
 from core.sources import public_labels
 
@@ -75,4 +77,21 @@ def make_brief(
         sources=lines,
         merger_line=merged.line(t),
         link=brief.scenario_link(public_url, scenario, lang),
+        likelihood=likelihood_lines(baseline, scenario, t),
     )
+
+
+def likelihood_lines(baseline: Baseline, scenario, t: Translator) -> list[str]:
+    """The probability of each target (the default seed and draws), the ledger's top
+    line and the defaults that are the app's estimates."""
+    simulation = simulate(baseline, scenario, Shocks.from_history(history(baseline)))
+    return [
+        t(
+            "likelihood.brief.probability",
+            draws=t.number(simulation.draws),
+            n=len(simulation.record_years),
+            list=probabilities_text(simulation, baseline.plan, t),
+        ),
+        t("likelihood.brief.top", line=top_line(ledger(baseline, scenario), baseline.plan, t)),
+        estimate_note(plan_defaults(baseline), t),
+    ]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import brief_maker, economy_charts
+from components import brief_maker, economy_charts, likelihood_ui
 from components.chart_view import show_chart
 from components.data_ui import require, try_geojson
 from components.deck import build_deck, geometry, layer_specs, legend_html
@@ -28,13 +28,14 @@ from core.data import data_dir
 from core.economy import HEADLINE_TARGETS, SLIDE_TARGETS, latest_notes
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
+from core.likelihood_text import estimate_note
 from core.merger import merger
-from core.model import Baseline, Scenario, ScenarioResult
+from core.model import Baseline, Scenario, ScenarioResult, plan_defaults
 from core.narrative import growth_phrase, percent, scenario_line
 from core.scenario import to_query
 from core.targets import target_figure
 
-SLIDES = ("overview", "targets", "scenario", "tasks", "zones", "it_park")
+SLIDES = ("overview", "targets", "scenario", "likely", "tasks", "zones", "it_park")
 CHART_HEIGHT = 330
 MAP_HEIGHT = 410
 MAP_WIDTH_GUESS = 640
@@ -146,7 +147,11 @@ def scenario(
         # No table under it: the slide must fit the screen, and the cards beside say it.
         spec = larger(sized(per_capita, CHART_HEIGHT, legend="right"))
         show_chart(spec, chart_text.scenario_per_capita(t, result), None, t, key="present-chart")
-    st.caption(t("present.scenario.params", line=scenario_line(result.scenario, t)))
+    st.caption(
+        t("present.scenario.params", line=scenario_line(result.scenario, t))
+        + "  \n"
+        + estimate_note(plan_defaults(baseline), t)
+    )
 
 
 def tasks(t: Translator, **_) -> None:
@@ -238,6 +243,7 @@ SCREENS: dict[str, Callable[..., None]] = {
     "overview": overview,
     "targets": targets,
     "scenario": scenario,
+    "likely": likelihood_ui.slide,
     "tasks": tasks,
     "zones": zones,
     "it_park": it_park,

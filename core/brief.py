@@ -169,11 +169,13 @@ def build_pdf(
     sources: Sequence[str],
     merger_line: str,
     link: str | None = None,
+    likelihood: Sequence[str] = (),
 ) -> bytes:
     """The brief as PDF bytes. ``decision`` is (document number, ISO date); ``sources``
     are the sources' public labels; ``merger_line`` says the province is now part of
     Hồ Chí Minh City; ``link`` (the public address) becomes a QR code. The scenario's
-    relative link is printed always, so the brief leads back to it on any server."""
+    relative link is printed always, so the brief leads back to it on any server;
+    ``likelihood`` are ready-made lines (probability, break-even, estimates)."""
     pdf = _Brief()
     pdf.set_title(t("present.brief.title"))
     pdf.set_lang(t.lang)
@@ -184,6 +186,11 @@ def build_pdf(
     pdf.text_block(t("present.brief.summary_heading"), 10, bold=True)
     pdf.text_block(summary_text(result.summary, result.scenario, baseline, t), 9)
     pdf.ln(2)
+    if likelihood:
+        pdf.text_block(t("likelihood.brief.heading"), 10, bold=True)
+        for line in likelihood:
+            pdf.text_block(line, 8.5)
+        pdf.ln(2)
     _charts(pdf, t, images)
     sources_text = t("common.sources_label") + " " + "; ".join(sources)
     _zones_and_link(pdf, t, images.zone_map, zones, link, sources_text)

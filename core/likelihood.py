@@ -123,6 +123,9 @@ MIN_DRAWS, MAX_DRAWS, DEFAULT_DRAWS = 100, 5_000, 1_000
 DEFAULT_SEED = 2024
 MAX_SEED = 2**31 - 1
 PERCENTILES = (10, 50, 90)
+#: The fan's band in words (catalog placeholders): its outer percentiles and the share of
+#: draws between them.
+BAND = {"low": PERCENTILES[0], "high": PERCENTILES[-1], "share": PERCENTILES[-1] - PERCENTILES[0]}
 
 
 # ---- levers ------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from components import chart_export, economy_charts, scenario_ui, slides
+from components import chart_export, economy_charts, likelihood_ui, scenario_ui, slides
 from components.chart_view import reader_table, show_chart
 from components.context import translator
 from components.data_ui import require
@@ -295,6 +295,10 @@ def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
     card(
         t("economy.metric.first_year"),
         first_year_value(summary, t),
+        # Its range across the sensitivity ranges: no single fragile estimate is the verdict.
+        delta=likelihood_ui.first_year_range(baseline, scenario, t),
+        delta_color="off",
+        delta_arrow="off",
         help=t("economy.metric.first_year_help", g50=percent(scenario.growth_2031_2050_pct, t)),
     )
     st.markdown(
@@ -316,6 +320,23 @@ def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
     st.caption(escape_markdown(consistency_text(consistency, t)))
 
 
+def scenario_chart(
+    shown: str, outturn: pd.DataFrame, baseline: Baseline, result: ScenarioResult, t: Translator
+) -> None:
+    index, per_capita = economy_charts.scenario_specs(
+        outturn, baseline, result, t, scenario_ui.kept_results(baseline, result.scenario)
+    )
+    spec, stem, description, decimals = (
+        (index, "economy-index", chart_text.scenario_index(t, result), 1)
+        if shown == "index"
+        else (per_capita, "economy-per-capita", chart_text.scenario_per_capita(t, result), 0)
+    )
+    table = economy_charts.line_table(spec, t, decimals)
+    show_chart(spec, description, table, t, key=f"econ-chart-{stem}")
+    source_footer(outturn["source"], note_key="economy.chart.model_note")
+    chart_downloads(spec, stem, t, export_context(outturn["source"], result.scenario))
+
+
 @st.fragment
 def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     t = translator().with_plan(baseline.plan)
@@ -332,6 +353,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
             type="primary",
             width="stretch",
         )
+        likelihood_ui.estimate_caption(baseline, t)
     scenario_ui.write_url(scenario, baseline)
     result = scenario_ui.result_of(baseline, scenario)
     with right:
@@ -350,27 +372,19 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     if saved_box.open:
         with saved_box:
             scenario_ui.saved_scenarios_form(scenario, kept, t)
+    likelihood_ui.section(baseline, scenario, t)
     # One chart at a time: each costs a phone as much to draw as the rest of the tab.
     shown = st.radio(
         t("economy.whatif.chart_label"),
-        ("index", "per_capita"),
-        format_func=lambda name: t(f"economy.whatif.chart_{name}"),
+        ("index", "per_capita", *likelihood_ui.CHARTS),
+        format_func=lambda name: likelihood_ui.chart_label(name, t),
         horizontal=True,
         key=CHART_KEY,
     )
-    index, per_capita = economy_charts.scenario_specs(
-        outturn, baseline, result, t, scenario_ui.kept_results(baseline, scenario)
-    )
-    spec, stem, description, decimals = (
-        (index, "economy-index", chart_text.scenario_index(t, result), 1)
-        if shown == "index"
-        else (per_capita, "economy-per-capita", chart_text.scenario_per_capita(t, result), 0)
-    )
-    table = economy_charts.line_table(spec, t, decimals)
-    show_chart(spec, description, table, t, key=f"econ-chart-{stem}")
-    source_footer(outturn["source"], note_key="economy.chart.model_note")
-    context = export_context(outturn["source"], scenario)
-    chart_downloads(spec, stem, t, context)
+    if shown in likelihood_ui.CHARTS:
+        likelihood_ui.chart(shown, baseline, result, t)
+    else:
+        scenario_chart(shown, outturn, baseline, result, t)
 
     table = year_table(result.projection, outturn, baseline, scenario.basis, t)
     # Folded and lazy: a data grid is the slowest thing to draw, and the chart above
@@ -381,6 +395,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     if year_table_box.open:
         with year_table_box:
             st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
+    context = export_context(outturn["source"], scenario)
     download_csv(table, "economy-scenario", key="econ-csv", context=context)
 
 
@@ -418,11 +433,13 @@ def assumptions(baseline: Baseline, t: Translator) -> None:
 t = translator()
 page_header("economy")
 outturn, targets = require("economy_outturn", "plan_targets")
-baseline = scenario_ui.model_baseline(outturn, targets, t)
+# The vintage the link or the switch asks for: every figure on the page follows it.
+baseline = likelihood_ui.page_baseline(outturn, targets, t)
 t = t.with_plan(baseline.plan)
 has_scenario_link = bool(scenario_ui.url_values(baseline))
 scenario_ui.init_state(baseline)
 scenario_ui.show_notices(baseline, t)
+likelihood_ui.show_link_notices(baseline, t)
 # A link with scenario values but no view was made on the what-if tab.
 tabs = lazy_tabs("economy", VIEWS, t, fallback="whatif" if has_scenario_link else None)
 if tabs["targets"].open:
@@ -435,5 +452,6 @@ if tabs["whatif"].open:
     with tabs["whatif"]:
         st.header(t("economy.whatif.heading"))
         st.markdown(t("economy.whatif.intro", last=baseline.last_year))
+        likelihood_ui.vintage_switch(t)
         what_if(outturn, baseline)
         assumptions(baseline, t)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from components.navigation import PAGES
+from components.slides import SLIDES
 from core.i18n import LANGUAGES
 from tests.e2e.conftest import (
     ARTIFACTS,
@@ -35,7 +36,7 @@ WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
 FAILING_IMPACTS = ("serious", "critical")
 VIEWPORTS = {"laptop": (1280, 800), "phone": (390, 844)}
 PROJECTOR = (1280, 720)
-PRESENT_STEPS = range(1, 7)  # components/slides.SLIDES: six screens
+PRESENT_STEPS = range(1, len(SLIDES) + 1)  # every screen of components/slides.SLIDES
 ZOOM_DIR = ARTIFACTS / "zoom200"
 MAX_AUDIT_HEIGHT = 8000  # px: longer pages are audited down to here
 

@@ -125,7 +125,7 @@ def test_the_sidebar_toggle_and_exit(page_factory, server):
 
 def test_a_link_with_present_1_opens_the_presentation(page_factory, server):
     page = page_factory(1280, 720)
-    open_app(page, server, "zones", present="1", step="5", lang="en")
+    open_app(page, server, "zones", present="1", step=str(SLIDES.index("zones") + 1), lang="en")
     page.wait_for_url("**/present?**")
     wait_until_ready(page)
     assert page.locator('[class*="st-key-present-slide"] h2').first.inner_text() == Translator(
