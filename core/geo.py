@@ -5,7 +5,7 @@ its neighbours, about 100 km across) are small enough that plane geometry on
 longitude/latitude is exact for centroids (an affine map keeps them) and close enough
 for choosing where a label sits; distances between places use the great circle.
 
-The map's URL state (``?zone=2&layers=connectivity,it_park``) is parsed here too, so
+The map's URL state (``?zone=2&layers=connectivity,it_park,units``) is parsed here too, so
 the rules for what a link may ask for are tested without a browser.
 """
 
@@ -222,7 +222,8 @@ def fit_view(box: BBox, width: int, height: int, padding: int = 20) -> tuple[flo
 
 # --- The map's state in the URL -----------------------------------------------------
 
-MAP_LAYERS = ("connectivity", "it_park")
+# "units": the 36 wards and communes since 1/7/2025 (core/wards.py), off by default.
+MAP_LAYERS = ("connectivity", "it_park", "units")
 _MAX_PARAM = 100
 _ZONE_VALUE = re.compile(r"^\s*([0-9])\s*$")
 
