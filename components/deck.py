@@ -33,6 +33,7 @@ from core.geo import (
     fit_view,
     haversine_km,
     representative_point,
+    rounded,
     union_bbox,
 )
 from core.i18n import Translator, decimals_needed
@@ -56,6 +57,7 @@ MARKER = [204, 51, 17]  # connectivity targets (Paul Tol's red): apart from zone
 IT_PARK = [102, 51, 153]
 INK = [30, 30, 30]
 WARD_LINE = [70, 70, 70]
+WARD_DECIMALS = 3  # the 36 thin outlines: keeps the page's map data under 150 KB
 WARD_CHOSEN = [238, 51, 119]  # Paul Tol's magenta: apart from zones, markers and the park
 FADED_ALPHA = 70
 TOOLTIP = {
@@ -521,7 +523,7 @@ def _ward_specs(
         features = [
             {
                 "type": "Feature",
-                "geometry": item["geometry"],
+                "geometry": rounded(item["geometry"], WARD_DECIMALS),
                 "properties": {
                     "code": int(item["properties"]["code"]),
                     "tip_title": t.pick(
@@ -682,15 +684,16 @@ def build_deck(specs: list[dict], geo: Geometry, generation: int, basemap: bool)
     return CompactDeck(layers=layers, initial_view_state=view, map_provider=None, tooltip=TOOLTIP)
 
 
-def picked_unit(selection) -> tuple[bool, int | None]:
-    """From a map selection event: whether anything was picked, and the unit's code."""
+def picked_unit(selection, layer: str = "units") -> tuple[bool, int | None]:
+    """From a map selection event: whether anything was picked, and the code of the
+    shape picked on ``layer`` ("units": a former unit; "wards": a 2025 unit)."""
     objects = getattr(getattr(selection, "selection", None), "objects", None) or {}
     picked = False
     for layer_id, items in objects.items():
         if not items:
             continue
         picked = True
-        if str(layer_id).startswith("units-"):
+        if str(layer_id).startswith(f"{layer}-"):
             properties = (items[0] or {}).get("properties") or {}
             code = properties.get("code")
             if isinstance(code, int):

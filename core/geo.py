@@ -162,6 +162,27 @@ def representative_point(geometry: Mapping, within: BBox | None = None, steps: i
     return best[1] if best else centroid(geometry)
 
 
+def rounded(geometry: Mapping, decimals: int) -> dict:
+    """A polygon geometry with its positions rounded (3 decimals: about 110 m, under a pixel
+    at the zoom a whole province is seen) and the repeats rounding makes dropped; rings
+    keep at least four positions, so each stays a closed ring."""
+
+    def ring(positions: Ring) -> list[list[float]]:
+        kept: list[list[float]] = []
+        for x, y, *_ in positions:
+            point = [round(x, decimals), round(y, decimals)]
+            if not kept or point != kept[-1]:
+                kept.append(point)
+        if len(kept) < 4:
+            return [[round(x, decimals), round(y, decimals)] for x, y, *_ in positions]
+        return kept
+
+    shapes = [[ring(r) for r in polygon] for polygon in polygons(geometry)]
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": shapes[0]}
+    return {"type": "MultiPolygon", "coordinates": shapes}
+
+
 def haversine_km(a: Point, b: Point) -> float:
     """Great-circle distance in km between two (lon, lat) points."""
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
