@@ -64,6 +64,7 @@ STATE_PARAMS = [
     ("it-park", "view"),
     ("zones", "zone"),
     ("zones", "layers"),
+    ("zones", "ward"),
     ("tasks", "q"),
     ("present", "step"),
 ]
