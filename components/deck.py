@@ -116,17 +116,14 @@ def located(frame: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def map_points(
-    connectivity: pd.DataFrame | None, it_park: pd.DataFrame | None, located_geo: dict | None
+    connectivity: pd.DataFrame | None, it_park: pd.DataFrame | None
 ) -> tuple[Point, ...]:
-    """Every point the fixed view must show besides the units: the placed targets, the
-    park, and the corners of the located-within areas (whether or not a layer is on)."""
+    """Every point the fixed view must show besides the units: the placed targets and the
+    park. The located-within areas lie south of it and are not fitted in: that would shrink
+    the province on a phone; they are listed under the map and a reader can pan to them."""
     points = tuple((float(row.lon), float(row.lat)) for row in located(connectivity).itertuples())
     park = it_park_position(it_park)
-    points += (park,) if park else ()
-    for area in (located_geo or {}).get("features", []):
-        west, south, east, north = bbox(area["geometry"])
-        points += ((west, south), (east, north))
-    return points
+    return points + ((park,) if park else ())
 
 
 def it_park_position(it_park: pd.DataFrame | None) -> Point | None:

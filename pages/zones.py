@@ -191,7 +191,7 @@ def map_section(
     if districts_geo is None:
         return
     park = it_park_position(it_park)
-    points = map_points(connectivity, it_park, wards.located_geo)
+    points = map_points(connectivity, it_park)
     folder = str(data_dir())
     geo = geometry(
         districts_geo, region_geo, folder=folder, points=points, _located_geo=wards.located_geo

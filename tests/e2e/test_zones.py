@@ -38,7 +38,7 @@ def the_map_geometry():
     region = load_geojson("region_geo", folder)
     located_geo = load_geojson("located_geo", folder)
     connectivity, park = load_table("connectivity", folder), load_table("it_park", folder)
-    points = map_points(connectivity, park, located_geo)
+    points = map_points(connectivity, park)
     return geometry(districts, region, folder=str(folder), points=points, _located_geo=located_geo)
 
 
@@ -174,12 +174,11 @@ def test_link_switches_the_connectivity_layer_on(page, server):
     # The two airports and two border gates with a sourced position are drawn.
     assert counts["marker"] > 150, counts
     body = page.inner_text("body")
-    assert t("zones.unlocated_heading").strip("*") in body
-    # The places with no sourced position are listed under the map; the placed ones not.
+    heading = t("zones.located.heading").strip("*")
+    assert heading in body
+    # The places with no point are listed under the map as the area they lie in.
     unlisted = (
-        page.locator('[data-testid="stMarkdownContainer"]')
-        .filter(has_text=t("zones.unlocated_heading").strip("*"))
-        .inner_text()
+        page.locator('[data-testid="stMarkdownContainer"]').filter(has_text=heading).inner_text()
     )
     assert "Cái Mép–Thị Vải" in unlisted
     assert "Cần Giờ" in unlisted
