@@ -15,6 +15,7 @@ import html
 import json
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 import pydeck as pdk
@@ -32,9 +33,21 @@ from core.geo import (
     fit_view,
     haversine_km,
     representative_point,
+    rounded,
     union_bbox,
 )
 from core.i18n import Translator, decimals_needed
+from core.sources import source_ids
+from core.wards import (
+    IT_PARK_PLACE,
+    former_units,
+    located_in_layers,
+    place_names,
+    zone_shares,
+)
+from core.wards import (
+    feature as find_feature,
+)
 
 MAP_KEY = "zones-map"
 MAP_HEIGHT = 560
@@ -44,6 +57,9 @@ FONT = '"Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif"'
 MARKER = [204, 51, 17]  # connectivity targets (Paul Tol's red): apart from zone colours
 IT_PARK = [102, 51, 153]
 INK = [30, 30, 30]
+WARD_LINE = [70, 70, 70]
+WARD_DECIMALS = 3  # the 36 thin outlines: keeps the page's map data under 150 KB
+WARD_CHOSEN = [238, 51, 119]  # Paul Tol's magenta: apart from zones, markers and the park
 FADED_ALPHA = 70
 TOOLTIP = {
     "html": "<b>{tip_title}</b><div>{tip_body}</div>",
@@ -79,6 +95,18 @@ class Geometry:
     view: tuple[float, float, float]  # lon, lat, zoom
     view_box: BBox
     neighbour_labels: dict[int, Point]
+    located_labels: dict[str, Point]  # place id -> label point of its located-within area
+
+
+class WardLayers(NamedTuple):
+    """What the 2025 units and located-within areas draw from; a part is None where its
+    file is damaged (the page has said so)."""
+
+    crosswalk: pd.DataFrame | None
+    units_geo: dict | None
+    located: pd.DataFrame | None
+    located_geo: dict | None
+    sources: pd.DataFrame | None
 
 
 def located(frame: pd.DataFrame | None) -> pd.DataFrame:
@@ -86,6 +114,17 @@ def located(frame: pd.DataFrame | None) -> pd.DataFrame:
     if frame is None:
         return pd.DataFrame(columns=["lon", "lat"])
     return frame[frame["lon"].notna() & frame["lat"].notna()]
+
+
+def map_points(
+    connectivity: pd.DataFrame | None, it_park: pd.DataFrame | None
+) -> tuple[Point, ...]:
+    """Every point the fixed view must show besides the units: the placed targets and the
+    park. The located-within areas lie south of it and are not fitted in: that would shrink
+    the province on a phone; they are listed under the map and a reader can pan to them."""
+    points = tuple((float(row.lon), float(row.lat)) for row in located(connectivity).itertuples())
+    park = it_park_position(it_park)
+    return points + ((park,) if park else ())
 
 
 def it_park_position(it_park: pd.DataFrame | None) -> Point | None:
@@ -105,6 +144,7 @@ def geometry(
     points: tuple[Point, ...],
     width: int = MAP_WIDTH_GUESS,
     height: int = MAP_HEIGHT,
+    _located_geo: dict | None = None,
 ) -> Geometry:
     """Label points, the provincial centre and the fixed view for a map of about
     ``width`` × ``height`` pixels (cached per data folder and size)."""
@@ -131,7 +171,11 @@ def geometry(
         inside = view_box[0] < point[0] < view_box[2] and view_box[1] < point[1] < view_box[3]
         if inside:
             neighbour_labels[feature["properties"]["code"]] = point
-    return Geometry(labels, centre, view, view_box, neighbour_labels)
+    located_labels = {
+        area["properties"]["place_id"]: representative_point(area["geometry"], within=view_box)
+        for area in (_located_geo or {}).get("features", [])
+    }
+    return Geometry(labels, centre, view, view_box, neighbour_labels, located_labels)
 
 
 def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, str]:
@@ -172,8 +216,11 @@ def layer_specs(
     t: Translator,
     zone: int | None,
     layers: tuple[str, ...],
+    ward: int | None = None,
+    _wards: WardLayers | None = None,
 ) -> list[dict]:
-    """Every layer of the map as (type, id, props), built once per language and choice.
+    """Every layer of the map as (type, id, props), built once per language and choice
+    (zone, layers, ward): choosing a ward again reuses what was built.
 
     Layer ids get a suffix at draw time (see ``draw_map``); the data never changes here.
     """
@@ -257,6 +304,9 @@ def layer_specs(
     if zone is not None:
         chosen = [f for f in features if f["properties"]["zone"] == zone]
         specs.append(_outline_layer("chosen-zone", chosen, width=3))
+    if _wards is not None:
+        specs += _located_specs(t, _wards, geo, _connectivity, _it_park, layers)
+        specs += _ward_specs(t, _wards, zones, units, ward, "units" in layers)
 
     if _region_geo is not None:
         focus = [f for f in _region_geo["features"] if f["properties"].get("focus")]
@@ -300,7 +350,7 @@ def layer_specs(
 def _text_layer(
     layer_id: str,
     data: list[dict],
-    colour: list[int],
+    colour: list[int] | str,
     size: int,
     weight: str = "bold",
     anchor: str = "middle",
@@ -331,8 +381,10 @@ def _text_layer(
     }
 
 
-def _outline_layer(layer_id: str, features: list[dict], width: float) -> dict:
-    """Dark outlines of fixed pixel width around the features, drawn over the fills."""
+def _outline_layer(
+    layer_id: str, features: list[dict], width: float, colour: list[int] = INK
+) -> dict:
+    """Outlines (dark by default) of fixed pixel width around the features, over the fills."""
     return {
         "type": "GeoJsonLayer",
         "id": layer_id,
@@ -340,7 +392,7 @@ def _outline_layer(layer_id: str, features: list[dict], width: float) -> dict:
             "data": {"type": "FeatureCollection", "features": features},
             "filled": False,
             "stroked": True,
-            "get_line_color": [*INK, 255],
+            "get_line_color": [*colour, 255],
             "line_width_units": _literal("pixels"),
             "get_line_width": width,
             "pickable": False,
@@ -428,6 +480,173 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
     return specs
 
 
+def ward_tooltip(
+    t: Translator, code: int, crosswalk: pd.DataFrame, zones: pd.DataFrame, units: pd.DataFrame
+) -> str:
+    """A 2025 unit's tooltip body: its former unit(s) with shares, and its zone(s).
+    ``zones`` is indexed by id, ``units`` (districts.csv) by code."""
+    former = ", ".join(
+        t(
+            "zones.ward.share",
+            name=t.pick(
+                units.loc[part.former_code, "name_vi"], units.loc[part.former_code, "name_en"]
+            ),
+            share=t.number(part.share_pct, 1),
+        )
+        for part in former_units(code, crosswalk)
+    )
+    zone_names = ", ".join(
+        t.pick(zones.loc[z, "name_vi"], zones.loc[z, "name_en"])
+        for z in zone_shares(code, crosswalk)
+    )
+    return "\n".join(
+        [t("zones.ward.tip_former", former=former), t("zones.ward.tip_zone", zones=zone_names)]
+    )
+
+
+def _ward_specs(
+    t: Translator,
+    wards: WardLayers,
+    zones: pd.DataFrame,
+    units: pd.DataFrame,
+    ward: int | None,
+    show_all: bool,
+) -> list[dict]:
+    """The 36 outlines (when their layer is on; clicking one chooses it) and the chosen
+    unit outlined and named (whether or not the layer is on: one shape is light)."""
+    if wards.crosswalk is None or wards.units_geo is None:
+        return []
+    specs = []
+    if show_all:
+        features = [
+            {
+                "type": "Feature",
+                "geometry": rounded(item["geometry"], WARD_DECIMALS),
+                "properties": {
+                    "code": int(item["properties"]["code"]),
+                    "tip_title": t.pick(
+                        item["properties"]["name_vi"], item["properties"]["name_en"]
+                    ),
+                    "tip_body": ward_tooltip(
+                        t, int(item["properties"]["code"]), wards.crosswalk, zones, units
+                    ),
+                },
+            }
+            for item in wards.units_geo["features"]
+        ]
+        specs.append(
+            {
+                "type": "GeoJsonLayer",
+                "id": "wards",
+                "props": {
+                    "data": {"type": "FeatureCollection", "features": features},
+                    "filled": True,
+                    # Nearly clear, so the zones show through and the whole shape is pickable.
+                    "get_fill_color": [255, 255, 255, 1],
+                    "stroked": True,
+                    "get_line_color": [*WARD_LINE, 200],
+                    "line_width_units": _literal("pixels"),
+                    "get_line_width": 1,
+                    "pickable": True,
+                    "auto_highlight": True,
+                    "highlight_color": [*WARD_CHOSEN, 60],
+                },
+            }
+        )
+    chosen = find_feature(wards.units_geo, "code", ward) if ward is not None else None
+    if chosen is not None:
+        props = chosen["properties"]
+        specs.append(_outline_layer("chosen-ward", [chosen], width=4, colour=WARD_CHOSEN))
+        label = {
+            "text": t.pick(props["name_vi"], props["name_en"]),
+            "position": list(representative_point(chosen["geometry"])),
+        }
+        specs.append(_text_layer("chosen-ward-name", [label], colour=[*WARD_CHOSEN, 255], size=14))
+    return specs
+
+
+def source_line(cell: str, sources: pd.DataFrame | None) -> str:
+    """A ``source`` cell as plain text for a tooltip: "publisher (date)" per id."""
+    by_id = sources.set_index("id") if sources is not None else None
+    parts = []
+    for source_id in source_ids([cell]):
+        if by_id is None or source_id not in by_id.index:
+            parts.append(source_id)
+            continue
+        row = by_id.loc[source_id]
+        date = row["date"] if isinstance(row["date"], str) else "—"
+        parts.append(f"{row['publisher']} ({date})")
+    return "; ".join(parts)
+
+
+def _located_specs(
+    t: Translator,
+    wards: WardLayers,
+    geo: Geometry,
+    connectivity: pd.DataFrame | None,
+    it_park: pd.DataFrame | None,
+    layers: tuple[str, ...],
+) -> list[dict]:
+    """Each switched-on place known only by the unit it lies in: that unit's outline,
+    labelled "located within", with the sentence and sources in its tooltip."""
+    if wards.located is None or wards.located_geo is None:
+        return []
+    names = place_names(connectivity, it_park)
+    features, labels = [], []
+    for row in located_in_layers(wards.located, layers).itertuples():
+        area = find_feature(wards.located_geo, "place_id", row.place_id)
+        if area is None or row.place_id not in names:
+            continue
+        place = t.pick(*names[row.place_id])
+        area_name = t.pick(row.area_name_vi, row.area_name_en)
+        colour = IT_PARK if row.place_id == IT_PARK_PLACE else MARKER
+        body = [
+            t.pick(row.statement_vi, row.statement_en),
+            t("zones.located.tip_source", sources=source_line(row.source, wards.sources)),
+        ]
+        features.append(
+            {
+                "type": "Feature",
+                "geometry": area["geometry"],
+                "properties": {
+                    "fill": [*colour, 45],
+                    "line": [*colour, 255],
+                    "tip_title": t("zones.located.tip_title", place=place, area=area_name),
+                    "tip_body": "\n".join(body),
+                },
+            }
+        )
+        if row.place_id in geo.located_labels:
+            labels.append(
+                {
+                    "text": f"{place}\n({t('zones.located.label')})",
+                    "position": list(geo.located_labels[row.place_id]),
+                    "colour": [*colour, 255],
+                }
+            )
+    if not features:
+        return []
+    text = _text_layer("located-names", labels, colour="colour", size=12)
+    text["props"].update(word_break=_literal("break-word"), max_width=10)
+    return [
+        {
+            "type": "GeoJsonLayer",
+            "id": "located",
+            "props": {
+                "data": {"type": "FeatureCollection", "features": features},
+                "filled": True,
+                "get_fill_color": "properties.fill",
+                "stroked": True,
+                "get_line_color": "properties.line",
+                "line_width_units": _literal("pixels"),
+                "get_line_width": 2.5,
+                "pickable": True,
+            },
+        },
+        text,
+    ]
+
+
 class CompactDeck(pdk.Deck):
     """A deck whose JSON has no indentation: pydeck indents by two spaces and puts every
     coordinate on its own line, which more than quadruples what the browser downloads."""
@@ -463,15 +682,16 @@ def build_deck(specs: list[dict], geo: Geometry, generation: int, basemap: bool)
     return CompactDeck(layers=layers, initial_view_state=view, map_provider=None, tooltip=TOOLTIP)
 
 
-def picked_unit(selection) -> tuple[bool, int | None]:
-    """From a map selection event: whether anything was picked, and the unit's code."""
+def picked_unit(selection, layer: str = "units") -> tuple[bool, int | None]:
+    """From a map selection event: whether anything was picked, and the code of the
+    shape picked on ``layer`` ("units": a former unit; "wards": a 2025 unit)."""
     objects = getattr(getattr(selection, "selection", None), "objects", None) or {}
     picked = False
     for layer_id, items in objects.items():
         if not items:
             continue
         picked = True
-        if str(layer_id).startswith("units-"):
+        if str(layer_id).startswith(f"{layer}-"):
             properties = (items[0] or {}).get("properties") or {}
             code = properties.get("code")
             if isinstance(code, int):

@@ -5,7 +5,7 @@ its neighbours, about 100 km across) are small enough that plane geometry on
 longitude/latitude is exact for centroids (an affine map keeps them) and close enough
 for choosing where a label sits; distances between places use the great circle.
 
-The map's URL state (``?zone=2&layers=connectivity,it_park``) is parsed here too, so
+The map's URL state (``?zone=2&layers=connectivity,it_park,units``) is parsed here too, so
 the rules for what a link may ask for are tested without a browser.
 """
 
@@ -162,6 +162,27 @@ def representative_point(geometry: Mapping, within: BBox | None = None, steps: i
     return best[1] if best else centroid(geometry)
 
 
+def rounded(geometry: Mapping, decimals: int) -> dict:
+    """A polygon geometry with its positions rounded (3 decimals: about 110 m, under a pixel
+    at the zoom a whole province is seen) and the repeats rounding makes dropped; rings
+    keep at least four positions, so each stays a closed ring."""
+
+    def ring(positions: Ring) -> list[list[float]]:
+        kept: list[list[float]] = []
+        for x, y, *_ in positions:
+            point = [round(x, decimals), round(y, decimals)]
+            if not kept or point != kept[-1]:
+                kept.append(point)
+        if len(kept) < 4:
+            return [[round(x, decimals), round(y, decimals)] for x, y, *_ in positions]
+        return kept
+
+    shapes = [[ring(r) for r in polygon] for polygon in polygons(geometry)]
+    if geometry["type"] == "Polygon":
+        return {"type": "Polygon", "coordinates": shapes[0]}
+    return {"type": "MultiPolygon", "coordinates": shapes}
+
+
 def haversine_km(a: Point, b: Point) -> float:
     """Great-circle distance in km between two (lon, lat) points."""
     lon1, lat1, lon2, lat2 = map(math.radians, (*a, *b))
@@ -222,7 +243,8 @@ def fit_view(box: BBox, width: int, height: int, padding: int = 20) -> tuple[flo
 
 # --- The map's state in the URL -----------------------------------------------------
 
-MAP_LAYERS = ("connectivity", "it_park")
+# "units": the 36 wards and communes since 1/7/2025 (core/wards.py), off by default.
+MAP_LAYERS = ("connectivity", "it_park", "units")
 _MAX_PARAM = 100
 _ZONE_VALUE = re.compile(r"^\s*([0-9])\s*$")
 

@@ -219,3 +219,86 @@ def edge_distance_km(origin: Point, area_geometry: Mapping) -> float:
                 u = 0.0 if length == 0 else max(0.0, min(1.0, -(ax * dx + ay * dy) / length))
                 best = min(best, math.hypot(ax + u * dx, ay + u * dy))
     return best * _KM_PER_DEGREE
+
+
+# --- The card's distances and the located-within areas --------------------------------
+
+PLAN_SOURCE = "qd_790_2024"  # the plan's approval decision (sources.csv)
+IT_PARK_PLACE = "it_park"  # the one located area that is not a connectivity target
+
+
+@dataclass(frozen=True)
+class PlaceDistance:
+    """Straight-line km from a unit to a place the plan names; ``to_edge`` when the place
+    is known only by the area it is located within (measured to that area's nearest edge)."""
+
+    place_id: str
+    km: float
+    to_edge: bool
+
+
+def place_distances(
+    unit_geometry: Mapping,
+    connectivity: pd.DataFrame | None,
+    located: pd.DataFrame | None,
+    located_geo: Mapping | None,
+) -> list[PlaceDistance]:
+    """The distance to each connectivity target with a point, in the file's order, then to
+    each located-within area; a missing table gives no rows for it."""
+    found = []
+    if connectivity is not None:
+        placed = connectivity[connectivity["lon"].notna() & connectivity["lat"].notna()]
+        found += [
+            PlaceDistance(
+                str(row.id),
+                distance_to_point_km(unit_geometry, (float(row.lon), float(row.lat))),
+                to_edge=False,
+            )
+            for row in placed.itertuples()
+        ]
+    if located is not None and located_geo is not None:
+        for row in located.itertuples():
+            area = feature(located_geo, "place_id", row.place_id)
+            if area is not None:
+                km = distance_to_area_km(unit_geometry, area["geometry"])
+                found.append(PlaceDistance(str(row.place_id), km, to_edge=True))
+    return found
+
+
+def place_names(
+    connectivity: pd.DataFrame | None, it_park: pd.DataFrame | None
+) -> dict[str, tuple[str, str]]:
+    """Place id -> (Vietnamese, English) name: the connectivity targets and the IT park."""
+    names = {}
+    if connectivity is not None:
+        names = {
+            str(row.id): (str(row.name_vi), str(row.name_en)) for row in connectivity.itertuples()
+        }
+    if it_park is not None:
+        row = it_park.set_index("key").loc["name"]
+        names[IT_PARK_PLACE] = (str(row["value_vi"]), str(row["value_en"]))
+    return names
+
+
+def located_in_layers(located: pd.DataFrame, layers: Iterable[str]) -> pd.DataFrame:
+    """The located-within areas the switched-on map layers show: the IT park's with the IT
+    park layer, the others (connectivity targets, as data.py checks) with the connectivity
+    layer."""
+    layer = located["place_id"].map(
+        lambda place: IT_PARK_PLACE if place == IT_PARK_PLACE else "connectivity"
+    )
+    return located[layer.isin(set(layers))]
+
+
+def clear_match(query: object, table: pd.DataFrame) -> int | None:
+    """The unit a search settles: its whole name typed, or the only match; else None."""
+    found = search_units(query, table)
+    wanted = bare_name(clean_query(query))
+    if len(found) == 1 or (found and _names(table)[found[0]] == wanted):
+        return found[0]
+    return None
+
+
+def plan_date(sources: pd.DataFrame) -> str:
+    """The date of the plan's approval as sources.csv gives it ("2024")."""
+    return str(sources.set_index("id").loc[PLAN_SOURCE, "date"])

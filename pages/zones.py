@@ -19,12 +19,13 @@ from components.deck import (
     MAP_HEIGHT,
     MAP_KEY,
     MARKER,
+    WardLayers,
     build_deck,
     geometry,
     it_park_position,
     layer_specs,
     legend_html,
-    located,
+    map_points,
     picked_unit,
 )
 from components.map_charts import zone_share_chart, zone_share_text
@@ -35,10 +36,18 @@ from components.page_parts import (
     page_header,
     source_footer,
 )
-from components.quotes import blockquote
+from components.zones_ui import (
+    WARD_KEY,
+    load_ward_layers,
+    lookup_section,
+    plan_words,
+    ward_card,
+    wards_table,
+)
 from core.data import data_dir
 from core.geo import MAP_LAYERS, layers_param, parse_layers, parse_zone
 from core.i18n import Translator, decimals_needed
+from core.wards import located_in_layers, place_names
 from core.zones import (
     in_table_order,
     unlocated,
@@ -94,13 +103,18 @@ def state_from_link(zone_ids: list[int], t: Translator) -> list[str]:
     return notices
 
 
-def on_map_select(zone_of: dict[int, int]) -> None:
-    """A click on a unit chooses its zone; any click renames the layers (see build_deck)."""
-    picked, code = picked_unit(st.session_state.get(MAP_KEY))
+def on_map_select(zone_of: dict[int, int], ward_codes: frozenset[int]) -> None:
+    """A click on a former unit chooses its zone, on a 2025 unit (its layer on) that unit;
+    any click renames the layers (see build_deck)."""
+    selection = st.session_state.get(MAP_KEY)
+    picked, code = picked_unit(selection)
+    _, ward = picked_unit(selection, "wards")
     if picked:
         st.session_state[GENERATION_KEY] = st.session_state.get(GENERATION_KEY, 0) + 1
     if code in zone_of:
         st.session_state[ZONE_KEY] = zone_of[code]
+    if ward in ward_codes:
+        st.session_state[WARD_KEY] = ward
 
 
 def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[str, ...], bool]:
@@ -112,17 +126,25 @@ def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[st
         key=ZONE_KEY,
         help=t("zones.zone_help"),
     )
-    switches = st.columns(3)
-    for column, (layer, key) in zip(switches, LAYER_KEYS.items(), strict=False):
-        column.toggle(t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}"))
-    basemap = switches[2].toggle(t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help"))
+    # Two columns of switches: four in a row would wrap every label on a laptop.
+    switches = st.columns(2)
+    for index, (layer, key) in enumerate(LAYER_KEYS.items()):
+        switches[index % 2].toggle(
+            t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}")
+        )
+    basemap = switches[len(LAYER_KEYS) % 2].toggle(
+        t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help")
+    )
     layers = tuple(layer for layer, key in LAYER_KEYS.items() if st.session_state[key])
     return zone, layers, basemap
 
 
-def write_link(zone: int | None, layers: tuple[str, ...]) -> None:
-    """Keep the URL on the current choice, so the view can be shared."""
+def write_link(zone: int | None, layers: tuple[str, ...], ward: int | None, lookup: bool) -> None:
+    """Keep the URL on the current choice, so the view can be shared. With the lookup
+    disabled (damaged file), a ward in the link is left as it was."""
     wanted = {"zone": str(zone) if zone is not None else None, "layers": layers_param(layers)}
+    if lookup:
+        wanted["ward"] = str(ward) if ward is not None else None
     for name, value in wanted.items():
         if not value:
             if name in st.query_params:
@@ -161,17 +183,20 @@ def map_section(
     zone: int | None,
     layers: tuple[str, ...],
     basemap: bool,
+    wards: WardLayers,
+    ward: int | None,
     t: Translator,
 ) -> None:
     """The map with its legend and captions, or nothing when the shapes are damaged."""
     districts_geo, region_geo, connectivity, it_park = tables
     if districts_geo is None:
         return
-    points = tuple((float(row.lon), float(row.lat)) for row in located(connectivity).itertuples())
     park = it_park_position(it_park)
-    points += (park,) if park else ()
+    points = map_points(connectivity, it_park)
     folder = str(data_dir())
-    geo = geometry(districts_geo, region_geo, folder=folder, points=points)
+    geo = geometry(
+        districts_geo, region_geo, folder=folder, points=points, _located_geo=wards.located_geo
+    )
     specs = layer_specs(
         districts_geo,
         region_geo,
@@ -184,10 +209,13 @@ def map_section(
         t=t,
         zone=zone,
         layers=layers,
+        ward=ward,
+        _wards=wards,
     )
+    codes = frozenset() if wards.crosswalk is None else frozenset(wards.crosswalk["code"])
     st.pydeck_chart(
         build_deck(specs, geo, st.session_state.get(GENERATION_KEY, 0), basemap),
-        on_select=partial(on_map_select, zone_of_unit(districts)),
+        on_select=partial(on_map_select, zone_of_unit(districts), codes),
         selection_mode="single-object",
         key=MAP_KEY,
         height=MAP_HEIGHT,
@@ -199,10 +227,40 @@ def map_section(
         st.caption(t("zones.centre_caption"))
 
 
+def located_section(
+    tables: MapTables, wards: WardLayers, layers: tuple[str, ...], t: Translator
+) -> set[str]:
+    """The switched-on places drawn as the area they lie in, listed with the sentence that
+    places them there; returns their ids."""
+    if wards.located is None or wards.located_geo is None:
+        return set()
+    names = place_names(tables.connectivity, tables.it_park)
+    shown = located_in_layers(wards.located, layers)
+    shown = shown[shown["place_id"].isin(set(names))]
+    items = [
+        t(
+            "zones.located.item",
+            place=escape_markdown(t.pick(*names[row.place_id])),
+            area=escape_markdown(t.pick(row.area_name_vi, row.area_name_en)),
+            statement=escape_markdown(t.pick(row.statement_vi, row.statement_en)),
+        )
+        for row in shown.itertuples()
+    ]
+    if items:
+        st.markdown(t("zones.located.heading") + "\n" + "\n".join(f"- {i}" for i in items))
+        source_footer(shown["source"])
+    return set(shown["place_id"])
+
+
 def unlocated_section(
-    tables: MapTables, districts: pd.DataFrame, layers: tuple[str, ...], t: Translator
+    tables: MapTables,
+    districts: pd.DataFrame,
+    layers: tuple[str, ...],
+    drawn: set[str],
+    t: Translator,
 ) -> None:
-    """The switched-on places the map cannot draw, then the map's sources."""
+    """The switched-on places the map cannot draw (not even as the area they lie in),
+    then the map's sources."""
     sources = [*list(districts["source"]), "dvhcvn_gis"]
     items = []
     connectivity, it_park = tables.connectivity, tables.it_park
@@ -216,11 +274,12 @@ def unlocated_section(
                 province=escape_markdown(t.pick(row.province_vi, row.province_en)),
             )
             for row in unlocated(connectivity).itertuples()
+            if row.id not in drawn
         ]
     if "it_park" in layers and it_park is not None:
         park_rows = it_park.set_index("key")
         sources += list(park_rows.loc[["name", "lon", "lat"], "source"])
-        if it_park_position(it_park) is None:
+        if it_park_position(it_park) is None and "it_park" not in drawn:
             items.append(escape_markdown(t.pick(*park_rows.loc["name", ["value_vi", "value_en"]])))
     if items:
         st.markdown(t("zones.unlocated_heading") + "\n" + "\n".join(f"- {u}" for u in items))
@@ -250,11 +309,7 @@ def zone_card(
         )
         members_names = ", ".join(t.pick(u.name_vi, u.name_en) for u in members.itertuples())
         st.markdown(t("zones.card_units", count=len(members), units=escape_markdown(members_names)))
-        original, translation = st.columns(2)
-        original.caption(t("zones.quote_label"))
-        original.markdown(blockquote(row["quote_vi"]))
-        translation.caption(t("zones.translation_label"))
-        translation.markdown(blockquote(row["quote_en"]))
+        plan_words(row, t)
         area = zone_area(units, zone)
         figures = st.columns(3)
         figures[0].metric(
@@ -312,14 +367,22 @@ zones = zones.set_index("id", drop=False)
 names = {int(z): t.pick(zones.loc[z, "name_vi"], zones.loc[z, "name_en"]) for z in zones["id"]}
 notices = state_from_link(list(names), t)
 zone, layers, basemap = controls(names, t)
-write_link(zone, layers)
 for notice in notices:
     st.info(notice, icon=":material/link_off:")
-map_section(tables, zones, districts, names, zone, layers, basemap, t)
-unlocated_section(tables, districts, layers, t)
+wards = load_ward_layers()
+lookup = lookup_section(wards, t) is not None
+ward = st.session_state.get(WARD_KEY) if lookup else None
+write_link(zone, layers, ward, lookup)
+map_section(tables, zones, districts, names, zone, layers, basemap, wards, ward, t)
+drawn = located_section(tables, wards, layers, t)
+unlocated_section(tables, districts, layers, drawn, t)
+if ward is not None:
+    ward_card(ward, wards, zones, districts, (tables.connectivity, tables.it_park), t)
 units = with_density(districts)
 if zone is None:
     st.info(t("zones.choose_hint"), icon=":material/touch_app:")
 else:
     zone_card(zones, units, names, zone, t)
 units_table(units, names, t)
+if lookup:
+    wards_table(wards.crosswalk, districts, zones, t)

@@ -17,6 +17,8 @@ ZONE_KEY = "zones-zone"
 MAX_MAP_BYTES = 400_000
 DISTRICTS = load_table("districts", DATA)
 ZONES = load_table("zones", DATA).set_index("id")
+CROSSWALK = load_table("units_2025", DATA)
+LOCATED = load_table("located_areas", DATA)
 
 
 def no_exception(at) -> None:
@@ -185,14 +187,20 @@ def test_a_link_can_choose_the_zone_and_layers(lang):
     )
     tsn = next(p for p in places["data"] if "Tân Sơn Nhất" in p["tip_title"])
     assert " 23 km" in tsn["tip_body"]
-    listing = next(m.value for m in at.markdown if t("zones.unlocated_heading") in m.value)
+    # The places with no point are drawn as the area they lie in and listed as such.
+    listing = next(m.value for m in at.markdown if t("zones.located.heading") in m.value)
     for name in {
         "vi": ["Cảng Cái Mép–Thị Vải", "Cần Giờ", "Khu công nghệ thông tin tập trung"],
         "en": ["Cái Mép–Thị Vải", "Cần Giờ", "Concentrated IT Park"],
     }[lang]:
-        assert name in listing
+        assert name in listing.replace("\\", "")
     assert "Mộc Bài" not in listing
     assert "Hoa Lư" not in listing
+    assert not any(t("zones.unlocated_heading") in m.value for m in at.markdown)
+    areas = next(layer for layer in spec["layers"] if layer["id"].startswith("located-"))
+    assert len(areas["data"]["features"]) == len(LOCATED)
+    labels = next(layer for layer in spec["layers"] if layer["id"].startswith("located-names-"))
+    assert all(t("zones.located.label") in label["text"] for label in labels["data"])
     assert t("zones.centre_caption") in [c.value for c in at.caption]
     assert at.query_params["layers"] == "connectivity,it_park"
 
@@ -239,3 +247,153 @@ def test_a_picked_unit_names_its_code_and_other_picks_only_count():
     assert picked_unit(event({"places-4": [{"tip_title": "x"}]})) == (True, None)
     assert picked_unit(event({})) == (False, None)
     assert picked_unit(None) == (False, None)
+    ward = {"type": "Feature", "properties": {"code": 25750}}
+    assert picked_unit(event({"wards-2": [ward]}), "wards") == (True, 25750)
+    assert picked_unit(event({"wards-2": [ward]})) == (True, None)
+
+
+# --- The 2025 wards and communes (issue 16) -------------------------------------------
+
+WARD_QUERY = "zones-ward-query"
+MAX_MAP_BYTES_WITH_UNITS = 150_000
+
+
+def whole_unit_in_each_zone() -> list[int]:
+    """For each zone, the first new unit lying wholly in one former unit of that zone."""
+    whole = CROSSWALK[CROSSWALK["share_pct"] == 100.0]
+    return [int(whole[whole["zone"] == zone]["code"].min()) for zone in sorted(ZONES.index)]
+
+
+def card_text(at) -> str:
+    return " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def layer(spec: dict, name: str) -> dict | None:
+    return next((x for x in spec["layers"] if x["id"].rsplit("-", 1)[0] == name), None)
+
+
+@pytest.mark.parametrize("code", whole_unit_in_each_zone())
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_ward_link_shows_its_former_unit_and_zone(lang, code):
+    at = run_page(PAGE, lang, ward=str(code))
+    t = Translator(lang)
+    no_exception(at)
+    row = CROSSWALK[CROSSWALK["code"] == code].iloc[0]
+    former = DISTRICTS.set_index("code").loc[row["former_code"]]
+    zone = ZONES.loc[row["zone"]]
+    assert t.pick(row["name_vi"], row["name_en"]) in card_titles(at)
+    text = card_text(at)
+    assert t("zones.ward.former_heading") in text
+    former_line = t(
+        "zones.ward.former_item",
+        name=t.pick(former["name_vi"], former["name_en"]),
+        type=t(f"zones.unit_type.{former['type']}"),
+        share=t.number(100, 1),
+        zone=t.pick(zone["name_vi"], zone["name_en"]),
+    )
+    assert former_line in text
+    assert zone["quote_vi"][:40] in text  # the plan's own words for that zone
+    assert t("zones.ward.predates", plan_date="")[:30] in " ".join(c.value for c in at.caption)
+    assert at.query_params["ward"] == str(code)
+    # The chosen unit is outlined on the map even with its layer off; the 36 are not sent.
+    spec, _ = deck_spec(at)
+    chosen = layer(spec, "chosen-ward")
+    assert [f["properties"]["code"] for f in chosen["data"]["features"]] == [code]
+    assert layer(spec, "wards") is None
+
+
+def test_a_split_ward_lists_each_former_unit_and_measures_to_located_areas():
+    split = CROSSWALK[~CROSSWALK["dominant"].eq("true")]["code"].iloc[0]
+    at = run_page(PAGE, "en", ward=str(split))
+    t = Translator("en")
+    no_exception(at)
+    text = card_text(at)
+    for part in CROSSWALK[CROSSWALK["code"] == split].itertuples():
+        assert DISTRICTS.set_index("code").loc[part.former_code, "name_en"] in text
+        assert t("zones.percent", value=t.number(part.share_pct, 1)) in text
+    assert "Tân Sơn Nhất International Airport: " in text
+    assert "to the nearest edge of Former Phú Mỹ town" in text
+
+
+@pytest.mark.parametrize(
+    "value", ["<script>alert(1)</script>", "999999", "25760abc", "", ["25760", "25760"]]
+)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_bad_ward_in_the_link_gives_a_notice_and_no_choice(lang, value):
+    at = run_page(PAGE, lang, ward=value)
+    t = Translator(lang)
+    no_exception(at)
+    notices = [i.value for i in at.info]
+    assert any(t("zones.ward.notice", value="")[:25] in n for n in notices), notices
+    assert all("<script>" not in outside_code_spans(n) for n in notices)
+    assert t("zones.ward.former_heading") not in card_text(at)
+    assert "ward" not in at.query_params
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_typing_a_name_without_diacritics_chooses_it(lang):
+    at = run_page(PAGE, lang)
+    at.text_input(key=WARD_QUERY).input("tan dong hiep")
+    rerun(at, lang)
+    no_exception(at)
+    assert {"vi": "Phường Tân Đông Hiệp", "en": "Tân Đông Hiệp Ward"}[lang] in card_titles(at)
+    code = int(CROSSWALK[CROSSWALK["name_vi"] == "Phường Tân Đông Hiệp"]["code"].iloc[0])
+    assert at.query_params["ward"] == str(code)
+
+
+def test_a_search_that_matches_nothing_offers_the_closest_names():
+    at = run_page(PAGE, "vi")
+    at.text_input(key=WARD_QUERY).input("phu loj")
+    rerun(at, "vi")
+    no_exception(at)
+    t = Translator("vi")
+    assert any(t("zones.ward.no_match", query="")[:20] in i.value for i in at.info)
+    labels = [b.label for b in at.button]
+    assert "Phường Phú Lợi" in labels
+    next(b for b in at.button if b.label == "Phường Phú Lợi").click()
+    rerun(at, "vi")
+    assert "Phường Phú Lợi" in card_titles(at)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_units_layer_draws_the_36_with_tooltips_and_stays_small(lang):
+    code = whole_unit_in_each_zone()[1]
+    at = run_page(PAGE, lang, layers="connectivity,it_park,units", ward=str(code), zone="2")
+    t = Translator(lang)
+    no_exception(at)
+    assert at.toggle(key="zones-layer-units").value
+    spec, size = deck_spec(at)
+    assert size <= MAX_MAP_BYTES_WITH_UNITS, size
+    wards = layer(spec, "wards")
+    assert len(wards["data"]["features"]) == 36
+    props = {f["properties"]["code"]: f["properties"] for f in wards["data"]["features"]}
+    row = CROSSWALK[CROSSWALK["code"] == code].iloc[0]
+    assert props[code]["tip_title"] == t.pick(row["name_vi"], row["name_en"])
+    zone_name = t.pick(ZONES.loc[row["zone"], "name_vi"], ZONES.loc[row["zone"], "name_en"])
+    assert props[code]["tip_body"].endswith(t("zones.ward.tip_zone", zones=zone_name))
+    assert at.query_params["layers"] == "connectivity,it_park,units"
+
+
+def test_the_view_stays_put_when_a_ward_is_chosen():
+    at = run_page(PAGE, "vi")
+    before, _ = deck_spec(at)
+    at.text_input(key=WARD_QUERY).input("phu loi")
+    at.toggle(key="zones-layer-units").set_value(True)
+    rerun(at, "vi")
+    after, _ = deck_spec(at)
+    assert "Phường Phú Lợi" in card_titles(at)
+    assert before["initialViewState"] == after["initialViewState"]
+
+
+def test_a_damaged_units_file_disables_only_the_lookup(damaged_data):
+    (damaged_data / "units_2025.csv").write_text("code,name_vi\nabc,x\n", encoding="utf-8")
+    at = run_page(PAGE, "vi", ward="25760")
+    t = Translator("vi")
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("units_2025.csv" in e.value for e in at.error)
+    assert len(at.error) == 1
+    assert t("zones.ward.disabled") in [c.value for c in at.caption]
+    assert not at.text_input
+    spec, _ = deck_spec(at)  # the map still works
+    assert layer(spec, "units") is not None
+    assert at.table  # and the former units' table

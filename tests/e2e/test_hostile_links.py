@@ -74,6 +74,7 @@ STATE_PARAMS = [
     ("it-park", "view"),
     ("zones", "zone"),
     ("zones", "layers"),
+    ("zones", "ward"),
     ("tasks", "q"),
     ("present", "step"),
     ("tracker", "status"),

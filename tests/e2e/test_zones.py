@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
-from components.deck import MARKER, geometry, it_park_position, located
+from components.deck import MARKER, WARD_CHOSEN, geometry, map_points
 from core.data import data_dir, load_geojson, load_table
 from core.i18n import LANGUAGES, Translator
 from tests.e2e.conftest import (
@@ -37,13 +37,10 @@ def the_map_geometry():
     folder = data_dir()
     districts = load_geojson("districts_geo", folder)
     region = load_geojson("region_geo", folder)
-    points = tuple(
-        (float(r.lon), float(r.lat))
-        for r in located(load_table("connectivity", folder)).itertuples()
-    )
-    park = it_park_position(load_table("it_park", folder))
-    points += (park,) if park else ()
-    return geometry(districts, region, folder=str(folder), points=points)
+    located_geo = load_geojson("located_geo", folder)
+    connectivity, park = load_table("connectivity", folder), load_table("it_park", folder)
+    points = map_points(connectivity, park)
+    return geometry(districts, region, folder=str(folder), points=points, _located_geo=located_geo)
 
 
 GEO = the_map_geometry()
@@ -196,12 +193,11 @@ def test_link_switches_the_connectivity_layer_on(page, server):
     # The two airports and two border gates with a sourced position are drawn.
     assert counts["marker"] > 150, counts
     body = page.inner_text("body")
-    assert t("zones.unlocated_heading").strip("*") in body
-    # The places with no sourced position are listed under the map; the placed ones not.
+    heading = t("zones.located.heading").strip("*")
+    assert heading in body
+    # The places with no point are listed under the map as the area they lie in.
     unlisted = (
-        page.locator('[data-testid="stMarkdownContainer"]')
-        .filter(has_text=t("zones.unlocated_heading").strip("*"))
-        .inner_text()
+        page.locator('[data-testid="stMarkdownContainer"]').filter(has_text=heading).inner_text()
     )
     assert "Cái Mép–Thị Vải" in unlisted
     assert "Cần Giờ" in unlisted
@@ -220,4 +216,75 @@ def test_bad_link_values_show_a_notice_not_an_error(page, server):
     assert "The zone in the link" in body
     assert "map layers in the link" in body
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
+    assert page.locator(f"{MAP} canvas").count() > 0
+
+
+# --- The 2025 wards and communes (issue 16) -------------------------------------------
+
+WARD_CARD = ".st-key-ward-card"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
+def test_typing_a_ward_name_shows_its_card_and_highlights_it(page_factory, server, width, height):
+    page = page_factory(width, height)
+    open_app(page, server, "zones", lang="vi")
+    wait_for_colours(page, zone_colours())
+    _, before = wait_for_colours(page, {"ward": tuple(WARD_CHOSEN)}, present=False, least=40)
+    assert before["ward"] <= 40, before
+    box = page.get_by_role("textbox", name=Translator("vi")("zones.ward.search_label"))
+    box.fill("phu loi")
+    box.press("Enter")
+    wait_for_query(page, "ward=25750")
+    wait_until_ready(page)
+    card = page.locator(WARD_CARD)
+    card.wait_for()
+    text = card.inner_text()
+    assert "Phường Phú Lợi" in text
+    assert "Thủ Dầu Một (thành phố)" in text
+    assert "Khu vực 2" in text
+    # The chosen ward is outlined in its own colour on the map.
+    _, counts = wait_for_colours(page, {"ward": tuple(WARD_CHOSEN)}, least=40)
+    assert counts["ward"] > 40, counts
+    map_image(page, ARTIFACTS / f"zones-ward-map-{width}.png")
+    card.screenshot(path=str(ARTIFACTS / f"zones-ward-card-{width}.png"))
+    screenshot(page, f"zones-ward-{width}x{height}")
+    no_traceback(page)
+    assert page.outside_requests == []
+
+
+def test_the_units_layer_toggles_and_a_click_chooses_a_ward(page, server):
+    t = Translator("en")
+    open_app(page, server, "zones", lang="en")
+    wait_for_colours(page, zone_colours())
+    switch = page.get_by_role("switch", name=t("zones.layer.units"))
+    assert not switch.is_checked()
+    label = page.locator(".st-key-zones-layer-units label").first  # the switch's own label
+    label.click()
+    wait_for_query(page, "layers=units")
+    wait_until_ready(page)
+    assert switch.is_checked()
+    # The label point of a former unit lies in one of its new communes (zone 3: whole ones).
+    former = load_table("districts", data_dir()).set_index("code").loc[726]
+    x, y = unit_pixel(page, 726)
+    page.mouse.move(x, y)
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.filter(has_text="Before 1 July 2025").wait_for()
+    assert former["name_en"] in tooltip.inner_text()
+    page.mouse.click(x, y)
+    wait_for_query(page, "ward=")
+    wait_until_ready(page)
+    card = page.locator(WARD_CARD)
+    card.wait_for()
+    assert f"{former['name_en']} ({t('zones.unit_type.' + former['type'])})" in card.inner_text()
+    map_image(page, ARTIFACTS / "zones-units-layer-en.png")
+    label.click()
+    page.wait_for_function("() => !location.search.includes('layers=units')", timeout=30_000)
+    no_traceback(page)
+
+
+def test_a_bad_ward_link_gives_a_notice(page, server):
+    open_app(page, server, "zones", lang="en", ward="25760abc")
+    no_traceback(page)
+    assert "The ward or commune in the link" in page.inner_text("body")
+    assert page.locator(WARD_CARD).count() == 0
     assert page.locator(f"{MAP} canvas").count() > 0

@@ -192,3 +192,16 @@ def test_layers_round_trip_through_the_url():
     assert layers_param(["it_park", "connectivity"]) == "connectivity,it_park"
     assert parse_layers([layers_param(["it_park"])]) == (("it_park",), None)
     assert layers_param([]) == ""
+
+
+def test_rounded_keeps_rings_closed_and_drops_repeats():
+    from core.geo import rounded
+
+    square = {
+        "type": "Polygon",
+        "coordinates": [[[0, 0], [0.00001, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],
+    }
+    ring = rounded(square, 3)["coordinates"][0]
+    assert ring == [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]
+    tiny = {"type": "MultiPolygon", "coordinates": [[[[0, 0], [1e-5, 0], [1e-5, 1e-5], [0, 0]]]]}
+    assert len(rounded(tiny, 3)["coordinates"][0][0]) == 4

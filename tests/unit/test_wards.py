@@ -197,3 +197,57 @@ def test_units_map_must_match_the_crosswalk(data_copy):
     with pytest.raises(DataError) as caught:
         wards.load_units_geo(data_copy)
     assert caught.value.problems[0].detail == "25942"
+
+
+# --- The card's distances, located areas by layer, settled searches -------------------
+
+
+def test_place_distances_measure_points_then_located_areas(units_geo, located):
+    from core.data import load_table
+
+    connectivity = load_table("connectivity", DATA)
+    areas, areas_geo = located
+    shape = wards.feature(units_geo, "code", 25760)["geometry"]
+    found = wards.place_distances(shape, connectivity, areas, areas_geo)
+    placed = connectivity[connectivity["lon"].notna()]
+    assert [d.place_id for d in found if not d.to_edge] == list(placed["id"])
+    assert [d.place_id for d in found if d.to_edge] == list(areas["place_id"])
+    by_id = {d.place_id: d.km for d in found}
+    # Bình Dương Ward is the IT park's located-within area: its centroid lies inside it.
+    assert by_id["it_park"] == 0
+    assert by_id["cai_mep_thi_vai"] < wards.distance_to_point_km(shape, (107.03, 10.55))
+    assert wards.place_distances(shape, None, None, None) == []
+
+
+def test_located_areas_follow_their_layers(located):
+    areas, _ = located
+    assert list(wards.located_in_layers(areas, ["it_park"])["place_id"]) == ["it_park"]
+    assert set(wards.located_in_layers(areas, ["connectivity"])["place_id"]) == {
+        "cai_mep_thi_vai",
+        "can_gio",
+    }
+    assert wards.located_in_layers(areas, ["units"]).empty
+
+
+def test_place_names_cover_targets_and_the_park():
+    from core.data import load_table
+
+    names = wards.place_names(load_table("connectivity", DATA), load_table("it_park", DATA))
+    assert names["it_park"][0].startswith("Khu công nghệ thông tin")
+    assert names["tan_son_nhat"][1] == "Tân Sơn Nhất International Airport"
+    assert wards.place_names(None, None) == {}
+
+
+@pytest.mark.parametrize(
+    ("query", "settled"),
+    [("phu loi", 25750), ("Phường Phú Lợi", 25750), ("tan", None), ("", None)],
+)
+def test_a_search_settles_on_a_whole_name_or_a_single_match(query, settled, table):
+    assert wards.clear_match(query, table) == settled
+    assert len(wards.search_units("tan", table)) > 1  # "tan" is a prefix of several names
+
+
+def test_plan_date_comes_from_the_sources_file():
+    from core.data import load_table
+
+    assert wards.plan_date(load_table("sources", DATA)).startswith("2024")
