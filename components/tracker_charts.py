@@ -104,12 +104,15 @@ def chart_table(rows: pd.DataFrame, t: Translator) -> pd.DataFrame:
     )
 
 
-def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> dict:
+def status_chart(
+    rows: pd.DataFrame, thresholds: Thresholds, t: Translator, row: int = ROW, legend: bool = True
+) -> dict:
     """Rows: target (name), upper and lower (its lines, see name_lines), status, shown
     (years short, capped at ``axis_cap``; 0 without data), label (the figure or "no
-    data"), chosen (bool)."""
+    data"), chosen (bool). ``row``: px per target; ``legend`` False where the statuses
+    are named beside the chart (the slide's counts)."""
     labels = [status_label(status, t) for status in STATUSES]
-    legend = alt.Legend(title=None, orient="bottom", direction="vertical")
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical") if legend else None
     colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])
     colour = alt.Color("status_label:N", scale=colours, legend=legend)
     shape = alt.Shape(
@@ -166,6 +169,6 @@ def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> d
         x=x, text="label:N"
     )
     chart = alt.layer(rules, markers, chosen, upper, lower, values).properties(
-        title=t("tracker.chart.title"), width="container", height={"step": ROW}
+        title=t("tracker.chart.title"), width="container", height={"step": row}
     )
     return projector(chart, t)

@@ -11,7 +11,7 @@ from components.chart_view import show_chart
 from components.data_ui import require
 from components.page_parts import source_footer
 from components.tracker_charts import STATUS_SYMBOLS, chart_frame, status_chart, target_names
-from components.vega_theme import larger, sized
+from components.vega_theme import larger
 from core import chart_text
 from core.i18n import Translator
 from core.tracker import THRESHOLDS, status_counts, track
@@ -45,15 +45,15 @@ def slide(t: Translator, **_) -> None:
         for pair in (list(counts)[:2], list(counts)[2:]):
             status_metrics({s: counts[s] for s in pair}, st.columns(2), t, border=True)
     measured = [item for item in tracked if item.status != "no_data"]
+    drawn = {status: n for status, n in status_counts(measured).items() if status != "no_data"}
     frame = chart_frame(measured, target_names(targets, t), None, THRESHOLDS, t)
     # One line per name: a wide slide has room, and a row then needs less height.
     frame = frame.assign(upper="", lower=frame["target"])
-    spec = larger(sized(status_chart(frame, THRESHOLDS, t), SLIDE_ROW * len(frame)))
-    spec["config"] = {**spec["config"], "legend": {"disable": True}}
+    spec = larger(status_chart(frame, THRESHOLDS, t, row=SLIDE_ROW, legend=False))
     spec.pop("title", None)  # the screen's heading says it
     with right:
         # No table under it: the slide must fit the screen (as the scenario slide).
-        show_chart(spec, chart_text.tracker(t, status_counts(measured)), None, t, "present-tracker")
+        show_chart(spec, chart_text.tracker(t, drawn), None, t, "present-tracker")
     st.caption(
         t(
             "present.tracker.caption",
