@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
+import pandas as pd
+
 from components import chart_export, economy_charts, map_charts
-from core import brief
+from core import brief, chart_text
 from core.data import load_geojson, load_table
 from core.i18n import Translator
 from core.likelihood import Shocks, history, ledger, simulate
@@ -20,6 +22,7 @@ from core.merger import merger
 from core.model import Baseline, PlanTargets, plan_defaults, run
 from core.scenario import parse
 from core.sources import public_labels
+from core.tracker import status_counts, track
 
 CHART_SIZE = (340, 210)  # px: each economic chart, half the page wide
 MAP_WIDTH = 460
@@ -78,6 +81,17 @@ def make_brief(
         merger_line=merged.line(t),
         link=brief.scenario_link(public_url, scenario, lang),
         likelihood=likelihood_lines(baseline, scenario, t),
+        tracker_line=tracker_line(plan_table, outturn, t),
+    )
+
+
+def tracker_line(plan_table: pd.DataFrame, outturn: pd.DataFrame, t: Translator) -> str:
+    """The count of the plan's targets per tracker status, in one line."""
+    counts = status_counts(track(plan_table, outturn))
+    return t(
+        "tracker.brief_counts",
+        count=t.number(sum(counts.values())),
+        items=chart_text.status_items(t, counts),
     )
 
 

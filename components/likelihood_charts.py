@@ -13,6 +13,7 @@ from functools import lru_cache
 import altair as alt
 import pandas as pd
 
+from components.chart_view import reader_table
 from components.palette import BLACK, BLUE, GREY, VERMILION
 from components.vega_theme import FONT, LINE, WIDTH, projector, with_data
 from core.i18n import Translator
@@ -127,6 +128,23 @@ def tornado_spec(
     return spec | {"height": ROW_HEIGHT * max(len(frame), 1)}, frame
 
 
+def tornado_reader_table(frame: pd.DataFrame, by: TargetId, t: Translator) -> pd.DataFrame:
+    """The bars drawn (``tornado_frame``) as the chart's table alternative, in the
+    reader's words and number format."""
+    parts = frame["lever"].str.split("|", n=1)  # "name|range", as the axis draws it
+    low, high = t("likelihood.chart.low_end"), t("likelihood.chart.high_end")
+    table = pd.DataFrame(
+        {
+            t("likelihood.chart.lever"): parts.str[0],
+            t("likelihood.chart.range"): parts.str[1],
+            low: frame["low"],
+            high: frame["high"],
+        }
+    )
+    decimals = USD_DECIMALS if by == "per_capita" else GROWTH_DECIMALS
+    return reader_table(table, t, dict.fromkeys((low, high), decimals))
+
+
 def tornado_table(tornado: Tornado, by: TargetId, t: Translator) -> pd.DataFrame:
     """Every lever of the tornado, for the CSV."""
     return pd.DataFrame(
@@ -191,6 +209,17 @@ def fan_frame(band: Band) -> pd.DataFrame:
             "p90": [round(v, 1) for v in band.p90],
             "central": [round(v, 1) for v in band.central],
         }
+    )
+
+
+def fan_reader_table(band: Band, measure: str, t: Translator) -> pd.DataFrame:
+    """The band drawn, year by year, as the chart's table alternative."""
+    names = {name: t(f"likelihood.csv.{name}", **BAND) for name in ("p10", "p50", "p90", "central")}
+    frame = fan_frame(band).rename(columns=names)
+    frame["year"] = frame["year"].astype(str)
+    frame = frame.rename(columns={"year": t("likelihood.csv.year")})
+    return reader_table(
+        frame, t, dict.fromkeys(names.values(), 0 if measure == "per_capita" else 1)
     )
 
 

@@ -20,9 +20,11 @@ import pandas as pd
 import streamlit as st
 
 from components import likelihood_charts, scenario_ui
+from components.chart_view import show_chart
 from components.data_ui import try_table
 from components.page_parts import download_csv, escape_markdown, link_value
 from components.vega_theme import larger, sized
+from core import chart_text
 from core.i18n import Translator
 from core.likelihood import (
     BAND,
@@ -361,9 +363,14 @@ def _tornado_chart(baseline: Baseline, scenario: Scenario, t: Translator) -> Non
         else "per_capita"
     )
     shown = tornado_of(baseline, scenario, by)
-    spec, _ = likelihood_charts.tornado_spec(shown, by, baseline.plan, t)
-    with st.container(key="econ-chart-likelihood-tornado"):
-        st.vega_lite_chart(spec, width="stretch")
+    spec, frame = likelihood_charts.tornado_spec(shown, by, baseline.plan, t)
+    show_chart(
+        spec,
+        chart_text.tornado(t, shown, by),
+        likelihood_charts.tornado_reader_table(frame, by, t),
+        t,
+        key="econ-chart-likelihood-tornado",
+    )
     idle = likelihood_charts.idle_levers(shown, by, t)
     note = t("likelihood.chart.tornado_caption")
     st.caption(
@@ -414,8 +421,13 @@ def _fan_chart(baseline: Baseline, result: ScenarioResult, t: Translator) -> Non
     spec = likelihood_charts.fan_spec(
         band, _reference(measure, result, baseline.plan, t), measure, t
     )
-    with st.container(key="econ-chart-likelihood-fan"):
-        st.vega_lite_chart(spec, width="stretch")
+    show_chart(
+        spec,
+        chart_text.fan(t, band, measure),
+        likelihood_charts.fan_reader_table(band, measure, t),
+        t,
+        key="econ-chart-likelihood-fan",
+    )
     st.caption(t("likelihood.chart.fan_caption", **BAND))
     download_csv(fan_table(simulation, t), "economy-uncertainty", key="econ-fan-csv")
 
@@ -445,11 +457,16 @@ def slide(t: Translator, baseline: Baseline, result: ScenarioResult, **_) -> Non
             probability_value(simulation.probability(target), t),
             border=True,
         )
-    spec, _ = likelihood_charts.tornado_spec(
-        tornado_of(baseline, scenario, "per_capita"), "per_capita", plan, t
+    shown = tornado_of(baseline, scenario, "per_capita")
+    spec, _ = likelihood_charts.tornado_spec(shown, "per_capita", plan, t)
+    # No table under it: the slide must fit the screen (as the scenario slide).
+    show_chart(
+        larger(sized(spec, SLIDE_CHART_HEIGHT)),
+        chart_text.tornado(t, shown, "per_capita"),
+        None,
+        t,
+        key="present-likely-chart",
     )
-    with st.container(key="present-likely-chart"):
-        st.vega_lite_chart(larger(sized(spec, SLIDE_CHART_HEIGHT)), width="stretch")
     years = simulation.record_years
     st.caption(
         top_line(ledger_of(baseline, scenario), plan, t)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components import brief_maker, economy_charts, likelihood_ui
+from components import brief_maker, economy_charts, likelihood_ui, tracker_view
 from components.chart_view import show_chart
 from components.data_ui import require, try_geojson
 from components.deck import build_deck, geometry, layer_specs, legend_html
@@ -35,7 +35,7 @@ from core.narrative import growth_phrase, percent, scenario_line
 from core.scenario import to_query
 from core.targets import target_figure
 
-SLIDES = ("overview", "targets", "scenario", "likely", "tasks", "zones", "it_park")
+SLIDES = ("overview", "targets", "scenario", "likely", "tracker", "tasks", "zones", "it_park")
 CHART_HEIGHT = 330
 MAP_HEIGHT = 410
 MAP_WIDTH_GUESS = 640
@@ -244,6 +244,7 @@ SCREENS: dict[str, Callable[..., None]] = {
     "targets": targets,
     "scenario": scenario,
     "likely": likelihood_ui.slide,
+    "tracker": tracker_view.slide,
     "tasks": tasks,
     "zones": zones,
     "it_park": it_park,

@@ -16,7 +16,7 @@ import pandas as pd
 from components.palette import GREEN, GREY, INK, ORANGE, VERMILION
 from components.vega_theme import FONT, projector
 from core.i18n import Translator
-from core.tracker import STATUSES, Thresholds
+from core.tracker import STATUSES, Thresholds, TrackedTarget
 
 STATUS_COLOURS = {"on_track": GREEN, "behind": ORANGE, "far_behind": VERMILION, "no_data": GREY}
 STATUS_SHAPES = {
@@ -50,12 +50,69 @@ def axis_cap(thresholds: Thresholds) -> float:
     return thresholds.far_behind_years + 2
 
 
-def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> dict:
+def target_names(targets: pd.DataFrame, t: Translator) -> dict[str, str]:
+    """Target id -> its indicator in the reader's language."""
+    return {
+        row["id"]: t.pick(row["indicator_vi"], row["indicator_en"])
+        for row in targets.to_dict("records")
+    }
+
+
+def years_text(item: TrackedTarget, thresholds: Thresholds, t: Translator) -> str:
+    """Years of required progress short, "over N years" past the axis, "—" without data."""
+    if item.years_short is None:
+        return "—"
+    cap = axis_cap(thresholds)
+    if item.years_short > cap:
+        return t("tracker.chart.more_than", v=t("tracker.years", v=t.number(cap)))
+    return t("tracker.years", v=t.number(item.years_short, 1))
+
+
+def chart_frame(
+    tracked: list[TrackedTarget],
+    names: dict[str, str],
+    chosen: str | None,
+    thresholds: Thresholds,
+    t: Translator,
+) -> pd.DataFrame:
+    """The rows ``status_chart`` draws, one per target in ``tracked``."""
+    cap = axis_cap(thresholds)
+    return pd.DataFrame(
+        {
+            "target": [names[item.target_id] for item in tracked],
+            "upper": [name_lines(names[item.target_id])[0] for item in tracked],
+            "lower": [name_lines(names[item.target_id])[1] for item in tracked],
+            "status": [item.status for item in tracked],
+            "status_label": [status_label(item.status, t) for item in tracked],
+            "shown": [min(item.years_short or 0.0, cap) for item in tracked],
+            "label": [
+                years_text(item, thresholds, t)
+                if item.years_short is not None
+                else t("tracker.chart.no_data")
+                for item in tracked
+            ],
+            "chosen": [item.target_id == chosen for item in tracked],
+        }
+    )
+
+
+def chart_table(rows: pd.DataFrame, t: Translator) -> pd.DataFrame:
+    """The chart's rows as its table alternative: target, status, years behind."""
+    columns = {"target": "indicator", "status_label": "status", "label": "years_short"}
+    return rows[list(columns)].rename(
+        columns={name: t(f"tracker.col.{col}") for name, col in columns.items()}
+    )
+
+
+def status_chart(
+    rows: pd.DataFrame, thresholds: Thresholds, t: Translator, row: int = ROW, legend: bool = True
+) -> dict:
     """Rows: target (name), upper and lower (its lines, see name_lines), status, shown
     (years short, capped at ``axis_cap``; 0 without data), label (the figure or "no
-    data"), chosen (bool)."""
+    data"), chosen (bool). ``row``: px per target; ``legend`` False where the statuses
+    are named beside the chart (the slide's counts)."""
     labels = [status_label(status, t) for status in STATUSES]
-    legend = alt.Legend(title=None, orient="bottom", direction="vertical")
+    legend = alt.Legend(title=None, orient="bottom", direction="vertical") if legend else None
     colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])
     colour = alt.Color("status_label:N", scale=colours, legend=legend)
     shape = alt.Shape(
@@ -112,6 +169,6 @@ def status_chart(rows: pd.DataFrame, thresholds: Thresholds, t: Translator) -> d
         x=x, text="label:N"
     )
     chart = alt.layer(rules, markers, chosen, upper, lower, values).properties(
-        title=t("tracker.chart.title"), width="container", height={"step": ROW}
+        title=t("tracker.chart.title"), width="container", height={"step": row}
     )
     return projector(chart, t)

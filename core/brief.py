@@ -170,12 +170,14 @@ def build_pdf(
     merger_line: str,
     link: str | None = None,
     likelihood: Sequence[str] = (),
+    tracker_line: str | None = None,
 ) -> bytes:
     """The brief as PDF bytes. ``decision`` is (document number, ISO date); ``sources``
     are the sources' public labels; ``merger_line`` says the province is now part of
     Hồ Chí Minh City; ``link`` (the public address) becomes a QR code. The scenario's
     relative link is printed always, so the brief leads back to it on any server;
-    ``likelihood`` are ready-made lines (probability, break-even, estimates)."""
+    ``likelihood`` are ready-made lines (probability, break-even, estimates);
+    ``tracker_line`` counts the plan's targets per tracker status."""
     pdf = _Brief()
     pdf.set_title(t("present.brief.title"))
     pdf.set_lang(t.lang)
@@ -185,6 +187,8 @@ def build_pdf(
     _figure_boxes(pdf, key_figures(result, t))
     pdf.text_block(t("present.brief.summary_heading"), 10, bold=True)
     pdf.text_block(summary_text(result.summary, result.scenario, baseline, t), 9)
+    if tracker_line:
+        pdf.text_block(tracker_line, 8.5, bold=True)
     pdf.ln(2)
     if likelihood:
         pdf.text_block(t("likelihood.brief.heading"), 10, bold=True)

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from core.i18n import Translator
+from core.likelihood import BAND, Band, TargetId, Tornado
+from core.likelihood_text import PERIOD, lever_name
 from core.model import ScenarioResult
 from core.plan import BASE_YEAR, TARGET_YEAR
 
@@ -109,3 +111,72 @@ def timeline(t: Translator, first: str, last: str, kinds: Mapping[str, int]) -> 
 def timeline_events(t: Translator, dates: Sequence[str], kinds: Iterable[str]) -> str:
     """``timeline`` of the events as drawn: date labels in order, each event's lane."""
     return timeline(t, dates[0], dates[-1], Counter(kinds))
+
+
+def _signed(t: Translator, value: float, decimals: int = 0) -> str:
+    """A number with the typographic minus sign (a gap below zero: the target is passed)."""
+    return t.number(value, decimals).replace("-", "−")
+
+
+def status_items(t: Translator, counts: Mapping[str, int]) -> str:
+    """'On track 5; Behind 2; …': each tracker status with its count, in the given order."""
+    return _joined(
+        t,
+        (
+            t("a11y.chart.status_item", status=t(f"tracker.status.{status}"), count=t.number(n))
+            for status, n in counts.items()
+        ),
+    )
+
+
+def tracker(t: Translator, counts: Mapping[str, int]) -> str:
+    """The tracker's status chart: how many of the targets drawn have each status."""
+    return t(
+        "a11y.chart.tracker",
+        count=t.number(sum(counts.values())),
+        items=status_items(t, counts),
+    )
+
+
+def tornado(t: Translator, shown: Tornado, by: TargetId) -> str:
+    """The tornado: the scenario's figure, then the widest bar (its lever and swing)."""
+    per_capita = by == "per_capita"
+    decimals = 0 if per_capita else 2
+
+    def value(outcome) -> str:
+        return _signed(t, outcome.gap_usd if per_capita else outcome.avg_growth_pct, decimals)
+
+    kind = "per_capita" if per_capita else "growth"
+    current = t(
+        f"a11y.chart.tornado_{kind}", year=TARGET_YEAR, period=PERIOD, value=value(shown.current)
+    )
+    top = shown.rows[0] if shown.rows else None
+    swing = (top.gap_swing_usd if per_capita else top.growth_swing_pp) if top else 0.0
+    if top is None or round(swing, decimals) == 0:
+        return current + t("a11y.chart.separator") + t("a11y.chart.tornado_none")
+    return (
+        current
+        + t("a11y.chart.separator")
+        + t(
+            f"a11y.chart.tornado_top_{kind}",
+            lever=lever_name(top.lever, t),
+            swing=t.number(swing, decimals),
+            low=value(top.low),
+            high=value(top.high),
+        )
+    )
+
+
+def fan(t: Translator, band: Band, measure: str) -> str:
+    """The fan chart in the target year: the median and the band between the outer
+    percentiles (``BAND``); ``measure`` is "per_capita" (whole USD) or "index"."""
+    at = band.years.index(TARGET_YEAR)
+    decimals = 0 if measure == "per_capita" else 1
+    return t(
+        f"a11y.chart.fan_{measure}",
+        year=TARGET_YEAR,
+        median=t.number(band.p50[at], decimals),
+        bottom=t.number(band.p10[at], decimals),
+        top=t.number(band.p90[at], decimals),
+        **BAND,
+    )

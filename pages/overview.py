@@ -9,9 +9,11 @@ from components.data_ui import require, try_table
 from components.navigation import PAGES, link_to
 from components.page_parts import download_csv, page_header, source_footer
 from components.scenario_ui import baseline_of
+from components.tracker_view import status_metrics
 from core.economy import HEADLINE_TARGETS, latest_notes
 from core.i18n import format_iso_date
 from core.targets import target_figure, target_text
+from core.tracker import STATUSES, status_counts, track
 
 t = translator()
 page_header("overview")
@@ -58,6 +60,15 @@ st.success(
     + t("overview.status_help"),
     icon=":material/flag:",
 )
+
+# Is it on track? The tracker's counts (its page says why, should the outturn be unusable).
+if outturn is not None:
+    st.subheader(t("overview.tracker_heading"))
+    counts = status_counts(track(targets, outturn))
+    with st.container(key="overview-tracker"):
+        status_metrics(counts, st.columns(len(STATUSES)), t, border=True)
+        st.caption(t("overview.tracker_caption", count=t.number(sum(counts.values()))))
+        link_to("tracker", t)
 
 st.subheader(t("overview.goal_heading"))
 for goal_id in ("general_2030", "vision_2050"):

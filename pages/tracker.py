@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_table
 from components.page_parts import (
@@ -22,12 +23,15 @@ from components.page_parts import (
     source_footer,
 )
 from components.tracker_charts import (
-    STATUS_SYMBOLS,
-    axis_cap,
-    name_lines,
+    chart_frame,
+    chart_table,
     status_chart,
     status_label,
+    target_names,
+    years_text,
 )
+from components.tracker_view import status_metrics
+from core import chart_text
 from core.i18n import Translator, format_iso_date
 from core.targets import target_text
 from core.tracker import (
@@ -115,10 +119,7 @@ def definition(t: Translator) -> None:
 
 def counts(tracked: list[TrackedTarget], t: Translator) -> None:
     st.subheader(t("tracker.counts_heading"))
-    columns = st.columns(len(STATUSES))
-    for column, (status, count) in zip(columns, status_counts(tracked).items(), strict=True):
-        label = f"{STATUS_SYMBOLS[status]} {t(f'tracker.status_short.{status}')}"
-        column.metric(label, t.number(count), help=t(f"tracker.status.{status}"))
+    status_metrics(status_counts(tracked), st.columns(len(STATUSES)), t)
     st.caption(t("tracker.counts_caption", count=t.number(len(tracked))))
 
 
@@ -171,15 +172,6 @@ def base_text(item: TrackedTarget, t: Translator) -> str:
     return t("tracker.year_value", year=item.base_year, value=value_text(base, item.unit, t))
 
 
-def years_text(item: TrackedTarget, t: Translator) -> str:
-    if item.years_short is None:
-        return "—"
-    cap = axis_cap(THRESHOLDS)
-    if item.years_short > cap:
-        return t("tracker.chart.more_than", v=t("tracker.years", v=t.number(cap)))
-    return t("tracker.years", v=t.number(item.years_short, 1))
-
-
 def table_frame(tracked: list[TrackedTarget], rows: dict[str, dict], t: Translator) -> pd.DataFrame:
     """The status table in the reader's language and number format."""
 
@@ -195,7 +187,7 @@ def table_frame(tracked: list[TrackedTarget], rows: dict[str, dict], t: Translat
             "quality": ", ".join(t(f"tracker.quality.{q}") for q in quality) or "—",
             "required": value_text(item.required_value, item.unit, t),
             "status": status_label(item.status, t),
-            "years_short": years_text(item, t),
+            "years_short": years_text(item, THRESHOLDS, t),
             "path": t(f"tracker.path.{item.path_kind}") if item.base_year else "—",
             "reading": reading_text(item, t),
             "sources": ", ".join(item.sources),
@@ -203,25 +195,6 @@ def table_frame(tracked: list[TrackedTarget], rows: dict[str, dict], t: Translat
 
     frame = pd.DataFrame([cells(item) for item in tracked])
     return frame.rename(columns={name: t(f"tracker.col.{name}") for name in frame.columns})
-
-
-def chart_frame(tracked: list[TrackedTarget], names: dict[str, str], chosen: str | None, t):
-    cap = axis_cap(THRESHOLDS)
-    return pd.DataFrame(
-        {
-            "target": [names[item.target_id] for item in tracked],
-            "upper": [name_lines(names[item.target_id])[0] for item in tracked],
-            "lower": [name_lines(names[item.target_id])[1] for item in tracked],
-            "status": [item.status for item in tracked],
-            "status_label": [status_label(item.status, t) for item in tracked],
-            "shown": [min(item.years_short or 0.0, cap) for item in tracked],
-            "label": [
-                years_text(item, t) if item.years_short is not None else t("tracker.chart.no_data")
-                for item in tracked
-            ],
-            "chosen": [item.target_id == chosen for item in tracked],
-        }
-    )
 
 
 def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
@@ -253,7 +226,7 @@ def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
 def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Translator) -> None:
     """Filters, chart, the opened target and the table, then the CSV."""
     rows = {row["id"]: row for row in targets.to_dict("records")}
-    names = {key: t.pick(row["indicator_vi"], row["indicator_en"]) for key, row in rows.items()}
+    names = target_names(targets, t)
     categories = list(dict.fromkeys(targets["category"]))
     chosen_categories, chosen_statuses = filters(categories, t)
     shown = [
@@ -277,11 +250,13 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
     if not shown:
         st.info(t("tracker.nothing_shown"), icon=":material/filter_alt_off:")
         return
-    st.vega_lite_chart(
-        status_chart(chart_frame(shown, names, chosen, t), THRESHOLDS, t),
+    frame = chart_frame(shown, names, chosen, THRESHOLDS, t)
+    show_chart(
+        status_chart(frame, THRESHOLDS, t),
+        chart_text.tracker(t, status_counts(shown)),
+        chart_table(frame, t),
+        t,
         key="tracker-chart",
-        width="stretch",
-        alt=t("tracker.chart.alt"),
     )
     st.caption(
         t(

@@ -15,6 +15,7 @@ from core.plan import TARGET_YEAR
 from tests.e2e.conftest import no_traceback, open_app, wait_until_ready
 from tests.e2e.test_economy import INDEX_CHART, PER_CAPITA_CHART, growth_slider
 from tests.e2e.test_economy import per_capita_text as per_capita_metric
+from tests.e2e.test_likelihood import TORNADO, choose_tornado
 
 VEGA = '.vega-embed[role="graphics-document"]'
 NUMBER = {"vi": r"\d{1,3}(?:\.\d{3})*(?:,\d+)?", "en": r"\d{1,3}(?:,\d{3})*(?:\.\d+)?"}
@@ -141,3 +142,45 @@ def test_the_timeline_label_counts_the_events_listed_below_it(page, server, lang
     assert count > 0
     expected = t("a11y.chart.timeline", count=t.number(count), first="\x00", last="", kinds="")
     assert label.startswith(opening(expected)), (count, label)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_tracker_chart_label_counts_the_statuses_the_page_counts(page, server, lang):
+    t = Translator(lang)
+    open_app(page, server, "tracker", lang=lang)
+    label = label_of(page, ".st-key-tracker-chart").get_attribute("aria-label")
+    # The key figures: each status's count, as the metrics above the chart show them.
+    values = [v.inner_text() for v in page.locator('[data-testid="stMetricValue"]').all()]
+    assert len(values) == 4
+    shown = sum(int(v) for v in values)
+    counts = dict(zip(("on_track", "behind", "far_behind", "no_data"), values, strict=True))
+    items = t("a11y.chart.separator").join(
+        t("a11y.chart.status_item", status=t(f"tracker.status.{s}"), count=n)
+        for s, n in counts.items()
+    )
+    assert label == t("a11y.chart.tracker", count=t.number(shown), items=items), label
+    no_traceback(page)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_tornado_label_names_the_gap_and_follows_the_slider(page, server, lang):
+    t = Translator(lang)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    open_app(page, server, "economy", lang=lang, view="whatif")
+    choose_tornado(page, lang)
+    chart = label_of(page, TORNADO)
+    before = chart.get_attribute("aria-label")
+    sentence = t("a11y.chart.tornado_per_capita", year=TARGET_YEAR, value="\x00")
+    assert before.startswith(opening(sentence)), before
+    gap = re.match(re.escape(opening(sentence)) + f"(−?{NUMBER[lang]}) USD", before)
+    assert gap, before  # the scenario's shortfall, in the reader's number format
+
+    growth_slider(page).focus()
+    page.keyboard.press("ArrowRight")
+    expect(chart).not_to_have_attribute("aria-label", before, timeout=30_000)
+    wait_until_ready(page)
+    after = chart.get_attribute("aria-label")
+    moved = re.match(re.escape(opening(sentence)) + f"(−?{NUMBER[lang]}) USD", after)
+    assert moved, after
+    assert moved.group(1) != gap.group(1), (before, after)  # more growth, another gap
+    no_traceback(page)

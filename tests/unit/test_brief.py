@@ -15,6 +15,7 @@ from core.data import load_table
 from core.i18n import Translator
 from core.model import Baseline, summarize
 from core.scenario import parse
+from core.tracker import status_counts, track
 from tests.conftest import DATA
 from tests.plan_data import PLAN
 
@@ -135,3 +136,19 @@ def test_the_sources_are_public_labels(briefs, lang):
     for mark in ("data/raw", "FACTS", "commit", "github.com/favourdavidemeka"):
         assert mark not in text
     assert "790/QĐ-TTg" in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_brief_counts_the_targets_per_tracker_status(briefs, lang):
+    t = Translator(lang)
+    reader, text = read(briefs[lang])
+    assert len(reader.pages) == 1
+    counts = status_counts(
+        track(load_table("plan_targets", DATA), load_table("economy_outturn", DATA))
+    )
+    items = t("a11y.chart.separator").join(
+        t("a11y.chart.status_item", status=t(f"tracker.status.{s}"), count=t.number(n))
+        for s, n in counts.items()
+    )
+    line = t("tracker.brief_counts", count=t.number(sum(counts.values())), items=items)
+    assert " ".join(line.split()) in text

@@ -9,6 +9,7 @@ import pytest
 from core import chart_text
 from core.data import load_table
 from core.i18n import Translator
+from core.likelihood import Band, FirstYearRange, Outcome, Swing, SwingRange, Tornado
 from core.model import BASE_YEAR, TARGET_YEAR, Baseline, plan_defaults, run
 from tests.conftest import DATA
 from tests.plan_data import PLAN
@@ -121,4 +122,71 @@ def test_timeline_events_counts_each_lane_in_order():
     kinds = ["Quy hoạch", "Sáp nhập", "Quy hoạch"]
     assert chart_text.timeline_events(VI, dates, kinds) == (
         "Dòng thời gian: 3 sự kiện, từ 3/8/2024 đến 26/12/2025; Quy hoạch 2; Sáp nhập 1"
+    )
+
+
+# ---- the tracker and likelihood charts ------------------------------------------------
+
+
+def test_tracker_counts_each_status_in_order_with_the_readers_numbers():
+    counts = {"on_track": 1200, "behind": 2, "far_behind": 0, "no_data": 13}
+    assert chart_text.tracker(VI, counts) == (
+        "Tình trạng của 1.215 mục tiêu đang hiển thị so với lộ trình cần đạt: "
+        "Đúng tiến độ 1.200; Chậm 2; Chậm nhiều 0; Chưa có số liệu trích dẫn được 13"
+    )
+    assert chart_text.tracker(EN, counts) == (
+        "Status of the 1,215 targets shown against their required path: "
+        "On track 1,200; Behind 2; Far behind 0; No citable data 13"
+    )
+
+
+def _outcome(gap: float, growth: float) -> Outcome:
+    return Outcome(growth, 200.0, 10_000.0, gap, 3_000.0, None, PLAN)
+
+
+def _tornado(*swings: tuple[float, float]) -> Tornado:
+    span = SwingRange(2.5, 8.0, "observed", clipped=False)
+    rows = tuple(
+        Swing("growth", 7.0, span, _outcome(low, 6.5), _outcome(high, 9.25)) for low, high in swings
+    )
+    return Tornado(rows, _outcome(-1234.4, 8.28), FirstYearRange(2032, 2030, None))
+
+
+def test_tornado_says_the_scenarios_gap_and_the_widest_bar():
+    shown = _tornado((8929.2, 6459.0))
+    assert chart_text.tornado(VI, shown, "per_capita") == (
+        "Khoảng cách còn thiếu so với mục tiêu GRDP bình quân đầu người năm 2030 theo kịch bản: "
+        "−1.234 USD; giả định tác động mạnh nhất là Tăng trưởng GRDP thực, thay đổi 2.470 USD "
+        "(từ 8.929 đến 6.459 USD)"
+    )
+    assert chart_text.tornado(EN, shown, "growth") == (
+        "Average growth 2021–2030 in the scenario: 8.28% a year; the assumption that moves it "
+        "most is Real GRDP growth, by 2.75 points (from 6.50 to 9.25% a year)"
+    )
+
+
+def test_tornado_without_a_moving_bar_says_so():
+    assert chart_text.tornado(EN, _tornado((500.0, 500.0)), "per_capita").endswith(
+        "; no assumption moves it across its range"
+    )
+    assert chart_text.tornado(VI, _tornado(), "per_capita").endswith(
+        "; không giả định nào làm thay đổi con số này trong khoảng của nó"
+    )
+
+
+def test_fan_reads_the_median_and_band_of_the_target_year():
+    band = Band(
+        (2029, TARGET_YEAR, 2031),
+        (1.0, 9_868.4, 1.0),
+        (2.0, 10_492.0, 2.0),
+        (3.0, 10_993.0, 3.0),
+        (2.0, 10_423.0, 2.0),
+    )
+    assert chart_text.fan(VI, band, "per_capita") == (
+        "GRDP bình quân đầu người năm 2030 qua các lần mô phỏng: trung vị 10.492 USD; "
+        "80% số lần nằm trong khoảng 9.868 đến 10.993 USD"
+    )
+    assert chart_text.fan(EN, band, "index") == (
+        "Real GRDP index in 2030 across the draws: median 10,492.0; "
+        "80% of the draws between 9,868.4 and 10,993.0"
     )

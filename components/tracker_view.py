@@ -1,0 +1,65 @@
+"""The tracker outside its page: the count per status (the tracker page, the overview)
+and the presentation's tracker screen. Every figure comes from ``core.tracker``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import streamlit as st
+
+from components.chart_view import show_chart
+from components.data_ui import require
+from components.page_parts import source_footer
+from components.tracker_charts import STATUS_SYMBOLS, chart_frame, status_chart, target_names
+from components.vega_theme import larger
+from core import chart_text
+from core.i18n import Translator
+from core.tracker import THRESHOLDS, status_counts, track
+
+SLIDE_ROW = 46  # px per target on the slide: its name on one line above the marker
+
+
+def status_metrics(
+    counts: Mapping[str, int], columns: Sequence, t: Translator, border: bool = False
+) -> None:
+    """One metric per status, its symbol beside the name (as the chart's marker)."""
+    for column, (status, count) in zip(columns, counts.items(), strict=True):
+        column.metric(
+            f"{STATUS_SYMBOLS[status]} {t(f'tracker.status_short.{status}')}",
+            t.number(count),
+            help=t(f"tracker.status.{status}"),
+            border=border,
+        )
+
+
+def slide(t: Translator, **_) -> None:
+    """The counts beside the status chart of the measured targets, for 1280 × 720: the
+    targets without data are counted, not drawn, and the counts' symbols stand for the
+    chart's legend."""
+    targets, outturn = require("plan_targets", "economy_outturn")
+    tracked = track(targets, outturn)
+    counts = status_counts(tracked)
+    st.header(t("present.tracker.heading"), anchor=False)
+    left, right = st.columns([1, 2], gap="medium")
+    with left:
+        for pair in (list(counts)[:2], list(counts)[2:]):
+            status_metrics({s: counts[s] for s in pair}, st.columns(2), t, border=True)
+    measured = [item for item in tracked if item.status != "no_data"]
+    drawn = {status: n for status, n in status_counts(measured).items() if status != "no_data"}
+    frame = chart_frame(measured, target_names(targets, t), None, THRESHOLDS, t)
+    # One line per name: a wide slide has room, and a row then needs less height.
+    frame = frame.assign(upper="", lower=frame["target"])
+    spec = larger(status_chart(frame, THRESHOLDS, t, row=SLIDE_ROW, legend=False))
+    spec.pop("title", None)  # the screen's heading says it
+    with right:
+        # No table under it: the slide must fit the screen (as the scenario slide).
+        show_chart(spec, chart_text.tracker(t, drawn), None, t, "present-tracker")
+    st.caption(
+        t(
+            "present.tracker.caption",
+            behind=t.number(THRESHOLDS.behind_years),
+            far=t.number(THRESHOLDS.far_behind_years),
+            no_data=t.number(counts["no_data"]),
+        )
+    )
+    source_footer(";".join(item.sources) for item in measured)
