@@ -151,9 +151,11 @@ def status_chart(
         ),
         tooltip=tooltip,
     )
+    # The frame around a target opened from the link repeats what the page says in words;
+    # with no target open it is an empty group, which screen readers would meet unnamed.
     chosen = (
         base.transform_filter("datum.chosen")
-        .mark_point(size=900, shape="square", filled=False, color=INK, strokeWidth=2)
+        .mark_point(size=900, shape="square", filled=False, color=INK, strokeWidth=2, aria=False)
         .encode(x=x)
     )
     # Two text layers, not one multi-line text: Vega stacks extra lines downwards, onto
