@@ -30,7 +30,7 @@ from components.page_parts import (
 from components.tabs import lazy_tabs
 from components.vega_theme import with_data
 from core import chart_text, exports
-from core.economy import Progress, progress_rows, structure_rows, year_notes
+from core.economy import Progress, progress_rows, quality_mix, structure_rows, year_notes
 from core.i18n import Translator
 from core.model import (
     DEFAULT_GROWTH_2031_2050_PCT,
@@ -42,7 +42,7 @@ from core.model import (
 )
 from core.narrative import consistency_text, percent, summary_text
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
-from core.targets import target_text
+from core.targets import target_figure
 
 VIEWS = page_of("economy").views
 CHART_KEY = "econ-chart"
@@ -94,7 +94,9 @@ def quality_label(quality: str, t: Translator) -> str:
 
 
 def _progress_row(row: Progress, goal: pd.Series, t: Translator) -> dict:
-    target = target_text(goal, t)
+    # The compact target ("≈ 15.800"): the line under a bar fits a phone's width and the
+    # table a 1280-px screen; the indicator's name carries the unit.
+    target = target_figure(goal, t)
     if row.value is None:
         return {
             "indicator": t(f"economy.target_short.{row.target_id}"),
@@ -104,6 +106,7 @@ def _progress_row(row: Progress, goal: pd.Series, t: Translator) -> dict:
             "quality": "—",
             "progress": math.nan,
             "label": t("economy.targets.no_outturn_short", target=target),
+            "published": False,
             "source": row.source,
         }
     shown = t(f"economy.unit.{row.unit}", v=t.number(row.value, row.decimals))
@@ -114,22 +117,16 @@ def _progress_row(row: Progress, goal: pd.Series, t: Translator) -> dict:
         "year": row.period,
         "quality": quality_label(row.quality, t),
         "progress": row.progress_pct,
-        "label": t("economy.targets.bar_label", value=shown, target=target),
+        "label": t("economy.targets.bar_label", value=shown, period=row.period, target=target),
+        "published": row.quality == "published",
         "source": row.source,
     }
 
 
-def distance_rows(
-    outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline, t: Translator
-) -> pd.DataFrame:
+def distance_rows(progress: list[Progress], targets: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """The progress rows (``core.economy.progress_rows``) in the reader's words."""
     goals = targets.set_index("id")
-    return pd.DataFrame(
-        [
-            _progress_row(row, goals.loc[row.target_id], t)
-            for row in progress_rows(outturn, targets, baseline)
-        ]
-    )
+    return pd.DataFrame([_progress_row(row, goals.loc[row.target_id], t) for row in progress])
 
 
 def structure_frame(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> pd.DataFrame:
@@ -148,12 +145,14 @@ def targets_section(
     outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline, t: Translator
 ) -> None:
     st.header(t("economy.targets.heading"))
-    st.markdown(t("economy.targets.intro"))
-    rows = distance_rows(outturn, targets, baseline, t)
-    published = quality_label("published", t)
-    drawn = rows.assign(
-        shown=rows["progress"].clip(upper=150).fillna(0), published=rows["quality"] == published
-    )[["indicator", "progress", "shown", "label", "quality", "published"]]
+    progress = progress_rows(outturn, targets, baseline)
+    st.markdown(
+        f"{t('economy.targets.intro')} {t(f'economy.targets.legend_{quality_mix(progress)}')}"
+    )
+    rows = distance_rows(progress, targets, t)
+    drawn = rows.assign(shown=rows["progress"].clip(upper=150).fillna(0))[
+        ["indicator", "progress", "shown", "label", "quality", "published"]
+    ]
     distance = with_data(
         economy_charts.distance_template(tuple(rows["indicator"]), t), economy_charts.ROWS, drawn
     )
@@ -173,11 +172,13 @@ def targets_section(
         table,
         t,
         key="econ-chart-economy-targets",
+        wrapped=True,
     )
     missing = rows.loc[rows["progress"].isna(), "indicator"]
     if len(missing):
         st.info(t("economy.targets.missing", names=", ".join(missing)), icon=":material/info:")
     st.caption(t("economy.targets.reading"))
+    st.caption(t("economy.targets.glossary"))
     cells = list(rows["source"]) + list(outturn["source"])
     source_footer(cells)
     chart_downloads(distance, "economy-targets", t, export_context(cells))
