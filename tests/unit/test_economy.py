@@ -66,11 +66,9 @@ def test_progress_rows_follow_the_shown_targets_and_the_data():
 
 def test_the_legend_follows_the_qualities_the_bars_show():
     rows = economy.progress_rows(OUTTURN, PLAN_TABLE, BASELINE)
-    shown = {row.quality for row in rows if row.quality is not None}
+    published = {row.quality == "published" for row in rows if row.quality is not None}
     # The data today: every latest outturn is a year-end estimate or computed from one.
-    expected = "mixed" if len(shown) > 1 and "published" in shown else None
-    expected = expected or ("all_published" if shown == {"published"} else "none_published")
-    assert economy.quality_mix(rows) == expected
+    assert (economy.quality_mix(rows) == "none_published") == (published == {False})
 
     def with_qualities(*qualities):
         return [economy.Progress("x", "pct", 1, 1.0, "2024", q, 1.0, 1.0, "s") for q in qualities]
