@@ -258,3 +258,24 @@ def test_each_target_bar_names_the_year_of_its_figure(lang):
     assert sum(f"({row.period})" in " ".join(labels.values()) for row in dated) == len(dated)
     legend = t(f"economy.targets.legend_{quality_mix(progress.values())}")
     assert any(legend in block.value for block in at.markdown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_bad_basis_is_not_a_valid_choice_not_a_bad_number(lang):
+    t = Translator(lang, PLAN)
+    at = whatif(lang, basis="urban")
+    assert not at.exception
+    [notice] = [warning.value for warning in at.warning]
+    replaced = t(
+        "economy.notice.not_a_choice",
+        param="basis",
+        label=t("economy.param_short.basis"),
+        value="`urban`",
+        replacement=t("economy.basis.official"),
+    )
+    # The value sits in a code span whose exact quoting link_value decides: compare around it.
+    before, _, after = replaced.partition("`urban`")
+    assert before in notice
+    assert after in notice
+    number = t("economy.notice.invalid", param="P", label="L", value="V", replacement="R")
+    assert number.split("V")[1].split("R")[0] not in notice  # "… is not a valid number …"
