@@ -279,3 +279,13 @@ def test_a_bad_basis_is_not_a_valid_choice_not_a_bad_number(lang):
     assert after in notice
     number = t("economy.notice.invalid", param="P", label="L", value="V", replacement="R")
     assert number.split("V")[1].split("R")[0] not in notice  # "… is not a valid number …"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_slider_help_writes_the_defaults_the_readers_way(lang):
+    t = Translator(lang, PLAN)
+    at = whatif(lang)
+    for name, value in (("d", DEFAULT.deflator_pct), ("fx", DEFAULT.fx_change_pct)):
+        help_text = at.select_slider(key=f"econ-{name}").help
+        assert t.number(value, 1) in help_text  # "0,2" / "−1,5" in vi, "0.2" / "−1.5" in en
+        assert "-" not in help_text.replace("–", "")
