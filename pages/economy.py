@@ -47,6 +47,21 @@ from core.targets import target_figure
 VIEWS = page_of("economy").views
 CHART_KEY = "econ-chart"
 METRIC_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
+METRICS_KEY = "econ-metrics"
+STRIP_KEY = "econ-strip"
+# Where the columns stack (Streamlit's 640-px breakpoint) the strip stays in view at the
+# top of the controls while they scroll; beside the result cards it is hidden. The cards'
+# labels wrap instead of ending in "…" (a full phrase does not fit 250 px on one line).
+# The keyed block sits in a wrapper of its own height: the wrapper is what sticks.
+STRIP_CSS = f"""
+[data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{position: sticky; top: 3.75rem;
+  z-index: 3; background: #fff; border-bottom: 1px solid #d0d0d0; padding: 0.25rem 0;}}
+.st-key-{STRIP_KEY} p {{font-size: 0.9rem;}}
+@media (min-width: 640px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{display: none;}} }}
+.st-key-{METRICS_KEY} [data-testid="stMetricLabel"] * {{white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}}
+"""
 
 # Year table: catalog key, projection column, decimals shown.
 TABLE_COLUMNS = (
@@ -258,12 +273,26 @@ def shown_table(table: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return shown
 
 
+def result_strip(strip, result: ScenarioResult, t: Translator) -> None:
+    """The two headline results in one line above the sliders: on a phone the result
+    cards sit below every slider, out of sight while one moves (issue 18)."""
+    summary = result.summary
+    strip.html(f"<style>{STRIP_CSS}</style>")
+    strip.markdown(
+        t(
+            "economy.whatif.strip",
+            per_capita=t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
+            average=t("economy.unit.pct_year", v=percent(summary.avg_growth_2021_2030_pct, t)),
+        )
+    )
+
+
 def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
     summary, scenario = result.summary, result.scenario
     first = baseline.last_year + 1
     # One wrapping row of fixed-width cards rather than a grid of columns: as many per line
     # as fit (one on a phone), and fewer blocks for the browser to draw.
-    grid = st.container(horizontal=True, gap="small")
+    grid = st.container(horizontal=True, gap="small", key=METRICS_KEY)
     card = partial(grid.metric, border=True, width=METRIC_WIDTH)
     card(
         t("economy.metric.grdp_2030"),
@@ -344,6 +373,8 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader(t("economy.whatif.controls"))
+        # Filled once the scenario is computed, but placed above the sliders (STRIP_CSS).
+        strip = st.container(key=STRIP_KEY)
         scenario = scenario_ui.controls(baseline, t)
         st.button(
             t("economy.reset"),
@@ -357,6 +388,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
         likelihood_ui.estimate_caption(baseline, t)
     scenario_ui.write_url(scenario, baseline)
     result = scenario_ui.result_of(baseline, scenario)
+    result_strip(strip, result, t)
     with right:
         st.subheader(t("economy.whatif.results"))
         metrics(result, baseline, t)
