@@ -30,9 +30,13 @@ def show_chart(
     table: pd.DataFrame | None,
     t: Translator,
     key: str,
+    *,
+    wrapped: bool = False,
 ) -> None:
     """The chart with ``description`` as its accessible name, then (unless ``table`` is
     None) an expander holding ``table``, already in the reader's words and numbers.
+    ``wrapped``: a static table whose cells wrap, for a few rows of long text that a data
+    grid would cut off or scroll sideways at 1280 px.
 
     ``spec`` is often a cached template with this run's data: it is copied, never changed.
     The table is drawn only while its expander is open: a data grid is slow to draw.
@@ -46,4 +50,7 @@ def show_chart(
     )
     if box.open:
         with box:
-            st.dataframe(table, hide_index=True, width="stretch")
+            if wrapped:
+                st.table(table, hide_index=True)
+            else:
+                st.dataframe(table, hide_index=True, width="stretch")

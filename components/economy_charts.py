@@ -37,7 +37,9 @@ from core.model import Baseline, ScenarioResult
 SAVED_COLOURS = (GREEN, PURPLE, BROWN)
 SECTOR_COLOURS = (BLUE, ORANGE, GREEN, DARK_GREY)
 SECTOR_LABEL_COLOURS = tuple(label_on(colour) for colour in SECTOR_COLOURS)
-BAR = 28  # px: the bar of each target row
+BAR = 26  # px: the bar of each target row
+LABEL_GAP = 6  # px between a target row's bar and its name above, its figure below
+ROW_STEP = BAR + 2 * (FONT + LABEL_GAP) + 18  # px: name, bar, figure, and air between rows
 HEIGHT = 320  # px: the plot; its legend adds below
 
 LINES = "lines"  # dataset name of the line charts
@@ -247,8 +249,9 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
     shown = progress capped for drawing, label, quality label, published flag).
     """
     order = list(indicators)
-    # Each indicator's name sits above its bar, not in an axis at the left: a phone has
-    # no room for both the long names and the bars side by side.
+    # Each row is three lines: the indicator's name above its bar, the bar, and the figure
+    # with its year and target under the bar. No text sits on a bar: the target tick and a
+    # hollow bar's outline would cut through it, and a phone has no room beside the names.
     base = alt.Chart(alt.NamedData(name=ROWS)).encode(
         y=alt.Y("indicator:N", sort=order, title=None, axis=None),
     )
@@ -272,19 +275,15 @@ def distance_template(indicators: tuple[str, ...], t: Translator) -> dict:
         )
     )
     target = base.mark_tick(color=BLACK, thickness=4, size=BAR + 8).encode(x=alt.datum(100))
+    at_left = {"align": "left", "fontSize": FONT, "x": 0}
     names = base.mark_text(
-        align="left",
-        baseline="bottom",
-        dy=-(BAR // 2 + 6),
-        fontSize=FONT,
-        fontWeight="bold",
-        color=INK,
-    ).encode(x=alt.datum(0), text="indicator:N")
-    text = base.mark_text(align="left", dx=10, fontSize=FONT, color=BLACK).encode(
-        x=alt.datum(0), text="label:N"
+        baseline="bottom", dy=-(BAR // 2 + LABEL_GAP), fontWeight="bold", color=INK, **at_left
+    ).encode(text="indicator:N")
+    values = base.mark_text(baseline="top", dy=BAR // 2 + LABEL_GAP, color=BLACK, **at_left).encode(
+        text="label:N"
     )
-    chart = alt.layer(track, bars, target, names, text).properties(
-        title=t("economy.chart.progress_title"), width=WIDTH, height={"step": BAR + 44}
+    chart = alt.layer(track, bars, target, names, values).properties(
+        title=t("economy.chart.progress_title"), width=WIDTH, height={"step": ROW_STEP}
     )
     return projector(chart, t)
 

@@ -191,6 +191,12 @@ def _slider(
     )
 
 
+def _default(spec: ParamSpec, t: Translator) -> str:
+    """A slider's default in its help text the reader's way ("0,2", "−1,5"); the spec
+    keeps it as the link writes it ("0.2")."""
+    return t.number(float(spec.default), spec.decimals)
+
+
 def controls(baseline: Baseline, t: Translator) -> Scenario:
     """Draw every control (state already set by ``init_state``); the scenario they give."""
     by_name = {spec.name: spec for spec in specs(baseline)}
@@ -200,7 +206,7 @@ def controls(baseline: Baseline, t: Translator) -> Scenario:
         by_name["g"],
         t("economy.param.g", start=first),
         t,
-        help_text=t("economy.param.g_help", start=first, default=by_name["g"].default),
+        help_text=t("economy.param.g_help", start=first, default=_default(by_name["g"], t)),
         disabled=per_year,
     )
     st.toggle(
@@ -216,7 +222,7 @@ def controls(baseline: Baseline, t: Translator) -> Scenario:
             by_name[name],
             t(f"economy.param.{name}"),
             t,
-            help_text=t(f"economy.param.{name}_help", default=by_name[name].default),
+            help_text=t(f"economy.param.{name}_help", default=_default(by_name[name], t)),
         )
     st.radio(
         t("economy.param.basis"),
@@ -231,7 +237,7 @@ def controls(baseline: Baseline, t: Translator) -> Scenario:
         by_name["g50"],
         t("economy.param.g50"),
         t,
-        help_text=t("economy.param.g50_help", default=by_name["g50"].default),
+        help_text=t("economy.param.g50_help", default=_default(by_name["g50"], t)),
     )
     return scenario_from_state(baseline)
 

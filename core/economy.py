@@ -194,6 +194,16 @@ def latest_notes(
     return notes
 
 
+def quality_mix(rows: Iterable[Progress]) -> str:
+    """Which legend the progress bars need: "mixed" when published and unpublished
+    (estimate, derived) outturns both appear, else "all_published" or "none_published"
+    (a filled/hollow legend would then distinguish nothing)."""
+    kinds = {row.quality == "published" for row in rows if row.quality is not None}
+    if kinds == {True, False}:
+        return "mixed"
+    return "all_published" if kinds == {True} else "none_published"
+
+
 def progress_rows(
     outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline
 ) -> list[Progress]:

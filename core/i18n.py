@@ -109,12 +109,17 @@ class Translator:
         return vi if self.lang == "vi" else en
 
 
+MINUS = "\u2212"  # "−", the one minus sign of the text
+
+
 def format_number(value: float | None, lang: str, decimals: int = 0) -> str:
-    """15.800 / 4,04 in Vietnamese; 15,800 / 4.04 in English; an em dash when unknown."""
+    """15.800 / 4,04 in Vietnamese; 15,800 / 4.04 in English; an em dash when unknown.
+    A negative number takes the minus sign "−" (U+2212), not Babel's ASCII hyphen: one
+    minus sign throughout the text (issue 18)."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
-    return format_decimal(value, format=pattern, locale=_BABEL_LOCALE[lang])
+    return format_decimal(value, format=pattern, locale=_BABEL_LOCALE[lang]).replace("-", MINUS)
 
 
 def decimals_needed(value: float, most: int = 2) -> int:

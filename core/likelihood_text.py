@@ -48,7 +48,7 @@ def target_name(target: TargetId, plan: PlanTargets, t: Translator) -> str:
 
 
 def _rate(value: float, t: Translator, decimals: int = 1) -> str:
-    return t.number(value, decimals).replace("-", "−")
+    return t.number(value, decimals)
 
 
 def record_text(record: Record | None, needed: float, current: float, t: Translator) -> str:

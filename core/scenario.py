@@ -14,11 +14,12 @@ Every slider value lives in the URL under a short, stable name:
 
 Defaults come from ``core.model.plan_defaults(baseline)`` (clipped into the
 ranges). ``parse`` never raises: a missing parameter silently takes its
-default; a malformed one takes the default and yields a Notice of kind
-"invalid"; an out-of-range one is clamped and yields kind "clamped". Numbers
-are rounded to the step. Unknown keys (including g2019, g2031, gfoo) are
-ignored. Notices carry data only; the UI writes the text (and must escape the
-raw value, which can be arbitrary user text such as HTML).
+default; a malformed number takes the default and yields a Notice of kind
+"invalid", a value outside a choice's list kind "not_a_choice"; an out-of-range
+number is clamped and yields kind "clamped". Numbers are rounded to the step.
+Unknown keys (including g2019, g2031, gfoo) are ignored. Notices carry data only;
+the UI writes the text (and must escape the raw value, which can be arbitrary user
+text such as HTML).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ MAX_NUMBER_CHARS = 32
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,4})?", re.ASCII)
 _ASCII_SPACE = " \t\n\r\f\v"
 
-NoticeKind = Literal["invalid", "clamped"]
+NoticeKind = Literal["invalid", "not_a_choice", "clamped"]
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _parse_one(spec: ParamSpec, raw: str) -> tuple[str, Notice | None]:
         value = raw.strip(_ASCII_SPACE).lower()
         if value in spec.choices:
             return value, None
-        return spec.default, Notice(spec.name, notice_value(raw), "invalid", spec.default)
+        return spec.default, Notice(spec.name, notice_value(raw), "not_a_choice", spec.default)
     v = _parse_number(raw)
     if v is None:
         return spec.default, Notice(spec.name, notice_value(raw), "invalid", spec.default)

@@ -30,7 +30,7 @@ from components.page_parts import (
 from components.tabs import lazy_tabs
 from components.vega_theme import with_data
 from core import chart_text, exports
-from core.economy import Progress, progress_rows, structure_rows, year_notes
+from core.economy import Progress, progress_rows, quality_mix, structure_rows, year_notes
 from core.i18n import Translator
 from core.model import (
     DEFAULT_GROWTH_2031_2050_PCT,
@@ -42,11 +42,26 @@ from core.model import (
 )
 from core.narrative import consistency_text, percent, summary_text
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
-from core.targets import target_text
+from core.targets import target_figure
 
 VIEWS = page_of("economy").views
 CHART_KEY = "econ-chart"
 METRIC_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
+METRICS_KEY = "econ-metrics"
+STRIP_KEY = "econ-strip"
+# Where the columns stack (Streamlit's 640-px breakpoint) the strip stays in view at the
+# top of the controls while they scroll; beside the result cards it is hidden. The cards'
+# labels wrap instead of ending in "…" (a full phrase does not fit 250 px on one line).
+# The keyed block sits in a wrapper of its own height: the wrapper is what sticks.
+STRIP_CSS = f"""
+[data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{position: sticky; top: 3.75rem;
+  z-index: 3; background: #fff; border-bottom: 1px solid #d0d0d0; padding: 0.25rem 0;}}
+.st-key-{STRIP_KEY} p {{font-size: 0.9rem;}}
+@media (min-width: 640px) {{
+  [data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{display: none;}} }}
+.st-key-{METRICS_KEY} [data-testid="stMetricLabel"] * {{white-space: normal !important;
+  overflow: visible !important; text-overflow: clip !important;}}
+"""
 
 # Year table: catalog key, projection column, decimals shown.
 TABLE_COLUMNS = (
@@ -94,7 +109,9 @@ def quality_label(quality: str, t: Translator) -> str:
 
 
 def _progress_row(row: Progress, goal: pd.Series, t: Translator) -> dict:
-    target = target_text(goal, t)
+    # The compact target ("≈ 15.800"): the line under a bar fits a phone's width and the
+    # table a 1280-px screen; the indicator's name carries the unit.
+    target = target_figure(goal, t)
     if row.value is None:
         return {
             "indicator": t(f"economy.target_short.{row.target_id}"),
@@ -104,6 +121,7 @@ def _progress_row(row: Progress, goal: pd.Series, t: Translator) -> dict:
             "quality": "—",
             "progress": math.nan,
             "label": t("economy.targets.no_outturn_short", target=target),
+            "published": False,
             "source": row.source,
         }
     shown = t(f"economy.unit.{row.unit}", v=t.number(row.value, row.decimals))
@@ -114,22 +132,16 @@ def _progress_row(row: Progress, goal: pd.Series, t: Translator) -> dict:
         "year": row.period,
         "quality": quality_label(row.quality, t),
         "progress": row.progress_pct,
-        "label": t("economy.targets.bar_label", value=shown, target=target),
+        "label": t("economy.targets.bar_label", value=shown, period=row.period, target=target),
+        "published": row.quality == "published",
         "source": row.source,
     }
 
 
-def distance_rows(
-    outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline, t: Translator
-) -> pd.DataFrame:
+def distance_rows(progress: list[Progress], targets: pd.DataFrame, t: Translator) -> pd.DataFrame:
     """The progress rows (``core.economy.progress_rows``) in the reader's words."""
     goals = targets.set_index("id")
-    return pd.DataFrame(
-        [
-            _progress_row(row, goals.loc[row.target_id], t)
-            for row in progress_rows(outturn, targets, baseline)
-        ]
-    )
+    return pd.DataFrame([_progress_row(row, goals.loc[row.target_id], t) for row in progress])
 
 
 def structure_frame(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> pd.DataFrame:
@@ -148,12 +160,14 @@ def targets_section(
     outturn: pd.DataFrame, targets: pd.DataFrame, baseline: Baseline, t: Translator
 ) -> None:
     st.header(t("economy.targets.heading"))
-    st.markdown(t("economy.targets.intro"))
-    rows = distance_rows(outturn, targets, baseline, t)
-    published = quality_label("published", t)
-    drawn = rows.assign(
-        shown=rows["progress"].clip(upper=150).fillna(0), published=rows["quality"] == published
-    )[["indicator", "progress", "shown", "label", "quality", "published"]]
+    progress = progress_rows(outturn, targets, baseline)
+    st.markdown(
+        f"{t('economy.targets.intro')} {t(f'economy.targets.legend_{quality_mix(progress)}')}"
+    )
+    rows = distance_rows(progress, targets, t)
+    drawn = rows.assign(shown=rows["progress"].clip(upper=150).fillna(0))[
+        ["indicator", "progress", "shown", "label", "quality", "published"]
+    ]
     distance = with_data(
         economy_charts.distance_template(tuple(rows["indicator"]), t), economy_charts.ROWS, drawn
     )
@@ -173,11 +187,13 @@ def targets_section(
         table,
         t,
         key="econ-chart-economy-targets",
+        wrapped=True,
     )
     missing = rows.loc[rows["progress"].isna(), "indicator"]
     if len(missing):
         st.info(t("economy.targets.missing", names=", ".join(missing)), icon=":material/info:")
     st.caption(t("economy.targets.reading"))
+    st.caption(t("economy.targets.glossary"))
     cells = list(rows["source"]) + list(outturn["source"])
     source_footer(cells)
     chart_downloads(distance, "economy-targets", t, export_context(cells))
@@ -257,12 +273,26 @@ def shown_table(table: pd.DataFrame, t: Translator) -> pd.DataFrame:
     return shown
 
 
+def result_strip(strip, result: ScenarioResult, t: Translator) -> None:
+    """The two headline results in one line above the sliders: on a phone the result
+    cards sit below every slider, out of sight while one moves (issue 18)."""
+    summary = result.summary
+    strip.html(f"<style>{STRIP_CSS}</style>")
+    strip.markdown(
+        t(
+            "economy.whatif.strip",
+            per_capita=t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
+            average=t("economy.unit.pct_year", v=percent(summary.avg_growth_2021_2030_pct, t)),
+        )
+    )
+
+
 def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
     summary, scenario = result.summary, result.scenario
     first = baseline.last_year + 1
     # One wrapping row of fixed-width cards rather than a grid of columns: as many per line
     # as fit (one on a phone), and fewer blocks for the browser to draw.
-    grid = st.container(horizontal=True, gap="small")
+    grid = st.container(horizontal=True, gap="small", key=METRICS_KEY)
     card = partial(grid.metric, border=True, width=METRIC_WIDTH)
     card(
         t("economy.metric.grdp_2030"),
@@ -343,6 +373,8 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader(t("economy.whatif.controls"))
+        # Filled once the scenario is computed, but placed above the sliders (STRIP_CSS).
+        strip = st.container(key=STRIP_KEY)
         scenario = scenario_ui.controls(baseline, t)
         st.button(
             t("economy.reset"),
@@ -356,6 +388,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
         likelihood_ui.estimate_caption(baseline, t)
     scenario_ui.write_url(scenario, baseline)
     result = scenario_ui.result_of(baseline, scenario)
+    result_strip(strip, result, t)
     with right:
         st.subheader(t("economy.whatif.results"))
         metrics(result, baseline, t)

@@ -3,20 +3,23 @@ hostile links, and the controls (growth slider, chart choice, reset, saved scena
 
 from __future__ import annotations
 
+import pyarrow as pa
 import pytest
 
 from components.navigation import page_of
 from core.data import load_table
+from core.economy import progress_rows, quality_mix
 from core.i18n import LANGUAGES, Translator
-from core.model import HORIZON_YEAR, Baseline, plan_defaults, summarize
+from core.model import BASE_YEAR, HORIZON_YEAR, Baseline, plan_defaults, summarize
 from tests.app.conftest import outside_code_spans, run_page
 from tests.conftest import DATA
-from tests.plan_data import PLAN
+from tests.plan_data import PLAN, PLAN_TABLE
 
 PAGE = "pages/economy.py"
 VIEWS = page_of("economy").views
 # The defaults as the model derives them from the data (an updated CSV moves them).
-BASELINE = Baseline.from_outturn(load_table("economy_outturn", DATA), PLAN)
+OUTTURN = load_table("economy_outturn", DATA)
+BASELINE = Baseline.from_outturn(OUTTURN, PLAN)
 DEFAULT = plan_defaults(BASELINE)
 DEFAULTS = {
     "econ-g": DEFAULT.growth_pct,
@@ -227,3 +230,62 @@ def test_the_chart_choice_shows_one_chart_at_a_time():
     [after] = at.get("vega_lite_chart")
     assert after.proto.spec != before
     assert "USD" in after.proto.spec
+
+
+def _target_rows(at) -> list[dict]:
+    """The rows the targets chart draws: its named dataset, sent beside the spec as Arrow."""
+    [chart] = at.get("vega_lite_chart")
+    [dataset] = chart.proto.datasets
+    assert dataset.name == "rows"
+    return pa.ipc.open_stream(dataset.data.data).read_pandas().to_dict("records")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_target_bar_names_the_year_of_its_figure(lang):
+    """'5,8%' is the 2021–2024 average and the other figures are 2024's: each label under
+    a bar says so, and the line above the chart says which legend is true."""
+    t = Translator(lang, PLAN)
+    at = run_page(PAGE, lang, view="targets")
+    assert not at.exception
+    progress = {row.target_id: row for row in progress_rows(OUTTURN, PLAN_TABLE, BASELINE)}
+    labels = {row["indicator"]: row["label"] for row in _target_rows(at)}
+    growth = labels[t("economy.target_short.growth_2021_2030")]
+    assert f"({progress['growth_2021_2030'].period})" in growth
+    assert progress["growth_2021_2030"].period == f"{BASE_YEAR + 1}–{BASELINE.last_year}"
+    usd = labels[t("economy.target_short.grdp_per_capita_usd")]
+    assert f"({BASELINE.last_year})" in usd
+    dated = [row for row in progress.values() if row.period is not None]
+    assert sum(f"({row.period})" in " ".join(labels.values()) for row in dated) == len(dated)
+    legend = t(f"economy.targets.legend_{quality_mix(progress.values())}")
+    assert any(legend in block.value for block in at.markdown)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_bad_basis_is_not_a_valid_choice_not_a_bad_number(lang):
+    t = Translator(lang, PLAN)
+    at = whatif(lang, basis="urban")
+    assert not at.exception
+    [notice] = [warning.value for warning in at.warning]
+    replaced = t(
+        "economy.notice.not_a_choice",
+        param="basis",
+        label=t("economy.param_short.basis"),
+        value="`urban`",
+        replacement=t("economy.basis.official"),
+    )
+    # The value sits in a code span whose exact quoting link_value decides: compare around it.
+    before, _, after = replaced.partition("`urban`")
+    assert before in notice
+    assert after in notice
+    number = t("economy.notice.invalid", param="P", label="L", value="V", replacement="R")
+    assert number.split("V")[1].split("R")[0] not in notice  # "… is not a valid number …"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_slider_help_writes_the_defaults_the_readers_way(lang):
+    t = Translator(lang, PLAN)
+    at = whatif(lang)
+    for name, value in (("d", DEFAULT.deflator_pct), ("fx", DEFAULT.fx_change_pct)):
+        help_text = at.select_slider(key=f"econ-{name}").help
+        assert t.number(value, 1) in help_text  # "0,2" / "−1,5" in vi, "0.2" / "−1.5" in en
+        assert "-" not in help_text.replace("–", "")

@@ -64,6 +64,21 @@ def test_progress_rows_follow_the_shown_targets_and_the_data():
     assert rows["digital_economy_share"].value is None  # no outturn column for it yet
 
 
+def test_the_legend_follows_the_qualities_the_bars_show():
+    rows = economy.progress_rows(OUTTURN, PLAN_TABLE, BASELINE)
+    published = {row.quality == "published" for row in rows if row.quality is not None}
+    # The data today: every latest outturn is a year-end estimate or computed from one.
+    assert (economy.quality_mix(rows) == "none_published") == (published == {False})
+
+    def with_qualities(*qualities):
+        return [economy.Progress("x", "pct", 1, 1.0, "2024", q, 1.0, 1.0, "s") for q in qualities]
+
+    assert economy.quality_mix(with_qualities("published", "estimate", None)) == "mixed"
+    assert economy.quality_mix(with_qualities("published", None)) == "all_published"
+    assert economy.quality_mix(with_qualities("estimate", "derived")) == "none_published"
+    assert economy.quality_mix(with_qualities(None)) == "none_published"
+
+
 def test_structure_rows_are_the_latest_shares_and_the_targets():
     rows = economy.structure_rows(OUTTURN, PLAN_TABLE)
     latest = OUTTURN.dropna(subset=list(SHARE_COLUMNS)).iloc[-1]

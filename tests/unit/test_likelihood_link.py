@@ -110,7 +110,7 @@ def test_bad_values_inside_a_saved_scenario_take_defaults_and_are_named():
         ("s2.g", "invalid"),
         ("s2.d", "clamped"),
         ("s2.fx", "invalid"),
-        ("s2.basis", "invalid"),
+        ("s2.basis", "not_a_choice"),
         ("s2.name", "clamped"),
     ]
 

@@ -185,12 +185,12 @@ def test_malformed_number_gives_default_and_invalid_notice(param, field, raw):
 
 @pytest.mark.parametrize("raw", ["", "urban", "OFFICIALX", "<b>total</b>", "1"])
 def test_malformed_basis(raw):
-    assert parse_({"basis": raw}) == (DEFAULT, [Notice("basis", raw, "invalid", "official")])
+    assert parse_({"basis": raw}) == (DEFAULT, [Notice("basis", raw, "not_a_choice", "official")])
 
 
 @pytest.mark.parametrize("raw", ["", "yes", "true", "2", "1.0", "-1"])
 def test_malformed_ext(raw):
-    assert parse_({"ext": raw}) == (DEFAULT, [Notice("ext", raw, "invalid", "0")])
+    assert parse_({"ext": raw}) == (DEFAULT, [Notice("ext", raw, "not_a_choice", "0")])
 
 
 def test_long_value_is_truncated_in_notice():
@@ -336,5 +336,7 @@ def test_parse_never_raises_and_gives_a_valid_scenario(params):
     s, notices = parse(params, BASELINE)
     assert isinstance(s, Scenario)
     assert parse(to_query(s), BASELINE) == (s, [])
-    assert all(n.kind in ("invalid", "clamped") and len(n.value) <= 40 for n in notices)
+    assert all(
+        n.kind in ("invalid", "not_a_choice", "clamped") and len(n.value) <= 40 for n in notices
+    )
     assert len({n.param for n in notices}) == len(notices)
