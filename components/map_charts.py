@@ -139,3 +139,55 @@ def zone_share_chart(
     text = base.mark_text(align="left", dx=4).encode(text="label:N")
     # A fixed pixel height collapses a layered chart in Streamlit; a step per bar does not.
     return (bars + text).properties(height=alt.Step(30))
+
+
+# --- The IT park's location map (issue 19: Vega-Lite, no WebGL) ----------------------
+
+HOST_COLOUR, CONTEXT_FILL, CONTEXT_LINE = "#D55E00", "#EEEEEE", "#8C8C8C"
+
+
+def location_map_spec(
+    districts_geo: dict,
+    area: dict | None,
+    site: tuple[float, float] | None,
+    t: Translator,
+    height: int = 440,
+) -> dict:
+    """The nine former units as faint, named context, the located-within area (a GeoJSON
+    feature) outlined over them and the site marked when its position is known: an SVG
+    Vega-Lite map, so the page needs no WebGL context and no deck.gl bundle."""
+    context, labels = [], []
+    for feature in districts_geo["features"]:
+        props = feature["properties"]
+        context.append({"type": "Feature", "geometry": _rewound(feature["geometry"])})
+        lon, lat = representative_point(feature["geometry"])
+        labels.append({"lon": lon, "lat": lat, "name": t.pick(props["name_vi"], props["name_en"])})
+    layers = [
+        alt.Chart(alt.Data(values=context)).mark_geoshape(
+            fill=CONTEXT_FILL, stroke=CONTEXT_LINE, strokeWidth=1
+        )
+    ]
+    if area is not None:
+        outline = {"type": "Feature", "geometry": _rewound(area["geometry"])}
+        layers.append(
+            alt.Chart(alt.Data(values=[outline])).mark_geoshape(
+                fill=HOST_COLOUR, fillOpacity=0.45, stroke=HOST_COLOUR, strokeWidth=2.5
+            )
+        )
+    where = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "name:N"}
+    layers.append(
+        alt.Chart(alt.Data(values=labels))
+        .mark_text(fontSize=FONT - 3, color=INK, stroke="white", strokeWidth=3)
+        .encode(**where)
+    )
+    layers.append(
+        alt.Chart(alt.Data(values=labels)).mark_text(fontSize=FONT - 3, color=INK).encode(**where)
+    )
+    if site is not None:
+        layers.append(
+            alt.Chart(alt.Data(values=[{"lon": site[0], "lat": site[1]}]))
+            .mark_circle(size=160, color="#D50000", opacity=1)
+            .encode(longitude="lon:Q", latitude="lat:Q")
+        )
+    chart = alt.layer(*layers).project(type="mercator").properties(height=height)
+    return chart.configure_view(strokeWidth=0).to_dict()

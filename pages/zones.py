@@ -26,7 +26,7 @@ from components.deck import (
     located,
     picked_unit,
 )
-from components.map_charts import zone_share_chart
+from components.map_charts import zone_map_spec, zone_share_chart
 from components.page_parts import (
     download_csv,
     escape_markdown,
@@ -38,6 +38,7 @@ from components.quotes import blockquote
 from core.data import data_dir
 from core.geo import MAP_LAYERS, layers_param, parse_layers, parse_zone
 from core.i18n import Translator, decimals_needed
+from core.map_mode import map_mode_param, parse_map_mode
 from core.zones import (
     in_table_order,
     unlocated,
@@ -52,6 +53,8 @@ ZONE_KEY = "zones-zone"
 LAYER_KEYS = {layer: f"zones-layer-{layer}" for layer in MAP_LAYERS}
 BASEMAP_KEY = "zones-basemap"
 GENERATION_KEY = "zones-map-generation"
+INTERACTIVE_KEY = "zones-interactive"
+STATIC_MAP_HEIGHT = 460
 
 
 class MapTables(NamedTuple):
@@ -87,6 +90,10 @@ def state_from_link(zone_ids: list[int], t: Translator) -> list[str]:
     layers, rejected = parse_layers(st.query_params.get_all("layers"))
     if rejected is not None:
         notices.append(t("zones.notice_layers", value=link_value(rejected)))
+    interactive, rejected = parse_map_mode(st.query_params.get_all("map"))
+    if rejected is not None:
+        notices.append(t("zones.map_mode.notice", value=link_value(rejected)))
+    st.session_state[INTERACTIVE_KEY] = interactive
     st.session_state[ZONE_KEY] = zone
     for layer, key in LAYER_KEYS.items():
         st.session_state[key] = layer in layers
@@ -111,6 +118,7 @@ def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[st
         key=ZONE_KEY,
         help=t("zones.zone_help"),
     )
+    st.toggle(t("zones.map_mode.toggle"), key=INTERACTIVE_KEY, help=t("zones.map_mode.help"))
     switches = st.columns(3)
     for column, (layer, key) in zip(switches, LAYER_KEYS.items(), strict=False):
         column.toggle(t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}"))
@@ -121,7 +129,11 @@ def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[st
 
 def write_link(zone: int | None, layers: tuple[str, ...]) -> None:
     """Keep the URL on the current choice, so the view can be shared."""
-    wanted = {"zone": str(zone) if zone is not None else None, "layers": layers_param(layers)}
+    wanted = {
+        "zone": str(zone) if zone is not None else None,
+        "layers": layers_param(layers),
+        "map": map_mode_param(st.session_state[INTERACTIVE_KEY]),
+    }
     for name, value in wanted.items():
         if not value:
             if name in st.query_params:
@@ -152,6 +164,15 @@ def legend_entries(
     return entries
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def static_map(
+    _districts_geo: dict, districts: pd.DataFrame, zones: pd.DataFrame, folder: str, t: Translator
+) -> dict:
+    """The light map's spec, once per data folder and language (Altair validates slowly)."""
+    del folder  # cache key only
+    return zone_map_spec(_districts_geo, districts, zones, t, height=STATIC_MAP_HEIGHT)
+
+
 def map_section(
     tables: MapTables,
     zones: pd.DataFrame,
@@ -165,6 +186,17 @@ def map_section(
     """The map with its legend and captions, or nothing when the shapes are damaged."""
     districts_geo, region_geo, connectivity, it_park = tables
     if districts_geo is None:
+        return
+    if not st.session_state[INTERACTIVE_KEY]:
+        folder = str(data_dir())
+        st.vega_lite_chart(
+            static_map(districts_geo, districts, zones.reset_index(drop=True), folder, t),
+            key="zones-static-map",
+            width="stretch",
+            alt=t("zones.map_mode.static_alt"),
+        )
+        st.html(legend_html(legend_entries(zones, names, (), None, t)))
+        st.caption(t("zones.map_mode.static_caption"))
         return
     points = tuple((float(row.lon), float(row.lat)) for row in located(connectivity).itertuples())
     park = it_park_position(it_park)

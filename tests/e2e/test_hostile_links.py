@@ -70,6 +70,7 @@ STATE_PARAMS = [
     ("it-park", "view"),
     ("zones", "zone"),
     ("zones", "layers"),
+    ("zones", "map"),
     ("tasks", "q"),
     ("present", "step"),
     ("tracker", "status"),

@@ -121,7 +121,7 @@ def zone_colours() -> dict[int, tuple[int, int, int]]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_map_shows_the_three_zones_offline(page, server, lang):
-    open_page(page, server, "zones", lang)
+    open_page(page, server, "zones", lang, map="interactive")
     image, counts = wait_for_colours(page, zone_colours())
     assert all(n > 400 for n in counts.values()), counts
     # The plain background: no basemap tiles, so most of the canvas is light and flat.
@@ -134,7 +134,7 @@ def test_map_shows_the_three_zones_offline(page, server, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hovering_thu_dau_mot_shows_its_tooltip(page, server, lang):
     t = Translator(lang)
-    open_app(page, server, "zones", lang=lang)
+    open_app(page, server, "zones", map="interactive", lang=lang)
     wait_for_colours(page, zone_colours())
     name = {"vi": "Thủ Dầu Một (thành phố)", "en": "Thu Dau Mot (city)"}[lang]
     tooltip, _ = hover_unit(page, 718, name)
@@ -149,7 +149,7 @@ def test_hovering_thu_dau_mot_shows_its_tooltip(page, server, lang):
 
 def test_choosing_zone_3_highlights_it_and_shows_its_card(page, server):
     t = Translator("vi")
-    open_app(page, server, "zones", lang="vi")
+    open_app(page, server, "zones", map="interactive", lang="vi")
     wait_for_colours(page, zone_colours())
     page.get_by_role("radio", name="Khu vực 3", exact=True).click()
     wait_for_query(page, "zone=3")
@@ -170,7 +170,7 @@ def test_choosing_zone_3_highlights_it_and_shows_its_card(page, server):
 
 
 def test_clicking_a_unit_chooses_its_zone(page, server):
-    open_app(page, server, "zones", lang="en")
+    open_app(page, server, "zones", map="interactive", lang="en")
     wait_for_colours(page, zone_colours())
     _, (x, y) = hover_unit(page, 724, "Di An")  # zone 1; deck.gl picks on hover first
     page.mouse.click(x, y)
@@ -189,7 +189,7 @@ def test_clicking_a_unit_chooses_its_zone(page, server):
 
 def test_link_switches_the_connectivity_layer_on(page, server):
     t = Translator("en")
-    open_app(page, server, "zones", lang="en", layers="connectivity")
+    open_app(page, server, "zones", map="interactive", lang="en", layers="connectivity")
     toggle = page.get_by_role("switch", name=t("zones.layer.connectivity"))
     assert toggle.is_checked()
     _, counts = wait_for_colours(page, {"marker": tuple(MARKER)}, least=150)
@@ -214,7 +214,15 @@ def test_link_switches_the_connectivity_layer_on(page, server):
 
 
 def test_bad_link_values_show_a_notice_not_an_error(page, server):
-    open_app(page, server, "zones", lang="en", zone="%3Cb%3E99%3C%2Fb%3E", layers="rivers")
+    open_app(
+        page,
+        server,
+        "zones",
+        map="interactive",
+        lang="en",
+        zone="%3Cb%3E99%3C%2Fb%3E",
+        layers="rivers",
+    )
     no_traceback(page)
     body = page.inner_text("body")
     assert "The zone in the link" in body
