@@ -66,12 +66,14 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
         site = it_park_position(park)
         districts = try_geojson("districts_geo")
         if districts is not None:
-            st.vega_lite_chart(
-                location_map(districts, try_geojson("located_geo"), str(data_dir()), t, site),
-                key="it-park-map",
-                width="stretch",
-                alt=t("it_park.map_alt"),
-            )
+            # A keyed container: a chart's own key gives its element no st-key class.
+            with st.container(key="it-park-map"):
+                st.vega_lite_chart(
+                    location_map(districts, try_geojson("located_geo"), str(data_dir()), t, site),
+                    key="it-park-map-chart",
+                    width="stretch",
+                    alt=t("it_park.map_alt"),
+                )
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
     source_footer([*list(park["source"]), "dvhcvn_gis", "vnpdb_wards_2025"])
     download_csv(park, "it_park", key="download-it_park")

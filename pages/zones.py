@@ -189,12 +189,13 @@ def map_section(
         return
     if not st.session_state[INTERACTIVE_KEY]:
         folder = str(data_dir())
-        st.vega_lite_chart(
-            static_map(districts_geo, districts, zones.reset_index(drop=True), folder, t),
-            key="zones-static-map",
-            width="stretch",
-            alt=t("zones.map_mode.static_alt"),
-        )
+        with st.container(key="zones-static-map"):  # the st-key class tests find it by
+            st.vega_lite_chart(
+                static_map(districts_geo, districts, zones.reset_index(drop=True), folder, t),
+                key="zones-static-map-chart",
+                width="stretch",
+                alt=t("zones.map_mode.static_alt"),
+            )
         st.html(legend_html(legend_entries(zones, names, (), None, t)))
         st.caption(t("zones.map_mode.static_caption"))
         return

@@ -44,7 +44,8 @@ def test_zones_page_opens_on_the_static_map_in_the_zones_colours(page_factory, s
 def test_the_interactive_map_opens_on_request_and_the_link_keeps_it(page, server):
     t = Translator("en")
     open_app(page, server, "zones", lang="en")
-    page.get_by_role("switch", name=t("zones.map_mode.toggle")).click()
+    # Streamlit's label covers the switch's input: click the label, as a reader does.
+    page.get_by_text(t("zones.map_mode.toggle"), exact=True).click()
     page.locator(f"{DECK} canvas").first.wait_for(state="attached", timeout=60_000)
     wait_for_query(page, "map=interactive")
     assert page.locator(STATIC).count() == 0
