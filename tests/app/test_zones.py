@@ -51,7 +51,7 @@ def zone_title(t: Translator, zone: int) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_draws_the_map_offline_with_every_unit_once(lang):
-    at = run_page(PAGE, lang)
+    at = run_page(PAGE, lang, map="interactive")
     t = Translator(lang)
     no_exception(at)
     assert at.title[0].value == t("zones.title")
@@ -86,7 +86,7 @@ def test_page_draws_the_map_offline_with_every_unit_once(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_tooltips_speak_the_page_language(lang):
-    at = run_page(PAGE, lang)
+    at = run_page(PAGE, lang, map="interactive")
     spec, _ = deck_spec(at)
     units = next(layer for layer in spec["layers"] if layer["id"].startswith("units-"))
     tdm = next(f["properties"] for f in units["data"]["features"] if f["properties"]["code"] == 718)
@@ -105,7 +105,7 @@ def test_tooltips_speak_the_page_language(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_choosing_a_zone_changes_the_card_and_the_link(lang):
-    at = run_page(PAGE, lang)
+    at = run_page(PAGE, lang, map="interactive")
     t = Translator(lang)
     at.segmented_control(key=ZONE_KEY).set_value(1)
     rerun(at, lang)
@@ -140,7 +140,7 @@ def test_choosing_a_zone_changes_the_card_and_the_link(lang):
 
 
 def test_the_view_stays_put_when_the_choice_changes():
-    at = run_page(PAGE, "vi")
+    at = run_page(PAGE, "vi", map="interactive")
     before, _ = deck_spec(at)
     at.segmented_control(key=ZONE_KEY).set_value(2)
     at.toggle(key="zones-layer-connectivity").set_value(True)
@@ -148,13 +148,13 @@ def test_the_view_stays_put_when_the_choice_changes():
     after, _ = deck_spec(at)
     assert before["initialViewState"] == after["initialViewState"]
     assert at.get("deck_gl_json_chart")[0].proto.id == (
-        run_page(PAGE, "vi").get("deck_gl_json_chart")[0].proto.id
+        run_page(PAGE, "vi", map="interactive").get("deck_gl_json_chart")[0].proto.id
     )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_link_can_choose_the_zone_and_layers(lang):
-    at = run_page(PAGE, lang, zone="2", layers="connectivity,it_park")
+    at = run_page(PAGE, lang, map="interactive", zone="2", layers="connectivity,it_park")
     t = Translator(lang)
     no_exception(at)
     assert zone_title(t, 2) in card_titles(at)
@@ -200,7 +200,7 @@ def test_a_link_can_choose_the_zone_and_layers(lang):
 @pytest.mark.parametrize("value", ["", "abc", "99", "0", "<b>1</b>", "1" * 300, ["1", "2"]])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_bad_zone_in_the_link_falls_back_with_a_notice(lang, value):
-    at = run_page(PAGE, lang, zone=value)
+    at = run_page(PAGE, lang, map="interactive", zone=value)
     no_exception(at)
     notices = [i.value for i in at.info]
     assert any(Translator(lang)("zones.notice_zone", value="")[:20] in n for n in notices)
@@ -213,7 +213,7 @@ def test_bad_zone_in_the_link_falls_back_with_a_notice(lang, value):
     "value", ["", "rivers", "<script>x</script>", "x" * 300, ["connectivity", "it_park"]]
 )
 def test_bad_layers_in_the_link_fall_back_with_a_notice(value):
-    at = run_page(PAGE, "en", layers=value)
+    at = run_page(PAGE, "en", map="interactive", layers=value)
     no_exception(at)
     assert any("map layers in the link" in i.value for i in at.info)
     assert not at.toggle(key="zones-layer-connectivity").value
@@ -221,7 +221,7 @@ def test_bad_layers_in_the_link_fall_back_with_a_notice(value):
 
 
 def test_partly_valid_layers_keep_the_valid_part():
-    at = run_page(PAGE, "en", layers="connectivity,ring_road_4")
+    at = run_page(PAGE, "en", map="interactive", layers="connectivity,ring_road_4")
     assert at.toggle(key="zones-layer-connectivity").value
     assert any("map layers in the link" in i.value for i in at.info)
     assert at.query_params["layers"] == "connectivity"
@@ -239,3 +239,19 @@ def test_a_picked_unit_names_its_code_and_other_picks_only_count():
     assert picked_unit(event({"places-4": [{"tip_title": "x"}]})) == (True, None)
     assert picked_unit(event({})) == (False, None)
     assert picked_unit(None) == (False, None)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_one(lang):
+    t = Translator(lang)
+    at = run_page(PAGE, lang)
+    assert not at.get("deck_gl_json_chart")  # deck.gl (3 MB, WebGL) only on request
+    assert len(at.get("vega_lite_chart")) == 1
+    assert not at.toggle(key="zones-interactive").value
+    assert "map" not in at.query_params
+    at.toggle(key="zones-interactive").set_value(True).run()
+    assert at.get("deck_gl_json_chart")
+    assert at.query_params["map"] == "interactive"
+    bad = run_page(PAGE, lang, map="webgl")
+    assert not bad.get("deck_gl_json_chart")
+    assert any(t("zones.map_mode.notice", value="`webgl`") in i.value for i in bad.info)
