@@ -75,6 +75,7 @@ STATE_PARAMS = [
     ("zones", "zone"),
     ("zones", "layers"),
     ("zones", "ward"),
+    ("zones", "map"),
     ("tasks", "q"),
     ("present", "step"),
     ("tracker", "status"),
