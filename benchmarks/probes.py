@@ -16,6 +16,7 @@ from deploy.local_server import DRAWN_JS, REPO, Server
 
 ARTIFACTS = REPO / "benchmarks" / "artifacts"
 VIEWPORT = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}  # a common phone's CSS pixels (issue 19)
 
 # Installed before any page script: remembers when the app's script started and
 # stopped running and when a key went down, in the page's clock (ms since navigation).
@@ -134,13 +135,19 @@ class Load:
     static: int
     http_other: int
     websocket: int
+    runs: int = 1  # script runs the browser saw until ready: 2 means a rerun on load
+
+    @property
+    def all_bytes(self) -> int:
+        """Everything received: HTTP responses (incl. static JS) and WebSocket frames."""
+        return self.static + self.http_other + self.websocket
 
 
 class Tab:
     """One browser context with one page, its traffic recorded."""
 
-    def __init__(self, browser):
-        self.context = browser.new_context(viewport=VIEWPORT, locale="vi-VN")
+    def __init__(self, browser, viewport: dict = VIEWPORT):
+        self.context = browser.new_context(viewport=viewport, locale="vi-VN")
         self.context.add_init_script(PROBE_JS)
         self.page = self.context.new_page()
         self.page.set_default_timeout(60_000)
@@ -152,7 +159,8 @@ class Tab:
         self.page.goto(url, wait_until="commit")
         ready = self.page.wait_for_function(READY_JS, polling="raf", timeout=60_000)
         render_ms = float(ready.json_value())
-        self.page.wait_for_timeout(200)  # let the last frames' CDP events arrive
+        # Let the last frames' CDP events arrive, and a rerun the page triggers on load start.
+        self.page.wait_for_timeout(300)
         probe = self.page.evaluate("window.__bench")
         script_ms = None
         if probe["runningAt"] and probe["notRunningAt"]:
@@ -165,6 +173,7 @@ class Tab:
             self.traffic.static,
             self.traffic.http_other,
             self.traffic.websocket,
+            len(probe["runningAt"]),
         )
 
     def close(self) -> None:

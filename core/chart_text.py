@@ -98,6 +98,31 @@ def zone_share(t: Translator, title: str, shares: Mapping[str, float]) -> str:
     return t("a11y.chart.zone_share", title=title, items=_shares(t, shares, 1))
 
 
+def zone_map(
+    t: Translator, title: str, units_by_zone: Mapping[str, Sequence[str]], ward: str | None
+) -> str:
+    """The static zones map: which units each zone colours, and the chosen ward if any."""
+    items = _joined(
+        t,
+        (
+            t(
+                "a11y.chart.zone_map_item",
+                zone=zone,
+                units=t("a11y.chart.name_separator").join(units),
+            )
+            for zone, units in units_by_zone.items()
+        ),
+    )
+    text = t("a11y.chart.zone_map", title=title, items=items)
+    return text + (" " + t("a11y.chart.zone_map_ward", ward=ward) if ward else "")
+
+
+def location_map(t: Translator, place: str | None) -> str:
+    """The IT park's location map: what it highlights, and the place in words when known."""
+    text = t("it_park.map_alt")
+    return text + (" " + t("a11y.map.it_park_place", place=place) if place else "")
+
+
 def timeline(t: Translator, first: str, last: str, kinds: Mapping[str, int]) -> str:
     """The IT-park timeline: its date range (already formatted) and events per lane."""
     count = sum(kinds.values())

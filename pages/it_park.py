@@ -9,7 +9,8 @@ import streamlit as st
 from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
-from components.deck import it_park_position, location_deck
+from components.deck import it_park_position
+from components.map_charts import location_map_spec
 from components.metrics import indicator_cards
 from components.navigation import link_to, page_of
 from components.page_parts import download_csv, escape_markdown, page_header, source_footer
@@ -21,10 +22,22 @@ from core.data import data_dir
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
 from core.tracker import commitments_as_events
+from core.wards import feature
 
 VIEWS = page_of("it_park").views
-MAP_WIDTH_GUESS, MAP_HEIGHT = 360, 440  # half the content width on a 1280-pixel screen
-HOST_DISTRICT = 718  # Thủ Dầu Một, which holds Hòa Phú ward
+MAP_HEIGHT = 440
+PLACE_ID = "it_park"  # its located-within area in data/geo/located_areas.geojson
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def location_map(
+    _districts_geo: dict, _located_geo: dict | None, folder: str, t: Translator, site
+) -> dict:
+    """The location map's Vega-Lite spec, built once per data folder, language and site:
+    Altair's validation costs tens of milliseconds a run."""
+    del folder  # cache key only
+    area = feature(_located_geo, "place_id", PLACE_ID) if _located_geo else None
+    return location_map_spec(_districts_geo, area, site, t, height=MAP_HEIGHT)
 
 
 def site_tab(park: pd.DataFrame, t: Translator) -> None:
@@ -55,21 +68,16 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
         site = it_park_position(park)
         districts = try_geojson("districts_geo")
         if districts is not None:
-            deck = location_deck(
-                districts,
-                folder=str(data_dir()),
-                t=t,
-                host=HOST_DISTRICT,
-                site=site,
-                width=MAP_WIDTH_GUESS,
-                height=MAP_HEIGHT,
+            # show_chart's keyed container: the st-key class the browser tests find it by.
+            show_chart(
+                location_map(districts, try_geojson("located_geo"), str(data_dir()), t, site),
+                chart_text.location_map(t, value("location")),
+                None,
+                t,
+                key="it-park-map",
             )
-            place = value("location")
-            alt = t("it_park.map_alt")
-            alt += " " + t("a11y.map.it_park_place", place=place) if place else ""
-            st.pydeck_chart(deck, key="it-park-map", height=MAP_HEIGHT, alt=alt)
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
-    source_footer([*list(park["source"]), "dvhcvn_gis"])
+    source_footer([*list(park["source"]), "dvhcvn_gis", "vnpdb_wards_2025"])
     download_csv(park, "it_park", key="download-it_park")
 
 

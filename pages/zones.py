@@ -28,7 +28,7 @@ from components.deck import (
     map_points,
     picked_unit,
 )
-from components.map_charts import zone_share_chart, zone_share_text
+from components.map_charts import zone_map_spec, zone_share_chart, zone_share_text
 from components.page_parts import (
     download_csv,
     escape_markdown,
@@ -44,10 +44,12 @@ from components.zones_ui import (
     ward_card,
     wards_table,
 )
+from core import chart_text
 from core.data import data_dir
 from core.geo import MAP_LAYERS, layers_param, parse_layers, parse_zone
 from core.i18n import Translator, decimals_needed
-from core.wards import located_in_layers, place_names
+from core.map_mode import map_mode_param, parse_map_mode
+from core.wards import feature, located_in_layers, place_names
 from core.zones import (
     in_table_order,
     unlocated,
@@ -62,6 +64,8 @@ ZONE_KEY = "zones-zone"
 LAYER_KEYS = {layer: f"zones-layer-{layer}" for layer in MAP_LAYERS}
 BASEMAP_KEY = "zones-basemap"
 GENERATION_KEY = "zones-map-generation"
+INTERACTIVE_KEY = "zones-interactive"
+STATIC_MAP_HEIGHT = 460
 
 
 class MapTables(NamedTuple):
@@ -97,6 +101,11 @@ def state_from_link(zone_ids: list[int], t: Translator) -> list[str]:
     layers, rejected = parse_layers(st.query_params.get_all("layers"))
     if rejected is not None:
         notices.append(t("zones.notice_layers", value=link_value(rejected)))
+    interactive, rejected = parse_map_mode(st.query_params.get_all("map"))
+    if rejected is not None:
+        notices.append(t("zones.map_mode.notice", value=link_value(rejected)))
+    # Only the interactive map draws the layers: a link asking for one opens it.
+    st.session_state[INTERACTIVE_KEY] = interactive or bool(layers)
     st.session_state[ZONE_KEY] = zone
     for layer, key in LAYER_KEYS.items():
         st.session_state[key] = layer in layers
@@ -117,6 +126,21 @@ def on_map_select(zone_of: dict[int, int], ward_codes: frozenset[int]) -> None:
         st.session_state[WARD_KEY] = ward
 
 
+def on_deck_switch(key: str) -> None:
+    """A layer or the basemap is drawn by the interactive map only: switching one on
+    opens it, rather than a switch that seems to do nothing on the static map."""
+    if st.session_state[key]:
+        st.session_state[INTERACTIVE_KEY] = True
+
+
+def on_map_mode() -> None:
+    """Back to the static map: the layers and basemap go off with the map that drew them,
+    so the switches and the link say what is drawn (and reopening starts plain)."""
+    if not st.session_state[INTERACTIVE_KEY]:
+        for key in (*LAYER_KEYS.values(), BASEMAP_KEY):
+            st.session_state[key] = False
+
+
 def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[str, ...], bool]:
     """The zone, the optional layers and the basemap switch: (zone, layers, basemap)."""
     zone = st.segmented_control(
@@ -126,14 +150,28 @@ def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[st
         key=ZONE_KEY,
         help=t("zones.zone_help"),
     )
+    st.toggle(
+        t("zones.map_mode.toggle"),
+        key=INTERACTIVE_KEY,
+        help=t("zones.map_mode.help"),
+        on_change=on_map_mode,
+    )
     # Two columns of switches: four in a row would wrap every label on a laptop.
     switches = st.columns(2)
     for index, (layer, key) in enumerate(LAYER_KEYS.items()):
         switches[index % 2].toggle(
-            t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}")
+            t(f"zones.layer.{layer}"),
+            key=key,
+            help=t(f"zones.layer_help.{layer}"),
+            on_change=on_deck_switch,
+            args=(key,),
         )
     basemap = switches[len(LAYER_KEYS) % 2].toggle(
-        t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help")
+        t("zones.basemap"),
+        key=BASEMAP_KEY,
+        help=t("zones.basemap_help"),
+        on_change=on_deck_switch,
+        args=(BASEMAP_KEY,),
     )
     layers = tuple(layer for layer, key in LAYER_KEYS.items() if st.session_state[key])
     return zone, layers, basemap
@@ -142,7 +180,11 @@ def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[st
 def write_link(zone: int | None, layers: tuple[str, ...], ward: int | None, lookup: bool) -> None:
     """Keep the URL on the current choice, so the view can be shared. With the lookup
     disabled (damaged file), a ward in the link is left as it was."""
-    wanted = {"zone": str(zone) if zone is not None else None, "layers": layers_param(layers)}
+    wanted = {
+        "zone": str(zone) if zone is not None else None,
+        "layers": layers_param(layers),
+        "map": map_mode_param(st.session_state[INTERACTIVE_KEY]),
+    }
     if lookup:
         wanted["ward"] = str(ward) if ward is not None else None
     for name, value in wanted.items():
@@ -175,6 +217,52 @@ def legend_entries(
     return entries
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def static_map(
+    _districts_geo: dict,
+    districts: pd.DataFrame,
+    zones: pd.DataFrame,
+    folder: str,
+    t: Translator,
+    ward: int | None,
+    _ward_feature: dict | None,
+) -> dict:
+    """The light map's spec, once per data folder, language and chosen ward (Altair
+    validates slowly); ``ward`` keys the cache for its outline ``_ward_feature``."""
+    del folder, ward  # cache keys only
+    return zone_map_spec(
+        _districts_geo, districts, zones, t, height=STATIC_MAP_HEIGHT, ward=_ward_feature
+    )
+
+
+def static_section(
+    districts_geo: dict,
+    zones: pd.DataFrame,
+    districts: pd.DataFrame,
+    names: dict[int, str],
+    chosen: tuple[dict | None, int | None],
+    t: Translator,
+) -> None:
+    """The light map (issue 19) with the chosen 2025 unit outlined (issue 16), its legend
+    and caption; ``chosen`` is (the units' outlines or None when damaged, the ward)."""
+    units_geo, ward = chosen
+    outline = feature(units_geo, "code", ward) if units_geo and ward is not None else None
+    spec = static_map(
+        districts_geo, districts, zones.reset_index(drop=True), str(data_dir()), t, ward, outline
+    )
+    units_by_zone = {
+        name: [t.pick(u.name_vi, u.name_en) for u in zone_units(districts, z).itertuples()]
+        for z, name in names.items()
+    }
+    props = outline["properties"] if outline else None
+    ward_name = t.pick(props["name_vi"], props["name_en"]) if props else None
+    description = chart_text.zone_map(t, t("zones.map_mode.static_alt"), units_by_zone, ward_name)
+    # The units table below the map is its table alternative (a11y.map.zones_alternative).
+    show_chart(spec, description, None, t, key="zones-static-map")
+    st.html(legend_html(legend_entries(zones, names, (), None, t)))
+    st.caption(t("zones.map_mode.static_caption"))
+
+
 def map_section(
     tables: MapTables,
     zones: pd.DataFrame,
@@ -190,6 +278,9 @@ def map_section(
     """The map with its legend and captions, or nothing when the shapes are damaged."""
     districts_geo, region_geo, connectivity, it_park = tables
     if districts_geo is None:
+        return
+    if not st.session_state[INTERACTIVE_KEY]:
+        static_section(districts_geo, zones, districts, names, (wards.units_geo, ward), t)
         return
     park = it_park_position(it_park)
     points = map_points(connectivity, it_park)

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from components.deck import picked_unit
+from components.map_charts import WARD_COLOUR
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import outside_code_spans, run_page
@@ -53,7 +54,7 @@ def zone_title(t: Translator, zone: int) -> str:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_page_draws_the_map_offline_with_every_unit_once(lang):
-    at = run_page(PAGE, lang)
+    at = run_page(PAGE, lang, map="interactive")
     t = Translator(lang)
     no_exception(at)
     assert at.title[0].value == t("zones.title")
@@ -88,7 +89,7 @@ def test_page_draws_the_map_offline_with_every_unit_once(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_tooltips_speak_the_page_language(lang):
-    at = run_page(PAGE, lang)
+    at = run_page(PAGE, lang, map="interactive")
     spec, _ = deck_spec(at)
     units = next(layer for layer in spec["layers"] if layer["id"].startswith("units-"))
     tdm = next(f["properties"] for f in units["data"]["features"] if f["properties"]["code"] == 718)
@@ -107,7 +108,7 @@ def test_tooltips_speak_the_page_language(lang):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_choosing_a_zone_changes_the_card_and_the_link(lang):
-    at = run_page(PAGE, lang)
+    at = run_page(PAGE, lang, map="interactive")
     t = Translator(lang)
     at.segmented_control(key=ZONE_KEY).set_value(1)
     rerun(at, lang)
@@ -142,7 +143,7 @@ def test_choosing_a_zone_changes_the_card_and_the_link(lang):
 
 
 def test_the_view_stays_put_when_the_choice_changes():
-    at = run_page(PAGE, "vi")
+    at = run_page(PAGE, "vi", map="interactive")
     before, _ = deck_spec(at)
     at.segmented_control(key=ZONE_KEY).set_value(2)
     at.toggle(key="zones-layer-connectivity").set_value(True)
@@ -150,13 +151,13 @@ def test_the_view_stays_put_when_the_choice_changes():
     after, _ = deck_spec(at)
     assert before["initialViewState"] == after["initialViewState"]
     assert at.get("deck_gl_json_chart")[0].proto.id == (
-        run_page(PAGE, "vi").get("deck_gl_json_chart")[0].proto.id
+        run_page(PAGE, "vi", map="interactive").get("deck_gl_json_chart")[0].proto.id
     )
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_link_can_choose_the_zone_and_layers(lang):
-    at = run_page(PAGE, lang, zone="2", layers="connectivity,it_park")
+    at = run_page(PAGE, lang, map="interactive", zone="2", layers="connectivity,it_park")
     t = Translator(lang)
     no_exception(at)
     assert zone_title(t, 2) in card_titles(at)
@@ -208,7 +209,7 @@ def test_a_link_can_choose_the_zone_and_layers(lang):
 @pytest.mark.parametrize("value", ["", "abc", "99", "0", "<b>1</b>", "1" * 300, ["1", "2"]])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_bad_zone_in_the_link_falls_back_with_a_notice(lang, value):
-    at = run_page(PAGE, lang, zone=value)
+    at = run_page(PAGE, lang, map="interactive", zone=value)
     no_exception(at)
     notices = [i.value for i in at.info]
     assert any(Translator(lang)("zones.notice_zone", value="")[:20] in n for n in notices)
@@ -221,7 +222,7 @@ def test_bad_zone_in_the_link_falls_back_with_a_notice(lang, value):
     "value", ["", "rivers", "<script>x</script>", "x" * 300, ["connectivity", "it_park"]]
 )
 def test_bad_layers_in_the_link_fall_back_with_a_notice(value):
-    at = run_page(PAGE, "en", layers=value)
+    at = run_page(PAGE, "en", map="interactive", layers=value)
     no_exception(at)
     assert any("map layers in the link" in i.value for i in at.info)
     assert not at.toggle(key="zones-layer-connectivity").value
@@ -229,7 +230,7 @@ def test_bad_layers_in_the_link_fall_back_with_a_notice(value):
 
 
 def test_partly_valid_layers_keep_the_valid_part():
-    at = run_page(PAGE, "en", layers="connectivity,ring_road_4")
+    at = run_page(PAGE, "en", map="interactive", layers="connectivity,ring_road_4")
     assert at.toggle(key="zones-layer-connectivity").value
     assert any("map layers in the link" in i.value for i in at.info)
     assert at.query_params["layers"] == "connectivity"
@@ -275,7 +276,7 @@ def layer(spec: dict, name: str) -> dict | None:
 @pytest.mark.parametrize("code", whole_unit_in_each_zone())
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_ward_link_shows_its_former_unit_and_zone(lang, code):
-    at = run_page(PAGE, lang, ward=str(code))
+    at = run_page(PAGE, lang, map="interactive", ward=str(code))
     t = Translator(lang)
     no_exception(at)
     row = CROSSWALK[CROSSWALK["code"] == code].iloc[0]
@@ -362,6 +363,8 @@ def test_the_units_layer_draws_the_36_with_tooltips_and_stays_small(lang):
     t = Translator(lang)
     no_exception(at)
     assert at.toggle(key="zones-layer-units").value
+    assert at.toggle(key="zones-interactive").value  # a layer in the link opens deck.gl
+    assert at.query_params["map"] == "interactive"
     spec, size = deck_spec(at)
     assert size <= MAX_MAP_BYTES_WITH_UNITS, size
     wards = layer(spec, "wards")
@@ -375,7 +378,7 @@ def test_the_units_layer_draws_the_36_with_tooltips_and_stays_small(lang):
 
 
 def test_the_view_stays_put_when_a_ward_is_chosen():
-    at = run_page(PAGE, "vi")
+    at = run_page(PAGE, "vi", map="interactive")
     before, _ = deck_spec(at)
     at.text_input(key=WARD_QUERY).input("phu loi")
     at.toggle(key="zones-layer-units").set_value(True)
@@ -387,7 +390,7 @@ def test_the_view_stays_put_when_a_ward_is_chosen():
 
 def test_a_damaged_units_file_disables_only_the_lookup(damaged_data):
     (damaged_data / "units_2025.csv").write_text("code,name_vi\nabc,x\n", encoding="utf-8")
-    at = run_page(PAGE, "vi", ward="25760")
+    at = run_page(PAGE, "vi", map="interactive", ward="25760")
     t = Translator("vi")
     assert not at.exception, [e.value for e in at.exception]
     assert any("units_2025.csv" in e.value for e in at.error)
@@ -397,3 +400,60 @@ def test_a_damaged_units_file_disables_only_the_lookup(damaged_data):
     spec, _ = deck_spec(at)  # the map still works
     assert layer(spec, "units") is not None
     assert at.table  # and the former units' table
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_one(lang):
+    t = Translator(lang)
+    at = run_page(PAGE, lang)
+    assert not at.get("deck_gl_json_chart")  # deck.gl (3 MB, WebGL) only on request
+    assert len(at.get("vega_lite_chart")) == 1
+    assert not at.toggle(key="zones-interactive").value
+    assert "map" not in at.query_params
+    at.toggle(key="zones-interactive").set_value(True).run()
+    assert at.get("deck_gl_json_chart")
+    assert at.query_params["map"] == "interactive"
+    bad = run_page(PAGE, lang, map="webgl")
+    assert not bad.get("deck_gl_json_chart")
+    assert any(t("zones.map_mode.notice", value="`webgl`") in i.value for i in bad.info)
+
+
+def static_spec(at) -> dict:
+    return json.loads(at.get("vega_lite_chart")[0].proto.spec)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_static_map_outlines_the_chosen_ward(lang):
+    code = whole_unit_in_each_zone()[0]
+    t = Translator(lang)
+    at = run_page(PAGE, lang, ward=str(code))
+    no_exception(at)
+    assert not at.get("deck_gl_json_chart")
+    row = CROSSWALK[CROSSWALK["code"] == code].iloc[0]
+    name = t.pick(row["name_vi"], row["name_en"])
+    assert name in card_titles(at)
+    spec = static_spec(at)
+    *_, outline, _halo, label = spec["layer"]
+    assert outline["mark"]["stroke"] == WARD_COLOUR
+    assert outline["data"]["values"][0]["geometry"]["type"] in {"Polygon", "MultiPolygon"}
+    assert label["data"]["values"][0]["name"] == name
+    assert t("a11y.chart.zone_map_ward", ward=name) in spec["description"]
+    # No ward, no outline: the three layers of the plain map.
+    assert len(static_spec(run_page(PAGE, lang))["layer"]) == 3
+
+
+def test_switching_a_layer_on_opens_the_interactive_map_and_off_closes_it():
+    at = run_page(PAGE, "en")
+    at.toggle(key="zones-layer-connectivity").set_value(True)
+    rerun(at, "en")
+    no_exception(at)
+    assert at.toggle(key="zones-interactive").value
+    assert layer(deck_spec(at)[0], "places") is not None
+    assert at.query_params["map"] == "interactive"
+    assert at.query_params["layers"] == "connectivity"
+    at.toggle(key="zones-interactive").set_value(False)
+    rerun(at, "en")
+    assert not at.get("deck_gl_json_chart")
+    assert not at.toggle(key="zones-layer-connectivity").value  # the static map draws none
+    assert "layers" not in at.query_params
+    assert "map" not in at.query_params

@@ -148,11 +148,11 @@ def page_title(page) -> str:
     return page.locator("h1").first.inner_text().strip()
 
 
-def open_page(page, server: Server, section: str, lang: str) -> None:
+def open_page(page, server: Server, section: str, lang: str, **params: str) -> None:
     """Open one of the explorer's pages and check it drew its own title, without a traceback."""
     from components.navigation import page_of
     from core.i18n import Translator
 
-    open_app(page, server, page_of(section).url_path, lang=lang)
+    open_app(page, server, page_of(section).url_path, lang=lang, **params)
     no_traceback(page)
     assert page_title(page) == Translator(lang)(f"{section}.title")

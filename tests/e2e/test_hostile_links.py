@@ -79,6 +79,7 @@ STATE_PARAMS = [
     ("zones", "zone"),
     ("zones", "layers"),
     ("zones", "ward"),
+    ("zones", "map"),
     ("tasks", "q"),
     ("present", "step"),
     ("tracker", "status"),

@@ -25,6 +25,7 @@ from tests.e2e.conftest import (
 from tests.map_pixels import to_pixel
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
+STATIC = ".st-key-zones-static-map"  # the light Vega-Lite map the page opens on (issue 19)
 TOLERANCE = 8  # per channel: antialiasing at edges, colour management
 ZONES = load_table("zones", data_dir()).set_index("id")
 
@@ -46,11 +47,12 @@ def the_map_geometry():
 GEO = the_map_geometry()
 
 
-def map_image(page, path=None) -> Image.Image:
+def map_image(page, path=None, scope: str = MAP) -> Image.Image:
     # After a rerun the chart may be re-laid out for a moment: wait for it to settle.
-    page.wait_for_selector(f"{MAP} canvas", state="attached", timeout=60_000)
+    drawn = page.locator(f"{scope} canvas, {scope} svg").first
+    drawn.wait_for(state="attached", timeout=60_000)
     wait_until_ready(page)
-    data = page.locator(MAP).screenshot(path=str(path) if path else None, timeout=60_000)
+    data = page.locator(scope).screenshot(path=str(path) if path else None, timeout=60_000)
     return Image.open(io.BytesIO(data)).convert("RGB")
 
 
@@ -61,12 +63,17 @@ def count(image: Image.Image, rgb: tuple[int, int, int]) -> int:
 
 
 def wait_for_colours(
-    page, colours: dict, present: bool = True, seconds: float = 60, least: int = 400
+    page,
+    colours: dict,
+    present: bool = True,
+    seconds: float = 60,
+    least: int = 400,
+    scope: str = MAP,
 ):
     """The map screenshot once every colour is (or none is) drawn over ``least`` pixels."""
     deadline = time.monotonic() + seconds
     while True:
-        image = map_image(page)
+        image = map_image(page, scope=scope)
         counts = {name: count(image, rgb) for name, rgb in colours.items()}
         if all((n > least) == present for n in counts.values()) or time.monotonic() > deadline:
             return image, counts
@@ -118,7 +125,7 @@ def zone_colours() -> dict[int, tuple[int, int, int]]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_map_shows_the_three_zones_offline(page, server, lang):
-    open_page(page, server, "zones", lang)
+    open_page(page, server, "zones", lang, map="interactive")
     image, counts = wait_for_colours(page, zone_colours())
     assert all(n > 400 for n in counts.values()), counts
     # The plain background: no basemap tiles, so most of the canvas is light and flat.
@@ -131,7 +138,7 @@ def test_map_shows_the_three_zones_offline(page, server, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hovering_thu_dau_mot_shows_its_tooltip(page, server, lang):
     t = Translator(lang)
-    open_app(page, server, "zones", lang=lang)
+    open_app(page, server, "zones", map="interactive", lang=lang)
     wait_for_colours(page, zone_colours())
     name = {"vi": "Thủ Dầu Một (thành phố)", "en": "Thu Dau Mot (city)"}[lang]
     tooltip, _ = hover_unit(page, 718, name)
@@ -146,7 +153,7 @@ def test_hovering_thu_dau_mot_shows_its_tooltip(page, server, lang):
 
 def test_choosing_zone_3_highlights_it_and_shows_its_card(page, server):
     t = Translator("vi")
-    open_app(page, server, "zones", lang="vi")
+    open_app(page, server, "zones", map="interactive", lang="vi")
     wait_for_colours(page, zone_colours())
     page.get_by_role("radio", name="Khu vực 3", exact=True).click()
     wait_for_query(page, "zone=3")
@@ -167,7 +174,7 @@ def test_choosing_zone_3_highlights_it_and_shows_its_card(page, server):
 
 
 def test_clicking_a_unit_chooses_its_zone(page, server):
-    open_app(page, server, "zones", lang="en")
+    open_app(page, server, "zones", map="interactive", lang="en")
     wait_for_colours(page, zone_colours())
     _, (x, y) = hover_unit(page, 724, "Di An")  # zone 1; deck.gl picks on hover first
     page.mouse.click(x, y)
@@ -186,7 +193,7 @@ def test_clicking_a_unit_chooses_its_zone(page, server):
 
 def test_link_switches_the_connectivity_layer_on(page, server):
     t = Translator("en")
-    open_app(page, server, "zones", lang="en", layers="connectivity")
+    open_app(page, server, "zones", map="interactive", lang="en", layers="connectivity")
     toggle = page.get_by_role("switch", name=t("zones.layer.connectivity"))
     assert toggle.is_checked()
     _, counts = wait_for_colours(page, {"marker": tuple(MARKER)}, least=150)
@@ -210,7 +217,15 @@ def test_link_switches_the_connectivity_layer_on(page, server):
 
 
 def test_bad_link_values_show_a_notice_not_an_error(page, server):
-    open_app(page, server, "zones", lang="en", zone="%3Cb%3E99%3C%2Fb%3E", layers="rivers")
+    open_app(
+        page,
+        server,
+        "zones",
+        map="interactive",
+        lang="en",
+        zone="%3Cb%3E99%3C%2Fb%3E",
+        layers="rivers",
+    )
     no_traceback(page)
     body = page.inner_text("body")
     assert "The zone in the link" in body
@@ -226,10 +241,12 @@ WARD_CARD = ".st-key-ward-card"
 
 @pytest.mark.parametrize(("width", "height"), [(1280, 800), (390, 844)])
 def test_typing_a_ward_name_shows_its_card_and_highlights_it(page_factory, server, width, height):
+    # On the map the page opens on, the static one: the lookup needs no deck.gl.
     page = page_factory(width, height)
     open_app(page, server, "zones", lang="vi")
-    wait_for_colours(page, zone_colours())
-    _, before = wait_for_colours(page, {"ward": tuple(WARD_CHOSEN)}, present=False, least=40)
+    wait_for_colours(page, zone_colours(), least=200, scope=STATIC)
+    ward_colour = {"ward": tuple(WARD_CHOSEN)}
+    _, before = wait_for_colours(page, ward_colour, present=False, least=40, scope=STATIC)
     assert before["ward"] <= 40, before
     box = page.get_by_role("textbox", name=Translator("vi")("zones.ward.search_label"))
     box.fill("phu loi")
@@ -243,9 +260,10 @@ def test_typing_a_ward_name_shows_its_card_and_highlights_it(page_factory, serve
     assert "Thủ Dầu Một (thành phố)" in text
     assert "Khu vực 2" in text
     # The chosen ward is outlined in its own colour on the map.
-    _, counts = wait_for_colours(page, {"ward": tuple(WARD_CHOSEN)}, least=40)
+    _, counts = wait_for_colours(page, ward_colour, least=40, scope=STATIC)
     assert counts["ward"] > 40, counts
-    map_image(page, ARTIFACTS / f"zones-ward-map-{width}.png")
+    assert page.locator(MAP).count() == 0
+    map_image(page, ARTIFACTS / f"zones-ward-map-{width}.png", scope=STATIC)
     card.screenshot(path=str(ARTIFACTS / f"zones-ward-card-{width}.png"))
     screenshot(page, f"zones-ward-{width}x{height}")
     no_traceback(page)
@@ -255,14 +273,18 @@ def test_typing_a_ward_name_shows_its_card_and_highlights_it(page_factory, serve
 def test_the_units_layer_toggles_and_a_click_chooses_a_ward(page, server):
     t = Translator("en")
     open_app(page, server, "zones", lang="en")
-    wait_for_colours(page, zone_colours())
+    wait_for_colours(page, zone_colours(), least=200, scope=STATIC)
     switch = page.get_by_role("switch", name=t("zones.layer.units"))
     assert not switch.is_checked()
     label = page.locator(".st-key-zones-layer-units label").first  # the switch's own label
     label.click()
+    # Only the interactive map draws layers: switching one on opens it.
     wait_for_query(page, "layers=units")
+    wait_for_query(page, "map=interactive")
     wait_until_ready(page)
     assert switch.is_checked()
+    assert page.get_by_role("switch", name=t("zones.map_mode.toggle")).is_checked()
+    wait_for_colours(page, zone_colours())
     # The label point of a former unit lies in one of its new communes (zone 3: whole ones).
     former = load_table("districts", data_dir()).set_index("code").loc[726]
     x, y = unit_pixel(page, 726)
@@ -287,4 +309,4 @@ def test_a_bad_ward_link_gives_a_notice(page, server):
     no_traceback(page)
     assert "The ward or commune in the link" in page.inner_text("body")
     assert page.locator(WARD_CARD).count() == 0
-    assert page.locator(f"{MAP} canvas").count() > 0
+    map_image(page, scope=STATIC)  # the map still draws

@@ -79,6 +79,23 @@ def test_zone_share_in_both_languages():
     assert chart_text.zone_share(EN, "Area", {"Zone 1": 5.75}) == "Area: Zone 1 5.8%"
 
 
+def test_zone_map_names_each_zones_units_and_the_chosen_ward():
+    units = {"Khu vực 1": ["Dĩ An", "Thuận An"], "Khu vực 2": ["Thủ Dầu Một"]}
+    assert chart_text.zone_map(VI, "Bản đồ", units, None) == (
+        "Bản đồ. Khu vực 1: Dĩ An, Thuận An; Khu vực 2: Thủ Dầu Một."
+    )
+    assert chart_text.zone_map(EN, "Map", {"Zone 2": ["Thu Dau Mot"]}, "Phu Loi Ward") == (
+        "Map. Zone 2: Thu Dau Mot. Outlined: Phu Loi Ward, the chosen ward or commune."
+    )
+
+
+def test_location_map_says_the_place_when_known():
+    assert chart_text.location_map(EN, None) == EN("it_park.map_alt")
+    assert chart_text.location_map(EN, "Hòa Phú") == (
+        EN("it_park.map_alt") + " The IT park is located in: Hòa Phú."
+    )
+
+
 def test_timeline_counts_events_with_grouped_numbers():
     kinds = {"Quy hoạch": 1200, "Khu CNTT": 3}
     assert chart_text.timeline(VI, "3/8/2024", "5/2025", kinds) == (
