@@ -81,24 +81,19 @@ def chart_downloads(spec: dict, stem: str, t: Translator, context: list[str]) ->
     carries its context (sources, and a scenario's assumptions and link) as a caption."""
     caption = exports.caption_lines(context)
     row = st.container(horizontal=True, gap="small")
-    row.download_button(
-        t("economy.download_png"),
-        data=lambda: chart_export.to_png(spec, caption),
-        file_name=f"{stem}.png",
-        mime="image/png",
-        on_click="ignore",
-        key=f"econ-png-{stem}",
-        icon=":material/image:",
-    )
-    row.download_button(
-        t("economy.download_svg"),
-        data=lambda: chart_export.to_svg(spec, caption),
-        file_name=f"{stem}.svg",
-        mime="image/svg+xml",
-        on_click="ignore",
-        key=f"econ-svg-{stem}",
-        icon=":material/image:",
-    )
+    for kind, mime, render in (
+        ("png", "image/png", chart_export.to_png),
+        ("svg", "image/svg+xml", chart_export.to_svg),
+    ):
+        row.download_button(
+            t(f"economy.download_{kind}"),
+            data=lambda render=render: render(spec, caption),
+            file_name=f"{stem}.{kind}",
+            mime=mime,
+            on_click="ignore",
+            key=f"econ-{kind}-{stem}",
+            icon=":material/image:",
+        )
 
 
 def quality_label(quality: str, t: Translator) -> str:
