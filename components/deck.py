@@ -187,10 +187,8 @@ def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, s
         t("zones.tip.role", role=t.pick(zone["role_vi"], zone["role_en"])),
         t("zones.tip.area", area=t.number(row["area_km2"], decimals_needed(row["area_km2"]))),
     ]
-    people = density(row["population"], row["area_km2"])
-    if people is None:
-        lines.append(t("zones.tip.population_missing"))
-    else:
+    # No population line where none is sourced: the page says why once, under its table.
+    if not pd.isna(row["population"]):
         lines.append(
             t(
                 "zones.tip.population",
@@ -198,7 +196,9 @@ def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, s
                 year=row["population_year"],
             )
         )
-        lines.append(t("zones.tip.density", density=t.number(people)))
+        people = density(row["population"], row["area_km2"])
+        if people is not None:
+            lines.append(t("zones.tip.density", density=t.number(people)))
     return title, "\n".join(lines)
 
 
@@ -566,7 +566,8 @@ def _ward_specs(
 
 
 def source_line(cell: str, sources: pd.DataFrame | None) -> str:
-    """A ``source`` cell as plain text for a tooltip: "publisher (date)" per id."""
+    """A ``source`` cell as plain text for a tooltip: "publisher (date)" per id, or the
+    publisher alone when the source has no date."""
     by_id = sources.set_index("id") if sources is not None else None
     parts = []
     for source_id in source_ids([cell]):
@@ -574,8 +575,9 @@ def source_line(cell: str, sources: pd.DataFrame | None) -> str:
             parts.append(source_id)
             continue
         row = by_id.loc[source_id]
-        date = row["date"] if isinstance(row["date"], str) else "—"
-        parts.append(f"{row['publisher']} ({date})")
+        # An undated source (a reference page) is cited by its publisher alone.
+        date = row["date"] if isinstance(row["date"], str) and row["date"] else None
+        parts.append(f"{row['publisher']} ({date})" if date else str(row["publisher"]))
     return "; ".join(parts)
 
 

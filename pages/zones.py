@@ -50,8 +50,10 @@ from core.i18n import Translator, decimals_needed
 from core.wards import located_in_layers, place_names
 from core.zones import (
     in_table_order,
+    population_coverage,
     unlocated,
     with_density,
+    without_empty_population,
     zone_area,
     zone_of_unit,
     zone_shares,
@@ -286,15 +288,6 @@ def unlocated_section(
     source_footer(sources)
 
 
-def share_metric(
-    column, label_key: str, share: dict[int, float] | None, zone: int, t: Translator
-) -> None:
-    if share is None:
-        column.metric(t(label_key), "—", help=t("zones.population_missing"))
-    else:
-        column.metric(t(label_key), t("zones.percent", value=t.number(share[zone], 1)))
-
-
 def zone_card(
     zones: pd.DataFrame, units: pd.DataFrame, names: dict[int, str], zone: int, t: Translator
 ) -> None:
@@ -311,48 +304,56 @@ def zone_card(
         st.markdown(t("zones.card_units", count=len(members), units=escape_markdown(members_names)))
         plan_words(row, t)
         area = zone_area(units, zone)
-        figures = st.columns(3)
+        # Only the shares that exist: an empty population card would say "—" for every
+        # zone (why is said once, under the units table).
+        shares = {"area": area_share, "population": population_share}
+        shares = {measure: share for measure, share in shares.items() if share is not None}
+        figures = st.columns(1 + len(shares))
         figures[0].metric(
             t("zones.metric_area"),
             t("zones.km2", value=t.number(area)),
             help=t("zones.km2", value=t.number(area, decimals_needed(area))),
         )
-        share_metric(figures[1], "zones.metric_area_share", area_share, zone, t)
-        share_metric(figures[2], "zones.metric_population_share", population_share, zone, t)
+        for column, (measure, share) in zip(figures[1:], shares.items(), strict=True):
+            column.metric(
+                t(f"zones.metric_{measure}_share"),
+                t("zones.percent", value=t.number(share[zone], 1)),
+            )
         colours = zones["color"].to_dict()
-        for measure, share in (("area", area_share), ("population", population_share)):
-            if share is not None:
-                chart = zone_share_chart(share, names, colours, zone, measure, t)
-                description, table = zone_share_text(share, names, measure, t)
-                show_chart(chart.to_dict(), description, table, t, key=f"zone-share-{measure}")
-        if population_share is None:
-            st.caption(t("zones.population_missing"))
+        for measure, share in shares.items():
+            chart = zone_share_chart(share, names, colours, zone, measure, t)
+            description, table = zone_share_text(share, names, measure, t)
+            show_chart(chart.to_dict(), description, table, t, key=f"zone-share-{measure}")
         source_footer([row["source"], *members["source"]])
 
 
 def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> None:
-    """Every unit with its zone, area, population and density, and the CSV behind it."""
+    """Every unit with its zone and area, its population and density when any unit has
+    one (core.zones decides), and the CSV behind it."""
     st.subheader(t("zones.table_heading"))
     rows = list(in_table_order(units).itertuples())
-    table = pd.DataFrame(
-        {
-            t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in rows],
-            t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in rows],
-            t("zones.col.zone"): [names[int(u.zone)] for u in rows],
-            t("zones.col.area"): [t.number(u.area_km2, decimals_needed(u.area_km2)) for u in rows],
-            t("zones.col.population"): [
-                t.number(None if pd.isna(u.population) else u.population) for u in rows
-            ],
-            t("zones.col.density"): [t.number(u.density) for u in rows],
-        }
-    )
+    columns = {
+        t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in rows],
+        t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in rows],
+        t("zones.col.zone"): [names[int(u.zone)] for u in rows],
+        t("zones.col.area"): [t.number(u.area_km2, decimals_needed(u.area_km2)) for u in rows],
+    }
+    coverage = population_coverage(units)
+    if coverage != "none":
+        columns[t("zones.col.population")] = [
+            t.number(None if pd.isna(u.population) else u.population) for u in rows
+        ]
+        columns[t("zones.col.density")] = [t.number(u.density) for u in rows]
     # Nine rows: a plain table reads better on a projector and a phone than a data grid,
     # and draws without the grid's code.
-    st.table(table, hide_index=True, border="horizontal")
-    if units["population"].isna().any():
-        st.caption(t("zones.population_missing"))
+    st.table(pd.DataFrame(columns), hide_index=True, border="horizontal")
+    if coverage != "all":
+        # The one place the page says why population is missing (map, card and table).
+        st.caption(t(f"zones.population_{coverage}"))
     download_csv(
-        units.drop(columns=["note"]).rename(columns={"density": "density_per_km2"}),
+        without_empty_population(units)
+        .drop(columns=["note"])
+        .rename(columns={"density": "density_per_km2"}),
         "zones-units",
         key="download-zones-units",
     )
