@@ -61,6 +61,7 @@ WARD_LINE = [70, 70, 70]
 WARD_DECIMALS = 3  # the 36 thin outlines: keeps the page's map data under 150 KB
 WARD_CHOSEN = [238, 51, 119]  # Paul Tol's magenta: apart from zones, markers and the park
 FADED_ALPHA = 70
+LABEL_PX = 14  # the units' names on the page; the presentation passes its own
 TOOLTIP = {
     "html": "<b>{tip_title}</b><div>{tip_body}</div>",
     "style": {
@@ -218,9 +219,11 @@ def layer_specs(
     layers: tuple[str, ...],
     ward: int | None = None,
     _wards: WardLayers | None = None,
+    label_px: int = LABEL_PX,
 ) -> list[dict]:
     """Every layer of the map as (type, id, props), built once per language and choice
-    (zone, layers, ward): choosing a ward again reuses what was built.
+    (zone, layers, ward): choosing a ward again reuses what was built. ``label_px`` is
+    the units' label size (a projector needs larger); neighbours' are 2 px smaller.
 
     Layer ids get a suffix at draw time (see ``draw_map``); the data never changes here.
     """
@@ -258,7 +261,11 @@ def layer_specs(
         ]
         specs.append(
             _text_layer(
-                "neighbour-names", names, colour=[110, 110, 110, 255], size=12, weight="normal"
+                "neighbour-names",
+                names,
+                colour=[110, 110, 110, 255],
+                size=label_px - 2,
+                weight="normal",
             )
         )
 
@@ -343,7 +350,7 @@ def layer_specs(
         }
         for code, point in geo.labels.items()
     ]
-    specs.append(_text_layer("unit-names", labels, colour=[*INK, 255], size=14))
+    specs.append(_text_layer("unit-names", labels, colour=[*INK, 255], size=label_px))
     return specs
 
 
@@ -715,7 +722,9 @@ def legend_html(entries: list[tuple[str, str, str]]) -> str:
         f'<small style="opacity:.8">{html.escape(note)}</small></span></div>'
         for colour, name, note in entries
     )
-    return f'<div style="display:flex;flex-wrap:wrap;gap:.75rem 1.5rem">{items}</div>'
+    # The class lets the presentation's CSS set projector-sized type (components/present.py).
+    style = "display:flex;flex-wrap:wrap;gap:.75rem 1.5rem"
+    return f'<div class="map-legend" style="{style}">{items}</div>'
 
 
 HOST_FILL, HOST_LINE = [213, 94, 0, 110], [213, 94, 0, 255]
