@@ -19,6 +19,7 @@ from components.deck import (
     MAP_HEIGHT,
     MAP_KEY,
     MARKER,
+    WARD_CHOSEN,
     WardLayers,
     build_deck,
     geometry,
@@ -134,9 +135,10 @@ def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[st
         switches[index % 2].toggle(
             t(f"zones.layer.{layer}"), key=key, help=t(f"zones.layer_help.{layer}")
         )
-    basemap = switches[len(LAYER_KEYS) % 2].toggle(
-        t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help")
-    )
+    with switches[len(LAYER_KEYS) % 2]:
+        basemap = st.toggle(t("zones.basemap"), key=BASEMAP_KEY, help=t("zones.basemap_help"))
+        # The app cannot tell whether the tiles loaded: say when they cannot.
+        st.caption(t("zones.basemap_offline"))
     layers = tuple(layer for layer, key in LAYER_KEYS.items() if st.session_state[key])
     return zone, layers, basemap
 
@@ -160,6 +162,7 @@ def legend_entries(
     names: dict[int, str],
     layers: tuple[str, ...],
     park: tuple[float, float] | None,
+    ward: int | None,
     t: Translator,
 ) -> list[tuple[str, str, str]]:
     entries = [
@@ -173,6 +176,14 @@ def legend_entries(
     if "it_park" in layers and park:
         entries.append(
             (hex_colour(IT_PARK), t("zones.layer.it_park"), t("zones.layer_help.it_park"))
+        )
+    if {"connectivity", "it_park"} & set(layers):
+        entries.append(
+            (hex_colour(MARKER), t("zones.located.legend"), t("zones.located.legend_help"))
+        )
+    if ward is not None:
+        entries.append(
+            (hex_colour(WARD_CHOSEN), t("zones.legend_ward"), t("zones.legend_ward_help"))
         )
     return entries
 
@@ -223,7 +234,7 @@ def map_section(
         height=MAP_HEIGHT,
         alt=t("zones.map_alt") + " " + t("a11y.map.zones_alternative"),
     )
-    st.html(legend_html(legend_entries(zones, names, layers, park, t)))
+    st.html(legend_html(legend_entries(zones, names, layers, park, ward, t)))
     st.caption(t("zones.map_caption"))
     if "connectivity" in layers:
         st.caption(t("zones.centre_caption"))

@@ -431,3 +431,26 @@ def test_population_comes_back_once_districts_csv_has_it(damaged_data, lang):
         {"vi": "Dân số:", "en": "Population:"}[lang] in f["properties"]["tip_body"]
         for f in units["data"]["features"]
     )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_map_details_labels_legend_and_the_basemap_caption(lang):
+    t = Translator(lang)
+    at = run_page(PAGE, lang, layers="connectivity,it_park", ward="25760")
+    no_exception(at)
+    assert [c.value for c in at.caption].count(t("zones.basemap_offline")) == 1
+    spec, _ = deck_spec(at)
+    layers = {layer["id"].rsplit("-", 1)[0]: layer for layer in spec["layers"]}
+    # Thuận An and Dĩ An anchored away from each other instead of both centred.
+    anchors = {label["text"]: label["anchor"] for label in layers["unit-names"]["data"]}
+    assert anchors[t.pick("Thuận An", "Thuan An")] == "end"
+    assert anchors[t.pick("Dĩ An", "Di An")] == "start"
+    assert anchors[t.pick("Bến Cát", "Ben Cat")] == "middle"
+    # "Hoa Lư" stays on one line: no line ends with a lone word of the name.
+    hoa_lu = next(p["text"] for p in layers["place-names"]["data"] if "Hoa L" in p["text"])
+    assert all(" " in line for line in hoa_lu.split("\n")[:-1]), hoa_lu
+    # The chosen ward's name sits above its point, off the former units' names.
+    assert layers["chosen-ward-name"]["getAlignmentBaseline"] == "bottom"
+    legend = " ".join(h.proto.body for h in at.get("html"))
+    assert t("zones.legend_ward") in legend
+    assert t("zones.located.legend") in legend
