@@ -589,16 +589,9 @@ def _ward_specs(
             "position": list(representative_point(chosen["geometry"])),
         }
         # Above its point: centred, it covered the former units' names around it.
-        specs.append(
-            _text_layer(
-                "chosen-ward-name",
-                [label],
-                colour=[*WARD_CHOSEN, 255],
-                size=14,
-                baseline="bottom",
-                offset=[0, -12],
-            )
-        )
+        above = {"baseline": "bottom", "offset": [0, -12]}
+        name = _text_layer("chosen-ward-name", [label], [*WARD_CHOSEN, 255], 14, **above)
+        specs.append(name)
     return specs
 
 
