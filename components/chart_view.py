@@ -32,17 +32,19 @@ def show_chart(
     key: str,
     *,
     wrapped: bool = False,
+    height: int | str = "content",
 ) -> None:
     """The chart with ``description`` as its accessible name, then (unless ``table`` is
     None) an expander holding ``table``, already in the reader's words and numbers.
     ``wrapped``: a static table whose cells wrap, for a few rows of long text that a data
     grid would cut off or scroll sideways at 1280 px.
+    ``height="stretch"`` fills a container whose height CSS sets (a slide's).
 
     ``spec`` is often a cached template with this run's data: it is copied, never changed.
     The table is drawn only while its expander is open: a data grid is slow to draw.
     """
     with st.container(key=key):
-        st.vega_lite_chart({**spec, "description": description}, width="stretch")
+        st.vega_lite_chart({**spec, "description": description}, width="stretch", height=height)
     if table is None:
         return
     box = st.expander(

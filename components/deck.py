@@ -38,6 +38,7 @@ from core.geo import (
 )
 from core.i18n import Translator, decimals_needed
 from core.sources import source_ids
+from core.text import label_lines
 from core.wards import (
     IT_PARK_PLACE,
     former_units,
@@ -61,6 +62,10 @@ WARD_LINE = [70, 70, 70]
 WARD_DECIMALS = 3  # the 36 thin outlines: keeps the page's map data under 150 KB
 WARD_CHOSEN = [238, 51, 119]  # Paul Tol's magenta: apart from zones, markers and the park
 FADED_ALPHA = 70
+LABEL_PX = 14  # the units' names on the page; the presentation passes its own
+# Thuận An and Dĩ An are small neighbours whose centred names overlap: each is anchored
+# away from the other (text anchor, offset in half label heights).
+LABEL_NUDGE = {725: ("end", 1), 724: ("start", -1)}
 TOOLTIP = {
     "html": "<b>{tip_title}</b><div>{tip_body}</div>",
     "style": {
@@ -187,10 +192,8 @@ def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, s
         t("zones.tip.role", role=t.pick(zone["role_vi"], zone["role_en"])),
         t("zones.tip.area", area=t.number(row["area_km2"], decimals_needed(row["area_km2"]))),
     ]
-    people = density(row["population"], row["area_km2"])
-    if people is None:
-        lines.append(t("zones.tip.population_missing"))
-    else:
+    # No population line where none is sourced: the page says why once, under its table.
+    if not pd.isna(row["population"]):
         lines.append(
             t(
                 "zones.tip.population",
@@ -198,7 +201,9 @@ def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, s
                 year=row["population_year"],
             )
         )
-        lines.append(t("zones.tip.density", density=t.number(people)))
+        people = density(row["population"], row["area_km2"])
+        if people is not None:
+            lines.append(t("zones.tip.density", density=t.number(people)))
     return title, "\n".join(lines)
 
 
@@ -218,9 +223,11 @@ def layer_specs(
     layers: tuple[str, ...],
     ward: int | None = None,
     _wards: WardLayers | None = None,
+    label_px: int = LABEL_PX,
 ) -> list[dict]:
     """Every layer of the map as (type, id, props), built once per language and choice
-    (zone, layers, ward): choosing a ward again reuses what was built.
+    (zone, layers, ward): choosing a ward again reuses what was built. ``label_px`` is
+    the units' label size (a projector needs larger); neighbours' are 2 px smaller.
 
     Layer ids get a suffix at draw time (see ``draw_map``); the data never changes here.
     """
@@ -258,7 +265,11 @@ def layer_specs(
         ]
         specs.append(
             _text_layer(
-                "neighbour-names", names, colour=[110, 110, 110, 255], size=12, weight="normal"
+                "neighbour-names",
+                names,
+                colour=[110, 110, 110, 255],
+                size=label_px - 2,
+                weight="normal",
             )
         )
 
@@ -313,7 +324,7 @@ def layer_specs(
         specs.append(_outline_layer("province", focus, width=2.5))
 
     if "connectivity" in layers:
-        specs += _connectivity_specs(t, located(_connectivity), geo.centre)
+        specs += _connectivity_specs(t, located(_connectivity), geo.centre, geo.view_box)
     if "it_park" in layers:
         position = it_park_position(_it_park)
         if position is not None:
@@ -336,15 +347,26 @@ def layer_specs(
                 )
             )
 
-    labels = [
-        {
-            "text": t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"]),
-            "position": list(point),
-        }
-        for code, point in geo.labels.items()
-    ]
-    specs.append(_text_layer("unit-names", labels, colour=[*INK, 255], size=14))
+    specs.append(_unit_names(t, units, geo, label_px))
     return specs
+
+
+def _unit_names(t: Translator, units: pd.DataFrame, geo: Geometry, label_px: int) -> dict:
+    """The former units' names, on top of everything (arcs included), nudged apart."""
+    labels = []
+    for code, point in geo.labels.items():
+        anchor, shift = LABEL_NUDGE.get(code, ("middle", 0))
+        labels.append(
+            {
+                "text": t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"]),
+                "position": list(point),
+                "anchor": anchor,
+                "offset": [shift * label_px / 2, 0],
+            }
+        )
+    text = _text_layer("unit-names", labels, colour=[*INK, 255], size=label_px)
+    text["props"].update(get_text_anchor="anchor", get_pixel_offset="offset")
+    return text
 
 
 def _text_layer(
@@ -421,7 +443,12 @@ def _marker_layer(
     }
 
 
-def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> list[dict]:
+def _connectivity_specs(
+    t: Translator, places: pd.DataFrame, centre: Point, view_box: BBox
+) -> list[dict]:
+    # A place too near the view's bottom edge for its label (about 60 px of the 560-px
+    # map: two lines and the distance) is labelled above its marker, not cut off.
+    low = view_box[1] + (view_box[3] - view_box[1]) * 0.11
     points = []
     for row in places.itertuples():
         where = (float(row.lon), float(row.lat))
@@ -444,7 +471,9 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
                 "source": list(centre),
                 "tip_title": name,
                 "tip_body": body,
-                "text": f"{name}\n{t.number(km)} km",
+                "text": f"{label_lines(name)}\n{t.number(km)} km",
+                "baseline": "bottom" if where[1] < low else "top",
+                "offset": [0, -10 if where[1] < low else 10],
             }
         )
     centre_point = {
@@ -471,11 +500,9 @@ def _connectivity_specs(t: Translator, places: pd.DataFrame, centre: Point) -> l
         _marker_layer("places", points, colour=[*MARKER, 255], radius=8),
         _marker_layer("centre", [centre_point], colour=[*INK, 255], radius=6),
     ]
-    # Below each marker, wrapped to about 11 em: long names stay near their point.
-    text = _text_layer(
-        "place-names", points, colour=[*MARKER, 255], size=13, baseline="top", offset=[0, 10]
-    )
-    text["props"].update(word_break=_literal("break-word"), max_width=11)
+    # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Hoa / Lư").
+    text = _text_layer("place-names", points, colour=[*MARKER, 255], size=13)
+    text["props"].update(get_alignment_baseline="baseline", get_pixel_offset="offset")
     specs.append(text)
     return specs
 
@@ -561,12 +588,16 @@ def _ward_specs(
             "text": t.pick(props["name_vi"], props["name_en"]),
             "position": list(representative_point(chosen["geometry"])),
         }
-        specs.append(_text_layer("chosen-ward-name", [label], colour=[*WARD_CHOSEN, 255], size=14))
+        # Above its point: centred, it covered the former units' names around it.
+        above = {"baseline": "bottom", "offset": [0, -12]}
+        name = _text_layer("chosen-ward-name", [label], [*WARD_CHOSEN, 255], 14, **above)
+        specs.append(name)
     return specs
 
 
 def source_line(cell: str, sources: pd.DataFrame | None) -> str:
-    """A ``source`` cell as plain text for a tooltip: "publisher (date)" per id."""
+    """A ``source`` cell as plain text for a tooltip: "publisher (date)" per id, or the
+    publisher alone when the source has no date."""
     by_id = sources.set_index("id") if sources is not None else None
     parts = []
     for source_id in source_ids([cell]):
@@ -574,8 +605,9 @@ def source_line(cell: str, sources: pd.DataFrame | None) -> str:
             parts.append(source_id)
             continue
         row = by_id.loc[source_id]
-        date = row["date"] if isinstance(row["date"], str) else "—"
-        parts.append(f"{row['publisher']} ({date})")
+        # An undated source (a reference page) is cited by its publisher alone.
+        date = row["date"] if isinstance(row["date"], str) and row["date"] else None
+        parts.append(f"{row['publisher']} ({date})" if date else str(row["publisher"]))
     return "; ".join(parts)
 
 
@@ -713,4 +745,6 @@ def legend_html(entries: list[tuple[str, str, str]]) -> str:
         f'<small style="opacity:.8">{html.escape(note)}</small></span></div>'
         for colour, name, note in entries
     )
-    return f'<div style="display:flex;flex-wrap:wrap;gap:.75rem 1.5rem">{items}</div>'
+    # The class lets the presentation's CSS set projector-sized type (components/present.py).
+    style = "display:flex;flex-wrap:wrap;gap:.75rem 1.5rem"
+    return f'<div class="map-legend" style="{style}">{items}</div>'

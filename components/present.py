@@ -168,7 +168,19 @@ CSS = """
 [class*="st-key-present-task"] [data-testid="stMarkdownContainer"] p {
   font-size: 1.6rem !important; }
 [class*="st-key-present-task"] { padding: 0.45rem 1rem !important; }
+[class*="st-key-present-slide"] .map-legend { font-size: 1.5rem; line-height: 1.3; }
+[class*="st-key-present-slide"] .map-legend small { font-size: 0.875em; }
+/* Charts and the map fill the screen (components/slides.py): the chart's box in vh, the
+   map drawn twice, for 1280 × 720 and for 1600 × 900 and up. */
+.st-key-present-chart { min-height: max(300px, calc(100vh - 270px)) !important; }
+.st-key-present-map-large { display: none !important; }
+/* Three cards beside the chart and the assumptions below them fit 720 px. */
+.st-key-present-figures [data-testid="stMetricValue"] { font-size: 2.7rem !important; }
 @media (min-width: 1600px) and (min-height: 900px) {
+  .st-key-present-chart { min-height: calc(100vh - 330px) !important; }
+  .st-key-present-map-small { display: none !important; }
+  .st-key-present-map-large { display: flex !important; }
+  [class*="st-key-present-slide"] .map-legend { font-size: 2rem; }
   [class*="st-key-present-slide"] h2 { font-size: 3.3rem !important; }
   [class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] p,
   [class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] li {

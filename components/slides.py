@@ -36,9 +36,14 @@ from core.scenario import to_query
 from core.targets import target_figure
 
 SLIDES = ("overview", "targets", "scenario", "likely", "tracker", "tasks", "zones", "it_park")
-CHART_HEIGHT = 330
-MAP_HEIGHT = 410
-MAP_WIDTH_GUESS = 640
+# The server cannot know the screen's size: the scenario chart fills a box whose height
+# the presentation's CSS sets in vh; the map, whose view is fixed in advance, is drawn
+# for a 1280 × 720 and a 1920 × 1080 screen and the CSS shows the one that fits.
+CHART_HEIGHT = 470  # the plot's height before the CSS box stretches it
+MAPS = {  # CSS class suffix: (width guess, height, units' label px ≥ 20 + 2)
+    "small": (700, 450, 22),
+    "large": (1060, 730, 30),
+}
 
 
 # ---- the PDF brief -------------------------------------------------------------------
@@ -132,8 +137,9 @@ def scenario(
 ) -> None:
     summary = result.summary
     _heading(t("present.scenario.heading", growth=growth_phrase(result.scenario, baseline, t)))
-    figures, chart = st.columns([1, 2], gap="medium")
-    with figures:
+    # Wide enough for the gap to the target on one line in either language.
+    figures, chart = st.columns([5, 8], gap="medium")
+    with figures.container(key="present-figures"):
         per_capita_card(st.metric, summary, t, border=True)
         st.metric(
             t("economy.metric.average"),
@@ -146,7 +152,14 @@ def scenario(
         # A wide slide has room at the right; below, the legend would squeeze the plot.
         # No table under it: the slide must fit the screen, and the cards beside say it.
         spec = larger(sized(per_capita, CHART_HEIGHT, legend="right"))
-        show_chart(spec, chart_text.scenario_per_capita(t, result), None, t, key="present-chart")
+        show_chart(
+            spec,
+            chart_text.scenario_per_capita(t, result),
+            None,
+            t,
+            key="present-chart",
+            height="stretch",
+        )
     st.caption(
         t("present.scenario.params", line=scenario_line(result.scenario, t))
         + "  \n"
@@ -166,6 +179,41 @@ def tasks(t: Translator, **_) -> None:
     source_footer(key_tasks["source"])
 
 
+def zones_map(
+    zone_table: pd.DataFrame,
+    districts: pd.DataFrame,
+    districts_geo: dict,
+    region_geo: dict | None,
+    t: Translator,
+    width: int,
+    height: int,
+    label_px: int,
+) -> None:
+    """The zones map fitted to a screen size, its labels projector-sized."""
+    folder = str(data_dir())
+    geo = geometry(districts_geo, region_geo, folder=folder, points=(), width=width, height=height)
+    specs = layer_specs(
+        districts_geo,
+        region_geo,
+        zone_table,
+        districts,
+        None,
+        None,
+        geo,
+        folder=folder,
+        t=t,
+        zone=None,
+        layers=(),
+        label_px=label_px,
+    )
+    st.pydeck_chart(
+        build_deck(specs, geo, 0, basemap=False),
+        height=height,
+        key=f"present-map-{width}",
+        alt=t("zones.map_alt"),
+    )
+
+
 def zones(t: Translator, **_) -> None:
     zone_table, districts = require("zones", "districts")
     districts_geo = try_geojson("districts_geo")
@@ -173,35 +221,11 @@ def zones(t: Translator, **_) -> None:
     _heading(t("present.zones.heading"))
     left, right = st.columns([3, 2], gap="medium")
     if districts_geo is not None:
-        folder = str(data_dir())
-        geo = geometry(
-            districts_geo,
-            region_geo,
-            folder=folder,
-            points=(),
-            width=MAP_WIDTH_GUESS,
-            height=MAP_HEIGHT,
-        )
-        specs = layer_specs(
-            districts_geo,
-            region_geo,
-            zone_table,
-            districts,
-            None,
-            None,
-            geo,
-            folder=folder,
-            t=t,
-            zone=None,
-            layers=(),
-        )
-        with left:
-            st.pydeck_chart(
-                build_deck(specs, geo, 0, basemap=False),
-                height=MAP_HEIGHT,
-                key="present-map",
-                alt=t("zones.map_alt"),
-            )
+        for size, (width, height, label_px) in MAPS.items():
+            with left.container(key=f"present-map-{size}"):
+                zones_map(
+                    zone_table, districts, districts_geo, region_geo, t, width, height, label_px
+                )
     with right:
         st.html(
             legend_html(

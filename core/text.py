@@ -84,3 +84,16 @@ def parse_choice(raw: Sequence[str], choices: Iterable[str]) -> tuple[str | None
     if len(raw) == 1 and wanted in set(choices):
         return wanted, None
     return None, value
+
+
+def label_lines(text: str, width: int = 24) -> str:
+    """A map label wrapped at spaces to lines of about ``width`` characters, never leaving
+    one word alone on the last line ("Cửa khẩu quốc tế Hoa / Lư" splits a name)."""
+    import textwrap
+
+    lines = textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
+    if len(lines) > 1 and " " not in lines[-1]:
+        head, _, moved = lines[-2].rpartition(" ")
+        if head:
+            lines[-2:] = [head, f"{moved} {lines[-1]}"]
+    return "\n".join(lines) or text

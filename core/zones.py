@@ -3,10 +3,14 @@
 The plan groups the province's nine units into three development zones; districts.csv
 gives each unit's zone, area and (when sourced) population. Shares are of the province's
 total; a population share is shown only when every unit's population is known, since a
-share of a partial total would mislead.
+share of a partial total would mislead. When no unit has a population, the page drops
+every population figure (columns, share, tooltip lines) and says why once; the same code
+brings them back as soon as districts.csv has the values.
 """
 
 from __future__ import annotations
+
+from typing import Literal
 
 import pandas as pd
 
@@ -21,6 +25,26 @@ def with_density(districts: pd.DataFrame) -> pd.DataFrame:
             for people, area in zip(districts["population"], districts["area_km2"], strict=True)
         ]
     )
+
+
+#: The units' columns that say nothing when no population is known.
+POPULATION_COLUMNS = ("population", "population_year", "density")
+
+
+def population_coverage(units: pd.DataFrame) -> Literal["all", "some", "none"]:
+    """How many units have a population: "all" (shares can be computed), "some" (the
+    column is shown, with gaps), "none" (nothing to show: the page leaves it out)."""
+    known = units["population"].notna()
+    if known.all():
+        return "all"
+    return "some" if known.any() else "none"
+
+
+def without_empty_population(units: pd.DataFrame) -> pd.DataFrame:
+    """The units without their population columns when no unit has a population."""
+    if population_coverage(units) != "none":
+        return units
+    return units.drop(columns=[c for c in POPULATION_COLUMNS if c in units.columns])
 
 
 def zone_of_unit(districts: pd.DataFrame) -> dict[int, int]:

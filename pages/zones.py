@@ -19,6 +19,7 @@ from components.deck import (
     MAP_HEIGHT,
     MAP_KEY,
     MARKER,
+    WARD_CHOSEN,
     WardLayers,
     build_deck,
     geometry,
@@ -52,8 +53,10 @@ from core.map_mode import map_mode_param, parse_map_mode
 from core.wards import feature, located_in_layers, place_names
 from core.zones import (
     in_table_order,
+    population_coverage,
     unlocated,
     with_density,
+    without_empty_population,
     zone_area,
     zone_of_unit,
     zone_shares,
@@ -166,13 +169,16 @@ def controls(names: dict[int, str], t: Translator) -> tuple[int | None, tuple[st
             on_change=on_deck_switch,
             args=(key,),
         )
-    basemap = switches[len(LAYER_KEYS) % 2].toggle(
-        t("zones.basemap"),
-        key=BASEMAP_KEY,
-        help=t("zones.basemap_help"),
-        on_change=on_deck_switch,
-        args=(BASEMAP_KEY,),
-    )
+    with switches[len(LAYER_KEYS) % 2]:
+        basemap = st.toggle(
+            t("zones.basemap"),
+            key=BASEMAP_KEY,
+            help=t("zones.basemap_help"),
+            on_change=on_deck_switch,
+            args=(BASEMAP_KEY,),
+        )
+        # The app cannot tell whether the tiles loaded: say when they cannot.
+        st.caption(t("zones.basemap_offline"))
     layers = tuple(layer for layer, key in LAYER_KEYS.items() if st.session_state[key])
     return zone, layers, basemap
 
@@ -200,6 +206,7 @@ def legend_entries(
     names: dict[int, str],
     layers: tuple[str, ...],
     park: tuple[float, float] | None,
+    ward: int | None,
     t: Translator,
 ) -> list[tuple[str, str, str]]:
     entries = [
@@ -213,6 +220,14 @@ def legend_entries(
     if "it_park" in layers and park:
         entries.append(
             (hex_colour(IT_PARK), t("zones.layer.it_park"), t("zones.layer_help.it_park"))
+        )
+    if {"connectivity", "it_park"} & set(layers):
+        entries.append(
+            (hex_colour(MARKER), t("zones.located.legend"), t("zones.located.legend_help"))
+        )
+    if ward is not None:
+        entries.append(
+            (hex_colour(WARD_CHOSEN), t("zones.legend_ward"), t("zones.legend_ward_help"))
         )
     return entries
 
@@ -259,7 +274,9 @@ def static_section(
     description = chart_text.zone_map(t, t("zones.map_mode.static_alt"), units_by_zone, ward_name)
     # The units table below the map is its table alternative (a11y.map.zones_alternative).
     show_chart(spec, description, None, t, key="zones-static-map")
-    st.html(legend_html(legend_entries(zones, names, (), None, t)))
+    # The outline is drawn in the legend's ward colour, as on the interactive map.
+    drawn_ward = ward if outline else None
+    st.html(legend_html(legend_entries(zones, names, (), None, drawn_ward, t)))
     st.caption(t("zones.map_mode.static_caption"))
 
 
@@ -312,7 +329,7 @@ def map_section(
         height=MAP_HEIGHT,
         alt=t("zones.map_alt") + " " + t("a11y.map.zones_alternative"),
     )
-    st.html(legend_html(legend_entries(zones, names, layers, park, t)))
+    st.html(legend_html(legend_entries(zones, names, layers, park, ward, t)))
     st.caption(t("zones.map_caption"))
     if "connectivity" in layers:
         st.caption(t("zones.centre_caption"))
@@ -377,15 +394,6 @@ def unlocated_section(
     source_footer(sources)
 
 
-def share_metric(
-    column, label_key: str, share: dict[int, float] | None, zone: int, t: Translator
-) -> None:
-    if share is None:
-        column.metric(t(label_key), "—", help=t("zones.population_missing"))
-    else:
-        column.metric(t(label_key), t("zones.percent", value=t.number(share[zone], 1)))
-
-
 def zone_card(
     zones: pd.DataFrame, units: pd.DataFrame, names: dict[int, str], zone: int, t: Translator
 ) -> None:
@@ -402,48 +410,56 @@ def zone_card(
         st.markdown(t("zones.card_units", count=len(members), units=escape_markdown(members_names)))
         plan_words(row, t)
         area = zone_area(units, zone)
-        figures = st.columns(3)
+        # Only the shares that exist: an empty population card would say "—" for every
+        # zone (why is said once, under the units table).
+        shares = {"area": area_share, "population": population_share}
+        shares = {measure: share for measure, share in shares.items() if share is not None}
+        figures = st.columns(1 + len(shares))
         figures[0].metric(
             t("zones.metric_area"),
             t("zones.km2", value=t.number(area)),
             help=t("zones.km2", value=t.number(area, decimals_needed(area))),
         )
-        share_metric(figures[1], "zones.metric_area_share", area_share, zone, t)
-        share_metric(figures[2], "zones.metric_population_share", population_share, zone, t)
+        for column, (measure, share) in zip(figures[1:], shares.items(), strict=True):
+            column.metric(
+                t(f"zones.metric_{measure}_share"),
+                t("zones.percent", value=t.number(share[zone], 1)),
+            )
         colours = zones["color"].to_dict()
-        for measure, share in (("area", area_share), ("population", population_share)):
-            if share is not None:
-                chart = zone_share_chart(share, names, colours, zone, measure, t)
-                description, table = zone_share_text(share, names, measure, t)
-                show_chart(chart.to_dict(), description, table, t, key=f"zone-share-{measure}")
-        if population_share is None:
-            st.caption(t("zones.population_missing"))
+        for measure, share in shares.items():
+            chart = zone_share_chart(share, names, colours, zone, measure, t)
+            description, table = zone_share_text(share, names, measure, t)
+            show_chart(chart.to_dict(), description, table, t, key=f"zone-share-{measure}")
         source_footer([row["source"], *members["source"]])
 
 
 def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> None:
-    """Every unit with its zone, area, population and density, and the CSV behind it."""
+    """Every unit with its zone and area, its population and density when any unit has
+    one (core.zones decides), and the CSV behind it."""
     st.subheader(t("zones.table_heading"))
     rows = list(in_table_order(units).itertuples())
-    table = pd.DataFrame(
-        {
-            t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in rows],
-            t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in rows],
-            t("zones.col.zone"): [names[int(u.zone)] for u in rows],
-            t("zones.col.area"): [t.number(u.area_km2, decimals_needed(u.area_km2)) for u in rows],
-            t("zones.col.population"): [
-                t.number(None if pd.isna(u.population) else u.population) for u in rows
-            ],
-            t("zones.col.density"): [t.number(u.density) for u in rows],
-        }
-    )
+    columns = {
+        t("zones.col.unit"): [t.pick(u.name_vi, u.name_en) for u in rows],
+        t("zones.col.type"): [t(f"zones.unit_type.{u.type}") for u in rows],
+        t("zones.col.zone"): [names[int(u.zone)] for u in rows],
+        t("zones.col.area"): [t.number(u.area_km2, decimals_needed(u.area_km2)) for u in rows],
+    }
+    coverage = population_coverage(units)
+    if coverage != "none":
+        columns[t("zones.col.population")] = [
+            t.number(None if pd.isna(u.population) else u.population) for u in rows
+        ]
+        columns[t("zones.col.density")] = [t.number(u.density) for u in rows]
     # Nine rows: a plain table reads better on a projector and a phone than a data grid,
     # and draws without the grid's code.
-    st.table(table, hide_index=True, border="horizontal")
-    if units["population"].isna().any():
-        st.caption(t("zones.population_missing"))
+    st.table(pd.DataFrame(columns), hide_index=True, border="horizontal")
+    if coverage != "all":
+        # The one place the page says why population is missing (map, card and table).
+        st.caption(t(f"zones.population_{coverage}"))
     download_csv(
-        units.drop(columns=["note"]).rename(columns={"density": "density_per_km2"}),
+        without_empty_population(units)
+        .drop(columns=["note"])
+        .rename(columns={"density": "density_per_km2"}),
         "zones-units",
         key="download-zones-units",
     )

@@ -3,6 +3,8 @@ a bad step, the sidebar toggle, Previous/Next and exit, and the scenario from th
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -155,3 +157,20 @@ def test_slide_sources_are_public_labels(lang):
         text = " ".join(c.value for c in present(lang, step=str(step)).caption)
         for mark in ("data/raw", "FACTS", "commit", "github.com/favourdavidemeka"):
             assert mark not in text, (step, mark)
+
+
+def test_the_zones_slide_draws_its_map_for_each_screen_with_projector_labels():
+    """Two fitted maps (1280 × 720, and 1600 × 900 and up; the CSS shows one), every label
+    at least 20 px, and a legend the presentation's CSS can enlarge."""
+    at = present("vi", step=str(SLIDES.index("zones") + 1))
+    charts = at.get("deck_gl_json_chart")
+    assert len(charts) == 2
+    zooms = []
+    for chart in charts:
+        spec = json.loads(chart.proto.json)
+        zooms.append(spec["initialViewState"]["zoom"])
+        sizes = [layer["getSize"] for layer in spec["layers"] if layer["@@type"] == "TextLayer"]
+        assert sizes
+        assert min(sizes) >= 20, sizes
+    assert zooms[1] > zooms[0]  # the larger screen's map shows the province larger
+    assert any('class="map-legend"' in h.proto.body for h in at.get("html"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from components.deck import picked_unit
@@ -80,9 +81,11 @@ def test_page_draws_the_map_offline_with_every_unit_once(lang):
     expected = [t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()]
     assert sorted(unit_column) == sorted(expected)
     assert unit_column.is_unique
-    assert (table[t("zones.col.population")] == "—").all()  # not yet sourced
-    assert (table[t("zones.col.density")] == "—").all()
-    assert t("zones.population_missing") in [c.value for c in at.caption]
+    # Not yet sourced for any unit: no column of "—", one sentence saying why.
+    assert list(table.columns) == [t(f"zones.col.{c}") for c in ("unit", "type", "zone", "area")]
+    assert not (table == "—").any().any()
+    captions = [c.value for c in at.caption]
+    assert captions.count(t("zones.population_none")) == 1
     assert t("zones.choose_hint") in [i.value for i in at.info]
     assert at.get("download_button")
 
@@ -97,7 +100,8 @@ def test_tooltips_speak_the_page_language(lang):
     body = tdm["tip_body"]
     assert {"vi": "Diện tích: 118,67 km²", "en": "Area: 118.67 km²"}[lang] in body
     assert {"vi": "Thuộc Khu vực 2", "en": "Part of Zone 2"}[lang] in body
-    assert Translator(lang)("zones.tip.population_missing") in body
+    assert "—" not in body
+    assert {"vi": "Dân số", "en": "Population"}[lang] not in body
     assert "Mật độ" not in body
     assert "Density" not in body
     # The template only places escaped field values: no data text becomes markup.
@@ -128,7 +132,9 @@ def test_choosing_a_zone_changes_the_card_and_the_link(lang):
     assert at.query_params["zone"] == "3"
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t("zones.metric_area_share")] == {"vi": "61,8%", "en": "61.8%"}[lang]
-    assert metrics[t("zones.metric_population_share")] == "—"
+    assert t("zones.metric_population_share") not in metrics
+    assert "—" not in metrics.values()
+    assert [c.value for c in at.caption].count(t("zones.population_none")) == 1
     # The chosen zone is outlined on the map and the others are faded.
     spec, _ = deck_spec(at)
     chosen = next(layer for layer in spec["layers"] if layer["id"].startswith("chosen-zone-"))
@@ -457,3 +463,54 @@ def test_switching_a_layer_on_opens_the_interactive_map_and_off_closes_it():
     assert not at.toggle(key="zones-layer-connectivity").value  # the static map draws none
     assert "layers" not in at.query_params
     assert "map" not in at.query_params
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_population_comes_back_once_districts_csv_has_it(damaged_data, lang):
+    """Not a code path kept by hand: the columns, the share and the tooltip lines
+    reappear by themselves when every unit gets a (here invented) population."""
+    path = damaged_data / "districts.csv"
+    districts = pd.read_csv(path)
+    districts["population"] = [100_000 * (i + 1) for i in range(len(districts))]
+    districts["population_year"] = 2019
+    districts.to_csv(path, index=False)
+    at = run_page(PAGE, lang, zone="1", map="interactive")
+    t = Translator(lang)
+    no_exception(at)
+    table = at.table[0].value
+    assert t("zones.col.population") in table.columns
+    assert t("zones.col.density") in table.columns
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t("zones.metric_population_share")] != "—"
+    captions = [c.value for c in at.caption]
+    assert t("zones.population_none") not in captions
+    assert t("zones.population_some") not in captions
+    spec, _ = deck_spec(at)
+    units = next(layer for layer in spec["layers"] if layer["id"].startswith("units-"))
+    assert all(
+        {"vi": "Dân số:", "en": "Population:"}[lang] in f["properties"]["tip_body"]
+        for f in units["data"]["features"]
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_map_details_labels_legend_and_the_basemap_caption(lang):
+    t = Translator(lang)
+    at = run_page(PAGE, lang, layers="connectivity,it_park", ward="25760", map="interactive")
+    no_exception(at)
+    assert [c.value for c in at.caption].count(t("zones.basemap_offline")) == 1
+    spec, _ = deck_spec(at)
+    layers = {layer["id"].rsplit("-", 1)[0]: layer for layer in spec["layers"]}
+    # Thuận An and Dĩ An anchored away from each other instead of both centred.
+    anchors = {label["text"]: label["anchor"] for label in layers["unit-names"]["data"]}
+    assert anchors[t.pick("Thuận An", "Thuan An")] == "end"
+    assert anchors[t.pick("Dĩ An", "Di An")] == "start"
+    assert anchors[t.pick("Bến Cát", "Ben Cat")] == "middle"
+    # "Hoa Lư" stays on one line: no line ends with a lone word of the name.
+    hoa_lu = next(p["text"] for p in layers["place-names"]["data"] if "Hoa L" in p["text"])
+    assert all(" " in line for line in hoa_lu.split("\n")[:-1]), hoa_lu
+    # The chosen ward's name sits above its point, off the former units' names.
+    assert layers["chosen-ward-name"]["getAlignmentBaseline"] == "bottom"
+    legend = " ".join(h.proto.body for h in at.get("html"))
+    assert t("zones.legend_ward") in legend
+    assert t("zones.located.legend") in legend

@@ -17,9 +17,18 @@ RUNS = [
 ]
 MAIN = '[data-testid="stMain"]'
 TOLERANCE = 2  # px of rounding
-# The zones slide is a map and its legend (an st.html block, not Markdown or a metric):
-# it has no body text for the type-size check.
-SLIDES_WITHOUT_BODY_TEXT = {"zones"}
+# The body text measured on each slide: Markdown, metrics, and the zones map's legend.
+BODY_TEXT = (
+    '[class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] p,'
+    '[class*="st-key-present-slide"] [data-testid="stMetricValue"],'
+    '[class*="st-key-present-slide"] .map-legend strong'
+)
+# Slides whose chart or map must fill the screen (not stay a 230-px strip).
+FILLED = {
+    "scenario": '[data-testid="stVegaLiteChart"]',
+    "zones": '[data-testid="stDeckGlJsonChart"]',
+}
+FONT_PX = "e => parseFloat(getComputedStyle(e).fontSize)"
 
 MEASURE = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
@@ -64,16 +73,22 @@ def test_every_screen_fits(page_factory, server, size, lang):
         heading = page.locator('[class*="st-key-present-slide"] h2').first
         # Type at least 1.4 times the app's 16 px body text.
         assert float(heading.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 30
-        body = page.locator(
-            '[class*="st-key-present-slide"] [data-testid="stMarkdownContainer"] p,'
-            '[class*="st-key-present-slide"] [data-testid="stMetricValue"]'
-        )
-        if SLIDES[step - 1] in SLIDES_WITHOUT_BODY_TEXT:
-            assert body.count() == 0, f"step {step} has body text now: measure it"
-        else:
-            assert body.count() > 0, f"step {step}: no text or metric on the slide to measure"
-            size_px = float(body.first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)"))
-            assert size_px >= 1.4 * 16, (step, size_px)
+        body = page.locator(BODY_TEXT)
+        assert body.count() > 0, f"step {step}: no text or metric on the slide to measure"
+        size_px = float(body.first.evaluate(FONT_PX))
+        assert size_px >= 1.4 * 16, (step, size_px)
+        slide = SLIDES[step - 1]
+        if slide == "zones":  # the legend's notes too, 20 px or more on a projector
+            notes = page.locator('[class*="st-key-present-slide"] .map-legend small')
+            assert min(notes.evaluate_all(f"es => es.map({FONT_PX})")) >= 20
+        if slide in FILLED and size != "390x844":
+            shown = [
+                box["height"]
+                for box in (e.bounding_box() for e in page.locator(FILLED[slide]).all())
+                if box and box["height"] > 0
+            ]
+            assert len(shown) == 1, (step, shown)  # the zones map drawn for this screen only
+            assert shown[0] >= 0.6 * height, (step, shown, height)
         box = heading.bounding_box()
         assert box["x"] >= 0
         assert box["x"] + box["width"] <= width + TOLERANCE

@@ -145,7 +145,9 @@ def test_hovering_thu_dau_mot_shows_its_tooltip(page, server, lang):
     text = tooltip.inner_text()
     assert name in text
     assert {"vi": "Diện tích: 118,67 km²", "en": "Area: 118.67 km²"}[lang] in text
-    assert t("zones.tip.population_missing") in text
+    # No population line while none is sourced (the page says why once, under its table).
+    assert t("zones.col.population") not in text
+    assert "—" not in text
     role = ZONES.loc[2, "role_vi" if lang == "vi" else "role_en"]
     assert role in text
     page.locator(MAP).screenshot(path=str(ARTIFACTS / f"zones-tooltip-{lang}.png"))

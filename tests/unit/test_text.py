@@ -109,3 +109,14 @@ def test_clean_query_caps_length_and_recomposes():
 )
 def test_a_choice_from_a_link_is_known_or_rejected_with_its_text(raw, expected):
     assert parse_choice(raw, ("targets", "structure", "whatif")) == expected
+
+
+def test_map_labels_wrap_at_spaces_without_a_lone_last_word():
+    from core.text import label_lines
+
+    assert label_lines("Cửa khẩu quốc tế Hoa Lư") == "Cửa khẩu quốc tế Hoa Lư"
+    assert label_lines("Cảng hàng không quốc tế Long Thành") == (
+        "Cảng hàng không quốc tế\nLong Thành"
+    )
+    assert label_lines("Cửa khẩu quốc tế Hoa Lư", width=20) == "Cửa khẩu quốc tế\nHoa Lư"
+    assert label_lines("Dĩ An") == "Dĩ An"

@@ -61,3 +61,19 @@ def test_places_without_a_coordinate_are_unlocated():
         {"id": ["a", "b", "c"], "lon": [106.0, None, 106.5], "lat": [11.0, 11, None]}
     )
     assert list(zones.unlocated(places)["id"]) == ["b", "c"]
+
+
+def test_population_coverage_decides_what_the_page_shows():
+    assert zones.population_coverage(UNITS) == "some"
+    assert zones.population_coverage(UNITS.fillna({"population": 2000})) == "all"
+    empty = UNITS.assign(population=None, population_year=None)
+    assert zones.population_coverage(empty) == "none"
+
+
+def test_empty_population_columns_are_dropped_and_come_back_with_data():
+    # The curated file has no population yet: the page shows no column of "—".
+    units = zones.with_density(DISTRICTS)
+    assert zones.population_coverage(units) == "none"
+    assert not set(zones.POPULATION_COLUMNS) & set(zones.without_empty_population(units).columns)
+    partial = zones.with_density(UNITS.assign(population_year=2019))
+    assert set(zones.POPULATION_COLUMNS) <= set(zones.without_empty_population(partial).columns)
