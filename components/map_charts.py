@@ -203,29 +203,31 @@ def location_map_spec(
         labels.append({"lon": lon, "lat": lat, "name": t.pick(props["name_vi"], props["name_en"])})
     layers = [
         alt.Chart(alt.Data(values=context)).mark_geoshape(
-            fill=CONTEXT_FILL, stroke=CONTEXT_LINE, strokeWidth=1
+            fill=CONTEXT_FILL, stroke=CONTEXT_LINE, strokeWidth=1, aria=False
         )
     ]
     if area is not None:
         outline = {"type": "Feature", "geometry": _rewound(area["geometry"])}
         layers.append(
             alt.Chart(alt.Data(values=[outline])).mark_geoshape(
-                fill=HOST_COLOUR, fillOpacity=0.45, stroke=HOST_COLOUR, strokeWidth=2.5
+                fill=HOST_COLOUR, fillOpacity=0.45, stroke=HOST_COLOUR, strokeWidth=2.5, aria=False
             )
         )
     where = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "name:N"}
     layers.append(
         alt.Chart(alt.Data(values=labels))
-        .mark_text(fontSize=FONT - 3, color=INK, stroke="white", strokeWidth=3)
+        .mark_text(fontSize=FONT - 3, color=INK, stroke="white", strokeWidth=3, aria=False)
         .encode(**where)
     )
     layers.append(
-        alt.Chart(alt.Data(values=labels)).mark_text(fontSize=FONT - 3, color=INK).encode(**where)
+        alt.Chart(alt.Data(values=labels))
+        .mark_text(fontSize=FONT - 3, color=INK, aria=False)
+        .encode(**where)
     )
     if site is not None:
         layers.append(
             alt.Chart(alt.Data(values=[{"lon": site[0], "lat": site[1]}]))
-            .mark_circle(size=160, color="#D50000", opacity=1)
+            .mark_circle(size=160, color="#D50000", opacity=1, aria=False)
             .encode(longitude="lon:Q", latitude="lat:Q")
         )
     chart = alt.layer(*layers).project(type="mercator").properties(height=height)

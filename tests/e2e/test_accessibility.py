@@ -51,6 +51,9 @@ class Allowed:
     why: str
 
 
+# One worker runs the whole audit: the allow-list check reads what the other tests used.
+pytestmark = pytest.mark.xdist_group("accessibility")
+
 ALLOWED = (
     Allowed(
         "scrollable-region-focusable",
