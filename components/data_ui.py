@@ -2,7 +2,9 @@
 
 Loads are cached per data folder, so a rerun never re-reads a file. A damaged file
 stops only the page that needs it, with a message naming the file, line, column and
-problem; the sidebar and the other pages keep working.
+problem; the sidebar and the other pages keep working. Each function takes the
+reader's Translator first (``require(t, "zones", "districts")``), like the parts in
+components.page_parts: the message depends only on the arguments, not on session state.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from components.context import translator
 from core.data import DataError, data_dir, load_geojson, load_table
+from core.i18n import Translator
 
 
 @st.cache_data(show_spinner=False)
@@ -26,33 +28,32 @@ def _cached_geojson(table: str, folder: str) -> dict:
     return load_geojson(table, Path(folder))
 
 
-def try_table(table: str) -> pd.DataFrame | None:
+def try_table(t: Translator, table: str) -> pd.DataFrame | None:
     """The validated table, or None after telling the reader what is wrong with it."""
     try:
         return _cached_table(table, str(data_dir()))
     except DataError as error:
-        show_data_error(error)
+        show_data_error(t, error)
         return None
 
 
-def try_geojson(table: str) -> dict | None:
+def try_geojson(t: Translator, table: str) -> dict | None:
     try:
         return _cached_geojson(table, str(data_dir()))
     except DataError as error:
-        show_data_error(error)
+        show_data_error(t, error)
         return None
 
 
-def require(*tables: str) -> list[pd.DataFrame]:
+def require(t: Translator, *tables: str) -> list[pd.DataFrame]:
     """Every table a page cannot do without; stops the page (not the app) if one is damaged."""
-    frames = [try_table(table) for table in tables]
+    frames = [try_table(t, table) for table in tables]
     if any(frame is None for frame in frames):
         st.stop()
     return frames
 
 
-def show_data_error(error: DataError) -> None:
-    t = translator()
+def show_data_error(t: Translator, error: DataError) -> None:
     first = error.problems[0]
     lines = []
     for problem in error.problems[:8]:

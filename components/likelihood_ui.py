@@ -161,7 +161,7 @@ def page_baseline(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -
     revised = scenario_ui.model_baseline(outturn, targets, t)
     if init_link(revised, t).vintage == "revised":
         return revised
-    vintages = try_table("economy_vintages")
+    vintages = try_table(t, "economy_vintages")
     if vintages is None:
         st.info(t("likelihood.vintage.missing"), icon=":material/info:")
         return revised
@@ -347,7 +347,7 @@ def section(baseline: Baseline, scenario: Scenario, t: Translator) -> None:
     _comparison(baseline, scenario, t)
     st.markdown(f"**{t('likelihood.ledger.heading')}**  \n{t('likelihood.ledger.intro')}")
     _ledger_list(rows, plan, t)
-    download_csv(ledger_table(rows, plan, t), "economy-break-even", key="econ-ledger-csv")
+    download_csv(t, ledger_table(rows, plan, t), "economy-break-even", key="econ-ledger-csv")
 
 
 def chart_label(name: str, t: Translator) -> str:
@@ -377,7 +377,10 @@ def _tornado_chart(baseline: Baseline, scenario: Scenario, t: Translator) -> Non
         note + (" " + t("likelihood.chart.no_swing", levers=", ".join(idle)) if idle else "")
     )
     download_csv(
-        likelihood_charts.tornado_table(shown, by, t), "economy-sensitivity", key="econ-tornado-csv"
+        t,
+        likelihood_charts.tornado_table(shown, by, t),
+        "economy-sensitivity",
+        key="econ-tornado-csv",
     )
 
 
@@ -429,7 +432,7 @@ def _fan_chart(baseline: Baseline, result: ScenarioResult, t: Translator) -> Non
         key="econ-chart-likelihood-fan",
     )
     st.caption(t("likelihood.chart.fan_caption", **BAND))
-    download_csv(fan_table(simulation, t), "economy-uncertainty", key="econ-fan-csv")
+    download_csv(t, fan_table(simulation, t), "economy-uncertainty", key="econ-fan-csv")
 
 
 def chart(name: str, baseline: Baseline, result: ScenarioResult, t: Translator) -> None:

@@ -1,5 +1,10 @@
 """Parts every page uses: the page heading, source lines under figures, CSV downloads,
-and the escaping of data and link text shown as Markdown."""
+and the escaping of data and link text shown as Markdown.
+
+Every part that shows text takes the reader's Translator as its first argument
+(``page_header(t, "zones")``, ``source_footer(t, cells)``): its output depends only on
+its arguments, so it can be tested without a session.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +14,9 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import streamlit as st
 
-from components.context import translator
 from components.data_ui import try_table
 from core.exports import context_lines, csv_with_context
+from core.i18n import Translator
 from core.scenario import Scenario
 from core.sources import public_label, public_labels, public_link, source_ids
 
@@ -46,22 +51,20 @@ def link_value(text: str, limit: int = 40) -> str:
     return f"`{shown}`"
 
 
-def page_header(section: str) -> None:
-    t = translator()
+def page_header(t: Translator, section: str) -> None:
     st.title(t(f"{section}.title"))
     intro = t(f"{section}.intro")
     if intro != f"{section}.intro":
         st.markdown(intro)
 
 
-def source_footer(cells: Iterable[str], note_key: str | None = None) -> None:
+def source_footer(t: Translator, cells: Iterable[str], note_key: str | None = None) -> None:
     """A caption beneath a figure naming each of its sources, linked where a link exists.
 
     Up to three sources are listed inline; a longer list folds into an expander so the
     figure stays readable on a projector, with every source still one click away.
     """
-    t = translator()
-    sources = try_table("sources")
+    sources = try_table(t, "sources")
     if sources is None:
         return
     by_id = sources.set_index("id")
@@ -86,24 +89,29 @@ def source_reference(row: pd.Series, lang: str) -> str:
     return f"[{label}]({link})" if link else label
 
 
-def export_context(cells: Iterable[str], scenario: Scenario | None = None) -> list[str]:
+def export_context(
+    t: Translator, cells: Iterable[str], scenario: Scenario | None = None
+) -> list[str]:
     """The lines a download carries: its sources' public labels, and for a scenario its
     assumptions and relative link."""
-    t = translator()
-    sources = try_table("sources")
+    sources = try_table(t, "sources")
     labels = [] if sources is None else public_labels(sources, cells, t.lang)
     return context_lines(t, labels, scenario)
 
 
 def download_csv(
-    frame: pd.DataFrame, file_stem: str, key: str, context: Sequence[str] | None = None
+    t: Translator,
+    frame: pd.DataFrame,
+    file_stem: str,
+    key: str,
+    context: Sequence[str] | None = None,
 ) -> None:
     """The data behind a view as CSV, under a header block of its context (by default the
     sources its ``source`` column names). Numbers use "." decimals: see core.exports."""
     if context is None:
-        context = export_context(frame["source"]) if "source" in frame.columns else []
+        context = export_context(t, frame["source"]) if "source" in frame.columns else []
     st.download_button(
-        translator()("common.download_csv"),
+        t("common.download_csv"),
         csv_with_context(frame, context),
         file_name=f"{file_stem}.csv",
         mime="text/csv",

@@ -89,7 +89,7 @@ def _figure(column, label: str, value: str, note: str | None = None) -> None:
 
 def overview(t: Translator, **_) -> None:
     sources, targets, goals, commitments = require(
-        "sources", "plan_targets", "plan_goals", "commitments"
+        t, "sources", "plan_targets", "plan_goals", "commitments"
     )
     target = targets.set_index("id")
     merged = merger(commitments)
@@ -112,11 +112,11 @@ def overview(t: Translator, **_) -> None:
     )
     # Not an alert box: a slide shows notices only when something is wrong.
     st.markdown(f":material/merge: **{escape_markdown(merged.line(t))}**")
-    source_footer(["qd_790_2024", *target.loc[list(cards), "source"], *merged.sources])
+    source_footer(t, ["qd_790_2024", *target.loc[list(cards), "source"], *merged.sources])
 
 
 def targets(t: Translator, baseline: Baseline, outturn: pd.DataFrame, **_) -> None:
-    (plan,) = require("plan_targets")
+    (plan,) = require(t, "plan_targets")
     target = plan.set_index("id")
     _heading(t("present.targets.heading"))
     ids = [target_id for _, target_id in SLIDE_TARGETS]
@@ -129,7 +129,7 @@ def targets(t: Translator, baseline: Baseline, outturn: pd.DataFrame, **_) -> No
             target_figure(target.loc[target_id], t),
             notes[target_id],
         )
-    source_footer([*target.loc[ids, "source"], *outturn["source"]])
+    source_footer(t, [*target.loc[ids, "source"], *outturn["source"]])
 
 
 def scenario(
@@ -168,7 +168,7 @@ def scenario(
 
 
 def tasks(t: Translator, **_) -> None:
-    (key_tasks,) = require("key_tasks")
+    (key_tasks,) = require(t, "key_tasks")
     _heading(t("present.tasks.heading"))
     if (key_tasks["reading"] == "editorial").any():
         # The same caveat as the tasks page: the five-task split is the editors' reading.
@@ -176,7 +176,7 @@ def tasks(t: Translator, **_) -> None:
     for row in key_tasks.itertuples():
         with st.container(border=True, key=f"present-task-{row.id}"):
             st.markdown(f"**{row.id}.** " + escape_markdown(t.pick(row.title_vi, row.title_en)))
-    source_footer(key_tasks["source"])
+    source_footer(t, key_tasks["source"])
 
 
 def zones_map(
@@ -215,9 +215,9 @@ def zones_map(
 
 
 def zones(t: Translator, **_) -> None:
-    zone_table, districts = require("zones", "districts")
-    districts_geo = try_geojson("districts_geo")
-    region_geo = try_geojson("region_geo")
+    zone_table, districts = require(t, "zones", "districts")
+    districts_geo = try_geojson(t, "districts_geo")
+    region_geo = try_geojson(t, "region_geo")
     _heading(t("present.zones.heading"))
     left, right = st.columns([3, 2], gap="medium")
     if districts_geo is not None:
@@ -235,11 +235,11 @@ def zones(t: Translator, **_) -> None:
                 ]
             )
         )
-    source_footer([*zone_table["source"], "dvhcvn_gis"])
+    source_footer(t, [*zone_table["source"], "dvhcvn_gis"])
 
 
 def it_park(t: Translator, **_) -> None:
-    (park,) = require("it_park")
+    (park,) = require(t, "it_park")
     facts = Facts(park, t)
     value = facts.text
 
@@ -260,7 +260,7 @@ def it_park(t: Translator, **_) -> None:
             _figure(column, label, escape_markdown(shown))
     if value("fields"):
         st.markdown(f"**{t('present.it_park.fields')}:** " + escape_markdown(value("fields")))
-    source_footer(facts.sources(("name", "area_ha", "decision", "period")))
+    source_footer(t, facts.sources(("name", "area_ha", "decision", "period")))
 
 
 SCREENS: dict[str, Callable[..., None]] = {

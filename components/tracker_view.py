@@ -36,7 +36,7 @@ def slide(t: Translator, **_) -> None:
     """The counts beside the status chart of the measured targets, for 1280 × 720: the
     targets without data are counted, not drawn, and the counts' symbols stand for the
     chart's legend."""
-    targets, outturn = require("plan_targets", "economy_outturn")
+    targets, outturn = require(t, "plan_targets", "economy_outturn")
     tracked = track(targets, outturn)
     counts = status_counts(tracked)
     st.header(t("present.tracker.heading"), anchor=False)
@@ -62,4 +62,4 @@ def slide(t: Translator, **_) -> None:
             no_data=t.number(counts["no_data"]),
         )
     )
-    source_footer(";".join(item.sources) for item in measured)
+    source_footer(t, (";".join(item.sources) for item in measured))

@@ -39,17 +39,17 @@ QUERY_KEY = "zones-ward-query"
 MAX_RESULTS = 8
 
 
-def load_ward_layers() -> WardLayers:
+def load_ward_layers(t: Translator) -> WardLayers:
     """The crosswalk, the outlines and the located areas; a damaged file is reported here
     and its part is None (a map file is not read when its CSV is damaged: one message)."""
-    crosswalk = try_table(UNITS_TABLE)
-    located = try_table(LOCATED_TABLE)
+    crosswalk = try_table(t, UNITS_TABLE)
+    located = try_table(t, LOCATED_TABLE)
     return WardLayers(
         crosswalk,
-        try_geojson(UNITS_GEO) if crosswalk is not None else None,
+        try_geojson(t, UNITS_GEO) if crosswalk is not None else None,
         located,
-        try_geojson(LOCATED_GEO) if located is not None else None,
-        try_table("sources"),
+        try_geojson(t, LOCATED_GEO) if located is not None else None,
+        try_table(t, "sources"),
     )
 
 
@@ -206,7 +206,7 @@ def ward_card(
         cells = [*rows["source"], *zones.loc[list(zone_shares(code, wards.crosswalk)), "source"]]
         cells += [] if wards.located is None else list(wards.located["source"])
         cells += [] if places[0] is None else list(places[0]["source"])
-        source_footer([*cells, "qd_790_2024"])
+        source_footer(t, [*cells, "qd_790_2024"])
 
 
 def wards_table(crosswalk: pd.DataFrame, districts: pd.DataFrame, zones, t: Translator) -> None:
@@ -230,5 +230,5 @@ def wards_table(crosswalk: pd.DataFrame, districts: pd.DataFrame, zones, t: Tran
         }
     )
     st.dataframe(table, hide_index=True, width="stretch")
-    download_csv(crosswalk, "units-2025", key="download-units-2025")
-    source_footer(crosswalk["source"])
+    download_csv(t, crosswalk, "units-2025", key="download-units-2025")
+    source_footer(t, crosswalk["source"])

@@ -190,8 +190,8 @@ def targets_section(
     st.caption(t("economy.targets.reading"))
     st.caption(t("economy.targets.glossary"))
     cells = list(rows["source"]) + list(outturn["source"])
-    source_footer(cells)
-    chart_downloads(distance, "economy-targets", t, export_context(cells))
+    source_footer(t, cells)
+    chart_downloads(distance, "economy-targets", t, export_context(t, cells))
 
 
 def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translator) -> None:
@@ -224,8 +224,8 @@ def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translato
     cells = list(outturn.dropna(subset=list(SHARE_COLUMNS))["source"]) + list(
         targets.set_index("id").loc[list(SHARE_TARGET_IDS), "source"]
     )
-    source_footer(cells)
-    chart_downloads(structure, "economy-structure", t, export_context(cells))
+    source_footer(t, cells)
+    chart_downloads(structure, "economy-structure", t, export_context(t, cells))
 
 
 # ---- the what-if model ------------------------------------------------------------
@@ -358,13 +358,12 @@ def scenario_chart(
     )
     table = economy_charts.line_table(spec, t, decimals)
     show_chart(spec, description, table, t, key=f"econ-chart-{stem}")
-    source_footer(outturn["source"], note_key="economy.chart.model_note")
-    chart_downloads(spec, stem, t, export_context(outturn["source"], result.scenario))
+    source_footer(t, outturn["source"], note_key="economy.chart.model_note")
+    chart_downloads(spec, stem, t, export_context(t, outturn["source"], result.scenario))
 
 
 @st.fragment
-def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
-    t = translator().with_plan(baseline.plan)
+def what_if(outturn: pd.DataFrame, baseline: Baseline, t: Translator) -> None:
     left, right = st.columns([2, 3], gap="large")
     with left:
         st.subheader(t("economy.whatif.controls"))
@@ -423,8 +422,8 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline) -> None:
     if year_table_box.open:
         with year_table_box:
             st.dataframe(shown_table(table, t), hide_index=True, width="stretch")
-    context = export_context(outturn["source"], scenario)
-    download_csv(table, "economy-scenario", key="econ-csv", context=context)
+    context = export_context(t, outturn["source"], scenario)
+    download_csv(t, table, "economy-scenario", key="econ-csv", context=context)
 
 
 def assumptions(baseline: Baseline, t: Translator) -> None:
@@ -459,8 +458,8 @@ def assumptions(baseline: Baseline, t: Translator) -> None:
 
 
 t = translator()
-page_header("economy")
-outturn, targets = require("economy_outturn", "plan_targets")
+page_header(t, "economy")
+outturn, targets = require(t, "economy_outturn", "plan_targets")
 # The vintage the link or the switch asks for: every figure on the page follows it.
 baseline = likelihood_ui.page_baseline(outturn, targets, t)
 t = t.with_plan(baseline.plan)
@@ -481,5 +480,5 @@ if tabs["whatif"].open:
         st.header(t("economy.whatif.heading"))
         st.markdown(t("economy.whatif.intro", last=baseline.last_year))
         likelihood_ui.vintage_switch(t)
-        what_if(outturn, baseline)
+        what_if(outturn, baseline, t)
         assumptions(baseline, t)

@@ -66,24 +66,24 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
     with map_column:
         st.markdown(f"**{t('it_park.map_heading')}**")
         site = it_park_position(park)
-        districts = try_geojson("districts_geo")
+        districts = try_geojson(t, "districts_geo")
         if districts is not None:
             # show_chart's keyed container: the st-key class the browser tests find it by.
             show_chart(
-                location_map(districts, try_geojson("located_geo"), str(data_dir()), t, site),
+                location_map(districts, try_geojson(t, "located_geo"), str(data_dir()), t, site),
                 chart_text.location_map(t, value("location")),
                 None,
                 t,
                 key="it-park-map",
             )
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))
-    source_footer([*list(park["source"]), "dvhcvn_gis", "vnpdb_wards_2025"])
-    download_csv(park, "it_park", key="download-it_park")
+    source_footer(t, [*list(park["source"]), "dvhcvn_gis", "vnpdb_wards_2025"])
+    download_csv(t, park, "it_park", key="download-it_park")
 
 
 def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     st.subheader(t("it_park.timeline_heading"))
-    commitments = try_table("commitments")
+    commitments = try_table(t, "commitments")
     dated = timeline
     if commitments is not None:
         dated = pd.concat([timeline, commitments_as_events(commitments)], ignore_index=True)
@@ -107,12 +107,12 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
                 f"- **{t('it_park.actors')}:** {escape_markdown(event.actors)}\n"
                 f"- **{t('it_park.outcome')}:** {escape_markdown(event.outcome)}"
             )
-            source_footer([event.source])
-    download_csv(timeline, "timeline", key="download-timeline")
+            source_footer(t, [event.source])
+    download_csv(t, timeline, "timeline", key="download-timeline")
 
 
 def quotes_tab(t: Translator) -> None:
-    quotes = try_table("quotes")
+    quotes = try_table(t, "quotes")
     page_quotes = quotes[quotes["page"] == "it_park"] if quotes is not None else pd.DataFrame()
     if not page_quotes.empty:
         st.subheader(t("it_park.quotes_heading"))
@@ -130,8 +130,8 @@ def quotes_tab(t: Translator) -> None:
                         translation.caption(t("it_park.quote_translation"))
                     original.markdown(blockquote(quote.quote_vi))
                     translation.markdown(blockquote(quote.quote_en))
-        source_footer(page_quotes["source"])
-        download_csv(page_quotes, "quotes_it_park", key="download-quotes_it_park")
+        source_footer(t, page_quotes["source"])
+        download_csv(t, page_quotes, "quotes_it_park", key="download-quotes_it_park")
 
 
 def digital_tab(digital: pd.DataFrame, t: Translator) -> None:
@@ -139,13 +139,13 @@ def digital_tab(digital: pd.DataFrame, t: Translator) -> None:
     indicator_cards(digital, t)
     dates = ", ".join(format_iso_date(iso, t.lang) for iso in sorted(set(digital["as_of"])))
     st.caption(t("it_park.as_of", date=dates))
-    source_footer(digital["source"])
-    download_csv(digital, "digital_indicators", key="download-digital_indicators")
+    source_footer(t, digital["source"])
+    download_csv(t, digital, "digital_indicators", key="download-digital_indicators")
 
 
 t = translator()
-page_header("it_park")
-park, timeline, digital = require("it_park", "timeline", "digital_indicators")
+page_header(t, "it_park")
+park, timeline, digital = require(t, "it_park", "timeline", "digital_indicators")
 tabs = lazy_tabs("it_park", VIEWS, t)
 if tabs["site"].open:
     with tabs["site"]:

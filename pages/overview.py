@@ -16,8 +16,8 @@ from core.targets import target_figure, target_text
 from core.tracker import STATUSES, status_counts, track
 
 t = translator()
-page_header("overview")
-sources, targets, goals = require("sources", "plan_targets", "plan_goals")
+page_header(t, "overview")
+sources, targets, goals = require(t, "sources", "plan_targets", "plan_goals")
 
 decision = sources.set_index("id").loc["qd_790_2024"]
 st.markdown(
@@ -33,7 +33,7 @@ goal = goals.set_index("id")
 target = targets.set_index("id")
 st.subheader(t("overview.targets_heading"))
 cards = HEADLINE_TARGETS
-outturn = try_table("economy_outturn")
+outturn = try_table(t, "economy_outturn")
 notes = {}
 # Should the model reject the outturn, the cards still show the targets (the economy page
 # says why).
@@ -75,9 +75,11 @@ for goal_id in ("general_2030", "vision_2050"):
     row = goal.loc[goal_id]
     st.markdown(f"**{row['horizon']}** — {t.pick(row['text_vi'], row['text_en'])}")
 source_footer(
-    list(target.loc[list(cards), "source"]) + list(goals["source"]), note_key="overview.vision_note"
+    t,
+    list(target.loc[list(cards), "source"]) + list(goals["source"]),
+    note_key="overview.vision_note",
 )
-download_csv(targets, "plan_targets", key="download-plan-targets")
+download_csv(t, targets, "plan_targets", key="download-plan-targets")
 
 st.subheader(t("overview.explore_heading"))
 columns = st.columns(2)

@@ -14,7 +14,7 @@ from components.page_parts import link_value
 from core.scenario import parse
 
 t = translator()
-outturn, targets = require("economy_outturn", "plan_targets")
+outturn, targets = require(t, "economy_outturn", "plan_targets")
 baseline = scenario_ui.model_baseline(outturn, targets, t)
 t = t.with_plan(baseline.plan)
 

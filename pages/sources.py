@@ -14,8 +14,8 @@ from components.page_parts import (
 from core.sources import public_label, public_link
 
 t = translator()
-page_header("sources")
-(sources,) = require("sources")
+page_header(t, "sources")
+(sources,) = require(t, "sources")
 
 
 def entry(row) -> str:
@@ -48,6 +48,6 @@ with st.expander(t("sources.technical_heading"), icon=":material/construction:")
 
 st.subheader(t("sources.licence_heading"))
 st.markdown(t("sources.licence_text"))
-download_csv(sources, "sources", key="download-sources")
+download_csv(t, sources, "sources", key="download-sources")
 
 statement(t)

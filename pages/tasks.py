@@ -125,10 +125,10 @@ def task_card(row, target: pd.DataFrame, t: Translator) -> None:
 
 
 t = translator()
-page_header("tasks")
-tasks, targets = require("key_tasks", "plan_targets")
+page_header(t, "tasks")
+tasks, targets = require(t, "key_tasks", "plan_targets")
 target = targets.set_index("id")
-announced(try_table("quotes"), t)
+announced(try_table(t, "quotes"), t)
 if (tasks["reading"] == "editorial").any():
     st.info(t("tasks.editorial_note"), icon=":material/edit_note:")
 query = search_box(t)
@@ -140,7 +140,8 @@ if not shown:
 for row in shown:
     task_card(row, target, t)
 source_footer(
+    t,
     list(tasks["source"]) + list(target.loc[used_indicator_ids(tasks), "source"]),
     note_key="tasks.sources_note",
 )
-download_csv(tasks, "key_tasks", key="download-key_tasks")
+download_csv(t, tasks, "key_tasks", key="download-key_tasks")

@@ -220,7 +220,7 @@ def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
             )
             if item.on_index:
                 st.caption(t("tracker.detail_growth_note"))
-        source_footer(item.sources)
+        source_footer(t, item.sources)
 
 
 def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Translator) -> None:
@@ -268,21 +268,21 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
     st.subheader(t("tracker.table_heading"))
     st.dataframe(table_frame(shown, rows, t), hide_index=True, key="tracker-table")
     st.caption(t("tracker.table_caption"))
-    source_footer(";".join(item.sources) for item in shown)
-    download_csv(tracked_frame(shown), "plan-tracker", key="download-tracker")
+    source_footer(t, (";".join(item.sources) for item in shown))
+    download_csv(t, tracked_frame(shown), "plan-tracker", key="download-tracker")
 
 
 def commitment_card(row: dict, t: Translator) -> None:
     st.caption(t("tracker.as_of", date=format_iso_date(row["as_of"], t.lang)))
     st.markdown(escape_markdown(t.pick(row["status_vi"], row["status_en"])))
-    source_footer([row["source"]])
+    source_footer(t, [row["source"]])
 
 
 def commitments_section(t: Translator) -> None:
     """Each commitment with its date, status and source; disagreeing sources side by side."""
     st.subheader(t("tracker.commitments_heading"))
     st.markdown(t("tracker.commitments_intro"))
-    commitments = try_table("commitments")
+    commitments = try_table(t, "commitments")
     if commitments is None:
         return
     for group in commitment_groups(commitments):
@@ -299,12 +299,12 @@ def commitments_section(t: Translator) -> None:
             for column, row in zip(st.columns(len(group)), group, strict=True):
                 with column:
                     commitment_card(row, t)
-    download_csv(commitments, "commitments", key="download-commitments")
+    download_csv(t, commitments, "commitments", key="download-commitments")
 
 
 t = translator()
-page_header("tracker")
-targets, outturn = require("plan_targets", "economy_outturn")
+page_header(t, "tracker")
+targets, outturn = require(t, "plan_targets", "economy_outturn")
 tracked = track(targets, outturn)
 notices = state_from_link(list(targets["id"]), list(dict.fromkeys(targets["category"])), t)
 for notice in notices:

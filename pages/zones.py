@@ -80,12 +80,12 @@ class MapTables(NamedTuple):
     it_park: pd.DataFrame | None
 
 
-def load_map_tables() -> MapTables:
+def load_map_tables(t: Translator) -> MapTables:
     return MapTables(
-        try_geojson("districts_geo"),
-        try_geojson("region_geo"),
-        try_table("connectivity"),
-        try_table("it_park"),
+        try_geojson(t, "districts_geo"),
+        try_geojson(t, "region_geo"),
+        try_table(t, "connectivity"),
+        try_table(t, "it_park"),
     )
 
 
@@ -356,7 +356,7 @@ def located_section(
     ]
     if items:
         st.markdown(t("zones.located.heading") + "\n" + "\n".join(f"- {i}" for i in items))
-        source_footer(shown["source"])
+        source_footer(t, shown["source"])
     return set(shown["place_id"])
 
 
@@ -391,7 +391,7 @@ def unlocated_section(
             items.append(escape_markdown(t.pick(*park_rows.loc["name", ["value_vi", "value_en"]])))
     if items:
         st.markdown(t("zones.unlocated_heading") + "\n" + "\n".join(f"- {u}" for u in items))
-    source_footer(sources)
+    source_footer(t, sources)
 
 
 def zone_card(
@@ -430,7 +430,7 @@ def zone_card(
             chart = zone_share_chart(share, names, colours, zone, measure, t)
             description, table = zone_share_text(share, names, measure, t)
             show_chart(chart.to_dict(), description, table, t, key=f"zone-share-{measure}")
-        source_footer([row["source"], *members["source"]])
+        source_footer(t, [row["source"], *members["source"]])
 
 
 def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> None:
@@ -457,26 +457,27 @@ def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> No
         # The one place the page says why population is missing (map, card and table).
         st.caption(t(f"zones.population_{coverage}"))
     download_csv(
+        t,
         without_empty_population(units)
         .drop(columns=["note"])
         .rename(columns={"density": "density_per_km2"}),
         "zones-units",
         key="download-zones-units",
     )
-    source_footer(units["source"])
+    source_footer(t, units["source"])
 
 
 t = translator()
-page_header("zones")
-zones, districts = require("zones", "districts")
-tables = load_map_tables()
+page_header(t, "zones")
+zones, districts = require(t, "zones", "districts")
+tables = load_map_tables(t)
 zones = zones.set_index("id", drop=False)
 names = {int(z): t.pick(zones.loc[z, "name_vi"], zones.loc[z, "name_en"]) for z in zones["id"]}
 notices = state_from_link(list(names), t)
 zone, layers, basemap = controls(names, t)
 for notice in notices:
     st.info(notice, icon=":material/link_off:")
-wards = load_ward_layers()
+wards = load_ward_layers(t)
 lookup = lookup_section(wards, t) is not None
 ward = st.session_state.get(WARD_KEY) if lookup else None
 write_link(zone, layers, ward, lookup)
