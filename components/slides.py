@@ -3,7 +3,8 @@
 Each screen is compact on purpose: a heading, three or four big figures or one chart
 or map, and one line of sources, so it fits a 1280 × 720 projector without scrolling.
 The PDF brief is built by ``components.brief_maker`` (no Streamlit); here is its
-download button, which caches it per scenario and language.
+download button, which caches it per language, scenario and simulation (seed, draws and
+vintage of the link, so the PDF shows the page's probabilities).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -28,6 +30,7 @@ from core.data import data_dir
 from core.economy import HEADLINE_TARGETS, SLIDE_TARGETS, latest_notes
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
+from core.likelihood_link import to_link_query
 from core.likelihood_text import estimate_note
 from core.merger import merger
 from core.model import Baseline, Scenario, ScenarioResult, plan_defaults
@@ -58,7 +61,8 @@ def cached_brief(
 
 def brief_button(scenario: Scenario, t: Translator, key: str) -> None:
     """Download the brief; it is built on the click (then cached), not on every run."""
-    query = tuple(to_query(scenario).items())
+    simulation = to_link_query(replace(likelihood_ui.link_state(), saved=()))
+    query = tuple({**to_query(scenario), **simulation}.items())
     public = brief.public_url(os.environ.get(brief.PUBLIC_URL_ENV))
     folder = str(data_dir())
     st.download_button(

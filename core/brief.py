@@ -19,6 +19,7 @@ from urllib.parse import urlencode, urlsplit
 from fpdf import FPDF
 
 from core.i18n import Translator, format_iso_date
+from core.likelihood_link import LinkState, to_link_query
 from core.model import HORIZON_YEAR, Baseline, Scenario, ScenarioResult
 from core.narrative import percent, scenario_line, summary_text
 from core.scenario import to_query
@@ -58,17 +59,21 @@ def public_url(raw: str | None) -> str | None:
     return text
 
 
-def relative_link(scenario: Scenario, lang: str) -> str:
-    """The economy page showing this scenario, relative to wherever the app is served."""
-    return "/economy?" + urlencode({**to_query(scenario), "lang": lang})
+def relative_link(scenario: Scenario, lang: str, simulation: LinkState | None = None) -> str:
+    """The economy page showing this scenario, relative to wherever the app is served;
+    with ``simulation``, also its seed, draws and vintage (so the figures reproduce)."""
+    extra = to_link_query(simulation) if simulation is not None else {}
+    return "/economy?" + urlencode({**to_query(scenario), **extra, "lang": lang})
 
 
-def scenario_link(base: str | None, scenario: Scenario, lang: str) -> str | None:
+def scenario_link(
+    base: str | None, scenario: Scenario, lang: str, simulation: LinkState | None = None
+) -> str | None:
     """The economy page showing this scenario, at the app's public address."""
     base = public_url(base)
     if base is None:
         return None
-    return base + relative_link(scenario, lang)
+    return base + relative_link(scenario, lang, simulation)
 
 
 def qr_png(text: str) -> bytes:
@@ -169,13 +174,15 @@ def build_pdf(
     sources: Sequence[str],
     merger_line: str,
     link: str | None = None,
+    simulation: LinkState | None = None,
     likelihood: Sequence[str] = (),
     tracker_line: str | None = None,
 ) -> bytes:
     """The brief as PDF bytes. ``decision`` is (document number, ISO date); ``sources``
     are the sources' public labels; ``merger_line`` says the province is now part of
     Hồ Chí Minh City; ``link`` (the public address) becomes a QR code. The scenario's
-    relative link is printed always, so the brief leads back to it on any server;
+    relative link is printed always, so the brief leads back to it on any server, with
+    the ``simulation``'s seed, draws and vintage (the first estimates are named too);
     ``likelihood`` are ready-made lines (probability, break-even, estimates);
     ``tracker_line`` counts the plan's targets per tracker status."""
     pdf = _Brief()
@@ -183,7 +190,7 @@ def build_pdf(
     pdf.set_lang(t.lang)
     pdf.set_creator("Bình Dương Plan Explorer")
     pdf.add_page()
-    _heading(pdf, t, result.scenario, decision, merger_line)
+    _heading(pdf, t, result.scenario, decision, merger_line, simulation)
     _figure_boxes(pdf, key_figures(result, t))
     pdf.text_block(t("present.brief.summary_heading"), 10, bold=True)
     pdf.text_block(summary_text(result.summary, result.scenario, baseline, t), 9)
@@ -209,7 +216,12 @@ def build_pdf(
 
 
 def _heading(
-    pdf: _Brief, t: Translator, scenario: Scenario, decision: tuple[str, str], merger_line: str
+    pdf: _Brief,
+    t: Translator,
+    scenario: Scenario,
+    decision: tuple[str, str],
+    merger_line: str,
+    simulation: LinkState | None,
 ) -> None:
     pdf.text_block(t("present.brief.title"), 16, bold=True, colour=ACCENT)
     pdf.text_block(
@@ -219,7 +231,10 @@ def _heading(
     )
     pdf.text_block(merger_line, 8.5, bold=True)
     pdf.text_block(t("present.brief.scenario", line=scenario_line(scenario, t)), 9.5, bold=True)
-    pdf.text_block(t("common.export_link", link=relative_link(scenario, t.lang)), 7, colour=GREY)
+    if simulation is not None and simulation.vintage == "first":
+        pdf.text_block(t("likelihood.first_estimates.note"), 8.5)
+    link = relative_link(scenario, t.lang, simulation)
+    pdf.text_block(t("common.export_link", link=link), 7, colour=GREY)
     pdf.ln(2)
 
 

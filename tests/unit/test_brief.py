@@ -13,6 +13,9 @@ from components.brief_maker import make_brief
 from core.brief import public_url, relative_link, scenario_link
 from core.data import load_table
 from core.i18n import Translator
+from core.likelihood import Shocks, apply_vintage, history, simulate
+from core.likelihood_link import LinkState
+from core.likelihood_text import probabilities_text
 from core.model import Baseline, summarize
 from core.scenario import parse
 from core.tracker import status_counts, track
@@ -124,7 +127,7 @@ def test_the_header_states_the_merger_and_the_relative_link(briefs, lang, merger
     assert merger in text
     # Printed even without a public address (no QR then), so any server leads back to it.
     _, scenario = scenario_of(QUERY)
-    link = relative_link(scenario, lang)
+    link = relative_link(scenario, lang, LinkState())  # the query names no simulation
     assert link.startswith("/economy?")
     assert "lang=" + lang in link
     assert link in text.replace(" ", "")
@@ -152,3 +155,56 @@ def test_the_brief_counts_the_targets_per_tracker_status(briefs, lang):
     )
     line = t("tracker.brief_counts", count=t.number(sum(counts.values())), items=items)
     assert " ".join(line.split()) in text
+
+
+SIMULATION = {"seed": "7", "draws": "2000", "vintage": "first"}
+LIKELY = {"g": "12.5"}  # a scenario whose probabilities are neither 0 nor 100 %
+
+
+def probability_line(baseline: Baseline, query, seed: int, draws: int, t: Translator) -> str:
+    scenario = parse(query, baseline)[0]
+    drawn = simulate(baseline, scenario, Shocks.from_history(history(baseline)), seed, draws)
+    return t(
+        "likelihood.brief.probability",
+        draws=t.number(draws),
+        n=len(drawn.record_years),
+        list=probabilities_text(drawn, PLAN, t),
+    )
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_brief_follows_the_links_seed_draws_and_vintage(lang):
+    """The page's probabilities for a link with its own simulation, the link printed
+    with those keys, and the first estimates named."""
+    outturn = load_table("economy_outturn", DATA)
+    first = Baseline.from_outturn(
+        apply_vintage(outturn, load_table("economy_vintages", DATA), "first"), PLAN
+    )
+    t = Translator(lang)
+    reader, text = read(make_brief(lang, {**LIKELY, **SIMULATION}, DATA, "https://example.org/"))
+    _, default_text = read(make_brief(lang, LIKELY, DATA))
+    assert len(reader.pages) == 1
+    line = probability_line(first, LIKELY, 7, 2000, t)
+    assert line in text
+    assert line not in default_text  # the keys matter for this scenario
+    assert probability_line(scenario_of({})[0], LIKELY, 2024, 1000, t) in default_text
+    link = relative_link(
+        parse(LIKELY, first)[0], lang, LinkState(seed=7, draws=2000, vintage="first")
+    )
+    assert "seed=7&draws=2000&vintage=first" in link
+    assert link in text.replace(" ", "")
+    assert "https://example.org" + link in text.replace(" ", "")  # the QR code's link
+    note = " ".join(t("likelihood.first_estimates.note").split())
+    assert note in text
+    assert note not in default_text
+
+
+def test_unusable_first_estimates_give_a_brief_on_the_revised_figures_that_says_so(data_copy):
+    (data_copy / "economy_vintages.csv").write_text("year,column\n2023,x\n", encoding="utf-8")
+    t = Translator("vi")
+    _, text = read(make_brief("vi", {**LIKELY, **SIMULATION}, data_copy))
+    baseline, scenario = scenario_of(LIKELY)
+    link = relative_link(scenario, "vi", LinkState(seed=7, draws=2000, vintage="revised"))
+    assert link in text.replace(" ", "")
+    assert probability_line(baseline, LIKELY, 7, 2000, t) in text
+    assert t("likelihood.first_estimates.note") not in text
