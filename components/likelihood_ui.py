@@ -449,6 +449,11 @@ def chart(name: str, baseline: Baseline, result: ScenarioResult, t: Translator) 
 # ---- the presentation screen ---------------------------------------------------------
 
 
+def _vintage_lead(t: Translator) -> str:
+    """The first estimates named on the slide (no switch there says which figures)."""
+    return t("likelihood.first_estimates.note") + " " if link_state().vintage == "first" else ""
+
+
 def slide(t: Translator, baseline: Baseline, result: ScenarioResult, **_) -> None:
     """The probability of each target beside the tornado, for a 1280 × 720 projector."""
     scenario, plan = result.scenario, baseline.plan
@@ -472,7 +477,8 @@ def slide(t: Translator, baseline: Baseline, result: ScenarioResult, **_) -> Non
     )
     years = simulation.record_years
     st.caption(
-        top_line(ledger_of(baseline, scenario), plan, t)
+        _vintage_lead(t)
+        + top_line(ledger_of(baseline, scenario), plan, t)
         + ". "
         + t(
             "likelihood.probability.basis",

@@ -1,8 +1,8 @@
 """Meeting mode: the plan as a sequence of screens for a projector.
 
 Switched on by the sidebar toggle or by ``?present=1`` in a link; the router then
-changes to the presentation page, carrying the language and the what-if scenario
-(Streamlit clears the URL on a page change). The step lives in the URL
+changes to the presentation page, carrying the language, the what-if scenario and the
+simulation's link keys (Streamlit clears the URL on a page change). The step lives in the URL
 (``?present=1&step=3``) so a presenter can reload or share the exact screen.
 
 The chrome is hidden with one static CSS block (no data or URL text in it).
@@ -56,7 +56,11 @@ def parse_step(raw: list[str], total: int) -> tuple[int, tuple[str, str] | None]
 
 
 def carried_params(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The language and scenario of this URL (or of the economy page's last state)."""
+    """The language and scenario of this URL (or of the economy page's last state), and
+    its simulation keys (seed, draws, vintage, saved scenarios): unchanged, the next
+    page reads them as already seen, so nothing the reader chose is read again or lost."""
+    from components.likelihood_ui import LINK_KEYS
+
     params = {
         name: st.query_params.get(name) or ""
         for name in st.query_params
@@ -66,8 +70,11 @@ def carried_params(extra: dict[str, str] | None = None) -> dict[str, str]:
         from components.scenario_ui import STORE
 
         params = dict(st.session_state.get(STORE) or {})
+    simulation = {
+        name: st.query_params.get(name) or "" for name in st.query_params if name in LINK_KEYS
+    }
     params[LANGUAGE_KEY] = st.session_state.get(LANGUAGE_KEY, "vi")
-    return {**params, **(extra or {})}
+    return {**params, **simulation, **(extra or {})}
 
 
 # ---- routing (called by app.py on every run) ------------------------------------------

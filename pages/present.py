@@ -1,13 +1,14 @@
 """Trình chiếu / Presentation: the plan screen by screen for a meeting room projector.
 
-The step and the what-if scenario come from the link (``?present=1&step=3&g=8``);
-bad values fall back to safe ones with a notice, and the cleaned values are written
-back so the address bar always names the screen on show.
+The step, the what-if scenario and the simulation's seed, draws and data vintage come
+from the link (``?present=1&step=3&g=8&seed=7&vintage=first``), read as the economy
+page reads them; bad values fall back to safe ones with a notice, and the cleaned
+values are written back so the address bar always names the screen on show.
 """
 
 import streamlit as st
 
-from components import present, scenario_ui, slides
+from components import likelihood_ui, present, scenario_ui, slides
 from components.context import translator
 from components.data_ui import require
 from components.page_parts import link_value
@@ -15,7 +16,8 @@ from core.scenario import parse
 
 t = translator()
 outturn, targets = require(t, "economy_outturn", "plan_targets")
-baseline = scenario_ui.model_baseline(outturn, targets, t)
+# The vintage the link asks for (else the economy page's): every screen follows it.
+baseline = likelihood_ui.page_baseline(outturn, targets, t)
 t = t.with_plan(baseline.plan)
 
 # The scenario: the link's parameters, else the economy page's last state, else defaults.
@@ -25,6 +27,7 @@ if not raw:
     raw = dict(st.session_state.get(scenario_ui.STORE) or {})
 scenario, scenario_notices = parse(raw, baseline)
 scenario_ui.write_url(scenario, baseline)
+likelihood_ui.write_link(baseline)  # kept in the URL as the step changes
 
 total = len(slides.SLIDES)
 step, step_notice = present.parse_step(st.query_params.get_all(present.STEP_PARAM), total)
@@ -54,4 +57,5 @@ if rejected is not None:
     shown = link_value(rejected) if rejected.strip() else t("present.empty")
     st.warning(t("present.notice_present_page", value=shown), icon="ℹ️")
 scenario_ui.show_notices(baseline, t, scenario_notices)
+likelihood_ui.show_link_notices(baseline, t)
 slides.show(step, t, baseline, outturn, scenario_ui.result_of(baseline, scenario))

@@ -7,18 +7,20 @@ from __future__ import annotations
 import json
 
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from components.likelihood_ui import LINK_NOTICES
+from components.slides import SLIDES
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
-from core.likelihood import Shocks, history, ledger, simulate
+from core.likelihood import Shocks, apply_vintage, history, ledger, simulate
 from core.likelihood_link import SavedScenario, encode_saved
 from core.likelihood_text import break_even_text, probability_value, target_name
 from core.model import TARGET_YEAR as PLAN_YEAR
 from core.model import Baseline, plan_defaults
 from core.scenario import parse
 from tests.app.conftest import outside_code_spans, run_page
-from tests.conftest import DATA
+from tests.conftest import DATA, REPO
 from tests.plan_data import PLAN
 
 PAGE = "pages/economy.py"
@@ -28,6 +30,17 @@ TARGET_NAMES = {lang: target_name("per_capita", PLAN, Translator(lang)) for lang
 
 def whatif(lang: str = "vi", **params) -> object:
     return run_page(PAGE, lang, view="whatif", **params)
+
+
+LIKELY_STEP = str(SLIDES.index("likely") + 1)
+
+
+def likely_slide(lang: str = "en", **params: str) -> AppTest:
+    """The presentation's likely screen opened by a link (?present=1&step=…)."""
+    at = AppTest.from_file(str(REPO / "app.py"), default_timeout=60)
+    at.query_params.update({"lang": lang, "present": "1", "step": LIKELY_STEP, **params})
+    at.run()
+    return at
 
 
 def probabilities(at, lang: str = "vi") -> dict[str, str]:
@@ -158,3 +171,71 @@ def test_too_many_draws_are_capped():
     at = whatif("en", draws="999999")
     assert at.query_params["draws"] == "5000"
     assert "5,000" in link_warning(at)
+
+
+SIMULATION = {"g": "12.5", "seed": "7", "draws": "2000", "vintage": "first"}
+
+
+def test_the_presentation_shows_the_economy_pages_probabilities_for_a_link():
+    t = Translator("en")
+    first = Baseline.from_outturn(
+        apply_vintage(
+            load_table("economy_outturn", DATA), load_table("economy_vintages", DATA), "first"
+        ),
+        PLAN,
+    )
+    scenario = parse({"g": "12.5"}, first)[0]
+    drawn = simulate(first, scenario, Shocks.from_history(history(first)), seed=7, draws=2000)
+    expected = {
+        target_name(p.target, PLAN, t): probability_value(p, t) for p in drawn.probabilities
+    }
+    default = simulate(first, scenario, Shocks.from_history(history(first)))
+    assert expected != {
+        target_name(p.target, PLAN, t): probability_value(p, t) for p in default.probabilities
+    }  # so the seed and draws are really followed
+    slide = likely_slide("en", **SIMULATION)
+    assert not slide.exception
+    assert [w.value for w in slide.warning] == []
+    assert probabilities(slide, "en") == expected == probabilities(whatif("en", **SIMULATION), "en")
+    assert any(c.value.startswith(t("likelihood.first_estimates.note")) for c in slide.caption)
+    # The link keeps them as the step changes.
+    slide.button(key="present-next").click().run()
+    slide.button(key="present-prev").click().run()
+    for key in ("seed", "draws", "vintage"):
+        assert slide.query_params[key] == SIMULATION[key]
+    assert probabilities(slide, "en") == expected
+
+
+def test_a_page_switch_to_the_presentation_and_back_keeps_the_simulation_and_saved():
+    saved = encode_saved(SavedScenario("Nhanh", parse({"g": "12"}, BASELINE)[0]))
+    at = whatif("en", s1=saved, **SIMULATION)
+    expected = probabilities(at, "en")
+    at.sidebar.toggle(key="present-toggle").set_value(True).run()
+    assert at.title[0].value == Translator("en")("present.title")
+    for key, value in {**SIMULATION, "s1": saved}.items():
+        assert at.query_params[key] == value
+    # AppTest would otherwise rerun the page it was switched to (economy) every run.
+    at.query_params["step"] = LIKELY_STEP
+    at.switch_page("pages/present.py").run()
+    assert probabilities(at, "en") == expected
+    at.button(key="present-exit").click().run()
+    assert not at.exception
+    assert at.query_params["seed"] == "7"
+    assert at.query_params["s1"] == saved
+    assert [entry["name"] for entry in at.session_state["econ-saved"]] == ["Nhanh"]
+    assert at.radio(key="econ-vintage").value == "first"
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("key", ["seed", "draws", "vintage"])
+def test_hostile_link_values_on_the_presentation_give_a_notice(key, value):
+    at = likely_slide("en", **{key: value})
+    assert not at.exception
+    assert [e.value for e in at.error] == []
+    notice = link_warning(at)
+    assert f"“{key}”" in notice
+    live = outside_code_spans(notice)
+    assert "<script>" not in live
+    assert "](http" not in live
+    assert len(probabilities(at, "en")) == 3
+    assert at.query_params[key] != value  # the safe value is written back
