@@ -154,8 +154,10 @@ HOSTILE = ["<script>alert(1)</script>", "1e99", "nan", "-1", "first'", "[x](http
 
 @pytest.mark.parametrize("value", HOSTILE)
 @pytest.mark.parametrize("key", ["seed", "draws", "vintage", "s1"])
-def test_hostile_link_values_give_a_notice_and_safe_defaults(key, value):
-    at = whatif("en", **{key: value})
+@pytest.mark.parametrize("opened", ["economy", "present"])
+def test_hostile_link_values_give_a_notice_and_safe_defaults(opened, key, value):
+    """On the what-if tab and on the presentation's likely screen alike."""
+    at = (whatif if opened == "economy" else likely_slide)("en", **{key: value})
     assert not at.exception
     assert [e.value for e in at.error] == []
     notice = link_warning(at)
@@ -165,6 +167,7 @@ def test_hostile_link_values_give_a_notice_and_safe_defaults(key, value):
     assert "](http" not in live
     assert len(probabilities(at, "en")) == 3
     assert at.session_state[LINK_NOTICES]
+    assert at.query_params.get(key) != value  # the safe value, or none, written back
 
 
 def test_too_many_draws_are_capped():
@@ -224,18 +227,3 @@ def test_a_page_switch_to_the_presentation_and_back_keeps_the_simulation_and_sav
     assert at.query_params["s1"] == saved
     assert [entry["name"] for entry in at.session_state["econ-saved"]] == ["Nhanh"]
     assert at.radio(key="econ-vintage").value == "first"
-
-
-@pytest.mark.parametrize("value", HOSTILE)
-@pytest.mark.parametrize("key", ["seed", "draws", "vintage"])
-def test_hostile_link_values_on_the_presentation_give_a_notice(key, value):
-    at = likely_slide("en", **{key: value})
-    assert not at.exception
-    assert [e.value for e in at.error] == []
-    notice = link_warning(at)
-    assert f"“{key}”" in notice
-    live = outside_code_spans(notice)
-    assert "<script>" not in live
-    assert "](http" not in live
-    assert len(probabilities(at, "en")) == 3
-    assert at.query_params[key] != value  # the safe value is written back

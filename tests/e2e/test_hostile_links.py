@@ -85,6 +85,7 @@ STATE_PARAMS = [
     ("present", "seed"),
     ("present", "draws"),
     ("present", "vintage"),
+    ("present", "s1"),
     ("tracker", "status"),
     ("tracker", "category"),
     ("tracker", "target"),
