@@ -449,16 +449,16 @@ def chart(name: str, baseline: Baseline, result: ScenarioResult, t: Translator) 
 # ---- the presentation screen ---------------------------------------------------------
 
 
-def _vintage_lead(t: Translator) -> str:
-    """The first estimates named on the slide (no switch there says which figures)."""
-    return t("likelihood.first_estimates.note") + " " if link_state().vintage == "first" else ""
-
-
 def slide(t: Translator, baseline: Baseline, result: ScenarioResult, **_) -> None:
     """The probability of each target beside the tornado, for a 1280 × 720 projector."""
     scenario, plan = result.scenario, baseline.plan
     simulation = _simulation(baseline, scenario)
-    st.header(t("likelihood.slide.heading"), anchor=False)
+    # No switch on the slide says which figures: its heading names the first estimates.
+    first = link_state().vintage == "first"
+    st.header(
+        t("likelihood.first_estimates.slide_heading" if first else "likelihood.slide.heading"),
+        anchor=False,
+    )
     for column, target in zip(st.columns(len(TARGETS)), TARGETS, strict=True):
         column.metric(
             target_name(target, plan, t),
@@ -477,8 +477,7 @@ def slide(t: Translator, baseline: Baseline, result: ScenarioResult, **_) -> Non
     )
     years = simulation.record_years
     st.caption(
-        _vintage_lead(t)
-        + top_line(ledger_of(baseline, scenario), plan, t)
+        top_line(ledger_of(baseline, scenario), plan, t)
         + ". "
         + t(
             "likelihood.probability.basis",

@@ -200,7 +200,7 @@ def test_the_presentation_shows_the_economy_pages_probabilities_for_a_link():
     assert not slide.exception
     assert [w.value for w in slide.warning] == []
     assert probabilities(slide, "en") == expected == probabilities(whatif("en", **SIMULATION), "en")
-    assert any(c.value.startswith(t("likelihood.first_estimates.note")) for c in slide.caption)
+    assert slide.header[0].value == t("likelihood.first_estimates.slide_heading")
     # The link keeps them as the step changes.
     slide.button(key="present-next").click().run()
     slide.button(key="present-prev").click().run()
