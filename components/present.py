@@ -2,8 +2,8 @@
 
 Switched on by the sidebar toggle or by ``?present=1`` in a link; the router then
 changes to the presentation page, carrying the language, the what-if scenario and the
-simulation's link keys (Streamlit clears the URL on a page change). The step lives in the URL
-(``?present=1&step=3``) so a presenter can reload or share the exact screen.
+simulation's link keys (Streamlit clears the URL on a page change). The step lives in
+the URL (``?present=1&step=3``) so a presenter can reload or share the exact screen.
 
 The chrome is hidden with one static CSS block (no data or URL text in it).
 """

@@ -61,8 +61,8 @@ def cached_brief(
 
 def brief_button(scenario: Scenario, t: Translator, key: str) -> None:
     """Download the brief; it is built on the click (then cached), not on every run."""
-    simulation = to_link_query(replace(likelihood_ui.link_state(), saved=()))
-    query = tuple({**to_query(scenario), **simulation}.items())
+    simulation_keys = to_link_query(replace(likelihood_ui.link_state(), saved=()))
+    query = tuple({**to_query(scenario), **simulation_keys}.items())
     public = brief.public_url(os.environ.get(brief.PUBLIC_URL_ENV))
     folder = str(data_dir())
     st.download_button(
