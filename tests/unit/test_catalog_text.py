@@ -7,11 +7,15 @@ names that carry a dotted version (WCAG 2.1, GPL-3.0) are not numbers."""
 
 from __future__ import annotations
 
+import csv
+import json
 import re
+import unicodedata
 
 import pytest
 
 from core.i18n import LANGUAGES, MINUS, Translator, catalog, format_number
+from tests.conftest import DATA
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 #: Names, not numbers: a standard's or a licence's version.
@@ -65,3 +69,63 @@ def test_the_translator_writes_negative_numbers_with_the_minus_sign(lang):
     assert shown == MINUS + ("1,5" if lang == "vi" else "1.5")
     assert "-" not in Translator(lang).number(-12_345)
     assert Translator(lang).number(0.2, 1) == ("0,2" if lang == "vi" else "0.2")
+
+
+# --- English keeps the diacritics of Vietnamese place names (issue 18) -------------------
+
+#: Places the app's English names that are not units of data/districts.csv, units_2025.csv
+#: or region.geojson (ports, airports, border gates, the former town a port lies in).
+OTHER_PLACES = ("Cái Mép", "Thị Vải", "Cần Giờ", "Long Thành", "Tân Sơn Nhất", "Mộc Bài", "Hoa Lư")
+OTHER_PLACES += ("Phú Mỹ", "Thạnh An", "Bà Rịa", "Vũng Tàu")
+#: Unit-type words that lead a Vietnamese unit name ("Phường Phú Lợi" names "Phú Lợi").
+UNIT_PREFIX = re.compile(r"^(?:Phường|Xã|Tỉnh|Thành phố) ")
+#: sources.csv quotes published English headlines as they were printed ("Binh Duong sets
+#: to achieve…"), located_areas.csv its sources' own words: both are left as written.
+VERBATIM_COLUMNS = {("sources.csv", "label_en"), ("located_areas.csv", "quote")}
+
+
+def _place_names() -> set[str]:
+    names = set(OTHER_PLACES)
+    for table, column in (("districts.csv", "name_vi"), ("units_2025.csv", "name_vi")):
+        with (DATA / table).open(encoding="utf-8", newline="") as fh:
+            names |= {UNIT_PREFIX.sub("", row[column]) for row in csv.DictReader(fh)}
+    region = json.loads((DATA / "geo" / "region.geojson").read_text(encoding="utf-8"))
+    names |= {UNIT_PREFIX.sub("", f["properties"]["name_vi"]) for f in region["features"]}
+    return names
+
+
+def _undiacritised(names: set[str]) -> re.Pattern:
+    """A place's name stripped of its diacritics, unless that is another place's name."""
+    bare = {
+        unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d")) for name in names
+    }
+    bare = {"".join(c for c in name if not unicodedata.combining(c)) for name in bare} - names
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, bare))) + r")\b")
+
+
+def _english_texts() -> dict[str, str]:
+    """Every English string the app can show: the catalog, the curated tables' English
+    columns and the map files' English names."""
+    texts = {f"en:{key}": text for key, text in catalog("en").items()}
+    for path in sorted(DATA.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                for column, value in row.items():
+                    english = column.endswith("_en") or column in {"quote", "label_en"}
+                    if english and (path.name, column) not in VERBATIM_COLUMNS:
+                        texts[f"{path.name}:{line}:{column}"] = value
+    for path in sorted((DATA / "geo").glob("*.geojson")):
+        for number, feature in enumerate(json.loads(path.read_text(encoding="utf-8"))["features"]):
+            texts[f"{path.name}:{number}:name_en"] = feature["properties"].get("name_en", "")
+    return texts
+
+
+def test_the_place_rule_finds_a_bare_name_and_not_a_real_one():
+    rule = _undiacritised({"Thủ Dầu Một", "Thạnh An", "Thanh An"})
+    assert rule.findall("Thu Dau Mot, Thủ Dầu Một, Thanh An") == ["Thu Dau Mot"]
+
+
+def test_english_keeps_the_diacritics_of_place_names():
+    rule = _undiacritised(_place_names())
+    found = {key: rule.findall(text) for key, text in _english_texts().items() if rule.search(text)}
+    assert found == {}
