@@ -116,5 +116,5 @@ def scenario_line(scenario: Scenario, t: Translator) -> str:
         d=t.number(scenario.deflator_pct, 1),
         fx=t.number(scenario.fx_change_pct, 1),
         p=t.number(scenario.population_growth_pct, 1),
-        basis=t(f"economy.basis.{scenario.basis}"),
+        basis=t(f"economy.basis_in_line.{scenario.basis}"),
     )

@@ -129,3 +129,53 @@ def test_english_keeps_the_diacritics_of_place_names():
     rule = _undiacritised(_place_names())
     found = {key: rule.findall(text) for key, text in _english_texts().items() if rule.search(text)}
     assert found == {}
+
+
+# --- Stray capitals: only the first word and proper names (issue 18) ----------------------
+
+#: Names the catalogs may write with several capitals, beside the places of _place_names.
+PROPER_NAMES = (
+    "Ban Chỉ đạo",  # the provincial steering committee
+    "Bộ Thông tin và Truyền thông",
+    "Bình Dương Plan Explorer",
+    "Thang Le Quoc",  # a data author, as his project spells his name
+    "Hòa Phú",  # the former ward the IT park lies in
+    "Prime Minister",
+    "World Bank",
+    "Ring Road",
+    "English",
+    "Vietnamese",
+)
+WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def title_case_runs(text: str, names: tuple[str, ...]) -> list[str]:
+    """Runs of two or more capitalised words ("Mục Tiêu Kinh Tế") once names are set aside."""
+    for name in names:
+        text = text.replace(name, " · ")
+    runs, run = [], []
+    for word in [*WORD.findall(PLACEHOLDER.sub(" · ", text)), "·"]:
+        if word.isalpha() and word[0].isupper() and word[1:] == word[1:].lower():
+            run.append(word)
+            continue
+        if len(run) > 1:
+            runs.append(" ".join(run))
+        run = []
+    return runs
+
+
+def test_the_capitals_rule_finds_title_case_and_spares_names():
+    names = ("Bình Dương", "Hồ Chí Minh")
+    assert title_case_runs("Mục Tiêu Kinh Tế năm {year}", names) == ["Mục Tiêu Kinh Tế"]
+    assert title_case_runs("Mục tiêu. Khu Công nghệ", names) == ["Khu Công"]
+    assert title_case_runs("Tỉnh Bình Dương thuộc TP Hồ Chí Minh. Quy hoạch", names) == []
+    assert title_case_runs("Economic Goals", names) == ["Economic Goals"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_labels_capitalise_only_the_first_word_and_proper_names(lang):
+    names = tuple(sorted({*_place_names(), *PROPER_NAMES}, key=len, reverse=True))
+    found = {
+        key: runs for key, text in catalog(lang).items() if (runs := title_case_runs(text, names))
+    }
+    assert found == {}
