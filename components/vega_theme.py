@@ -79,7 +79,12 @@ def sized(spec: dict, height: int, legend: str | None = None) -> dict:
 
 SLIDE_FONT = 20  # the smallest chart text on a projector slide
 #: Font sizes a spec may set, with the width limit that should grow with each.
-FONT_LIMITS = {"labelFontSize": "labelLimit", "titleFontSize": "titleLimit", "fontSize": None}
+FONT_LIMITS = {
+    "labelFontSize": "labelLimit",
+    "titleFontSize": "titleLimit",
+    "fontSize": None,
+    "subtitleFontSize": None,
+}
 
 
 def _at_least(node: object, size: int) -> object:
@@ -112,12 +117,13 @@ def larger(spec: dict, size: int = SLIDE_FONT) -> dict:
     the theme's defaults included (a text mark without a size of its own)."""
     out = _at_least(spec, size)
     config = dict(out.get("config", {}))
+
+    def at_least(part: str, **sizes: int) -> None:
+        given = config.get(part, {})
+        config[part] = given | {key: max(given.get(key, 0), px) for key, px in sizes.items()}
+
     for part in ("axis", "legend", "header"):
-        given = config.get(part, {})
-        config[part] = given | {
-            key: max(given.get(key, 0), size) for key in ("labelFontSize", "titleFontSize")
-        }
-    for part, least in (("title", size + 2), ("text", size)):
-        given = config.get(part, {})
-        config[part] = given | {"fontSize": max(given.get("fontSize", 0), least)}
+        at_least(part, labelFontSize=size, titleFontSize=size)
+    at_least("title", fontSize=size + 2, subtitleFontSize=size)
+    at_least("text", fontSize=size)
     return {**out, "config": config}

@@ -33,6 +33,7 @@ from components.tracker_charts import (
 from components.tracker_view import status_metrics
 from core import chart_text
 from core.i18n import Translator, format_iso_date
+from core.narrative import glossary
 from core.targets import target_text
 from core.tracker import (
     DISPLAY_DECIMALS,
@@ -267,7 +268,7 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
     )
     st.subheader(t("tracker.table_heading"))
     st.dataframe(table_frame(shown, rows, t), hide_index=True, key="tracker-table")
-    st.caption(t("tracker.table_caption"))
+    st.caption(f"{glossary(t)} {t('tracker.table_caption')}")
     source_footer(";".join(item.sources) for item in shown)
     download_csv(tracked_frame(shown), "plan-tracker", key="download-tracker")
 

@@ -39,6 +39,6 @@ def font_sizes(node: object) -> list[float]:
         return [size for item in node for size in font_sizes(item)]
     if not isinstance(node, dict):
         return []
-    keys = ("fontSize", "labelFontSize", "titleFontSize")
+    keys = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
     own = [node[key] for key in keys if isinstance(node.get(key), int | float)]
     return own + [size for value in node.values() for size in font_sizes(value)]

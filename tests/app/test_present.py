@@ -13,6 +13,7 @@ from components.slides import SLIDES
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
 from core.model import Baseline
+from core.narrative import glossary_lines
 from tests.app.conftest import outside_code_spans
 from tests.conftest import DATA, REPO, font_sizes
 from tests.plan_data import PLAN
@@ -195,3 +196,12 @@ def test_slide_charts_have_no_text_under_20_px(lang, screen):
         >= 20
     )
     assert config["text"]["fontSize"] >= 20
+    assert config["title"]["subtitleFontSize"] >= 20
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_scenario_slide_says_what_its_legend_terms_mean(lang):
+    at = present(lang, step=str(SLIDES.index("scenario") + 1))
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["title"]["subtitle"] == glossary_lines(Translator(lang, PLAN))

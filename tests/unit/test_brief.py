@@ -14,6 +14,7 @@ from core.brief import public_url, relative_link, scenario_link
 from core.data import load_table
 from core.i18n import Translator
 from core.model import Baseline, summarize
+from core.narrative import glossary_lines
 from core.scenario import parse
 from core.tracker import status_counts, track
 from tests.conftest import DATA
@@ -152,3 +153,11 @@ def test_the_brief_counts_the_targets_per_tracker_status(briefs, lang):
     )
     line = t("tracker.brief_counts", count=t.number(sum(counts.values())), items=items)
     assert " ".join(line.split()) in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_charts_note_says_what_estimate_and_derived_figure_mean(briefs, lang):
+    reader, text = read(briefs[lang])
+    assert len(reader.pages) == 1
+    for line in glossary_lines(Translator(lang)):
+        assert " ".join(line.split()) in text

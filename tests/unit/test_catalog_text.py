@@ -15,6 +15,7 @@ import unicodedata
 import pytest
 
 from core.i18n import LANGUAGES, MINUS, Translator, catalog, format_number
+from core.narrative import glossary_lines
 from tests.conftest import DATA
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -179,3 +180,53 @@ def test_labels_capitalise_only_the_first_word_and_proper_names(lang):
         key: runs for key, text in catalog(lang).items() if (runs := title_case_runs(text, names))
     }
     assert found == {}
+
+
+# --- Jargon explained where it is used (issue 18) -----------------------------------------
+
+#: Acronyms the public may not know, with the words that must stand beside them.
+JARGON = {
+    "IOC": {
+        "vi": "trung tâm giám sát, điều hành thông minh",
+        "en": "intelligent operations centre",
+    },
+    "TOD": {
+        "vi": "phát triển đô thị theo định hướng giao thông công cộng",
+        "en": "transit-oriented development",
+    },
+}
+#: The sources' own words are quoted as they stand.
+QUOTED = re.compile(r"^quote|_quote$")
+
+
+def _shown_texts(lang: str) -> dict[str, str]:
+    """Every string a page shows in ``lang``: its catalog and the tables' own columns."""
+    texts = {f"{lang}:{key}": text for key, text in catalog(lang).items()}
+    for path in sorted(DATA.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                for column, value in row.items():
+                    if column.endswith(f"_{lang}") and not QUOTED.search(column):
+                        texts[f"{path.name}:{line}:{column}"] = value or ""
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_acronym_is_spelled_out_where_it_is_used(lang):
+    unexplained = {
+        key: acronym
+        for key, text in _shown_texts(lang).items()
+        for acronym, words in JARGON.items()
+        if re.search(rf"\b{acronym}\b", text) and words[lang] not in text.casefold()
+    }
+    assert unexplained == {}
+
+
+def test_the_quality_labels_have_their_glossary_in_both_languages():
+    for lang in LANGUAGES:
+        t = Translator(lang)
+        lines = glossary_lines(t)
+        assert [line.split(":")[0].casefold() for line in lines] == [
+            t("economy.quality.estimate").casefold(),
+            t("economy.quality.derived").casefold(),
+        ]
