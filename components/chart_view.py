@@ -15,6 +15,26 @@ import streamlit as st
 
 from core.i18n import Translator
 
+# A data grid sizes a column from a sample of its cells and cuts the rest with "…" ("about
+# 15,800 USD pe" in the tracker's table at 1280 px): widths from every cell instead.
+CHAR_PX = 7.6  # a generous average advance of the grid's 14-px type, diacritics included
+CELL_PADDING_PX = 28
+MAX_COLUMN_PX = 480  # the grid's own cap on a fitted column is 500
+
+
+def fitted_columns(table: pd.DataFrame) -> dict[str, object]:
+    """A ``column_config`` giving each column the width of its longest cell or header."""
+    return {
+        column: st.column_config.Column(
+            width=min(
+                round(max(len(str(v)) for v in [column, *table[column]]) * CHAR_PX)
+                + CELL_PADDING_PX,
+                MAX_COLUMN_PX,
+            )
+        )
+        for column in table.columns
+    }
+
 
 def reader_table(table: pd.DataFrame, t: Translator, decimals: Mapping[str, int]) -> pd.DataFrame:
     """The table with its number columns written the reader's way (15.800 / 4,04; '—')."""

@@ -5,8 +5,9 @@ runs its scripts in the page itself (not an iframe) when ``unsafe_allow_javascri
 is set: the frontend re-creates each ``<script>`` on mount and whenever the body
 changes, so a language switch rewrites the attribute. The body holds no reader text,
 only a language code from ``core.i18n.LANGUAGES``. Its container is hidden so the
-element adds no gap to the page. Being on every page, it also carries the one page-wide
-contrast fix the browser audit needs (CAPTION_CSS).
+element adds no gap to the page. Being on every page, it also carries the page-wide
+style fixes: the contrast the browser audit needs (CAPTION_CSS) and whole metric labels
+(METRIC_CSS).
 """
 
 from __future__ import annotations
@@ -23,6 +24,13 @@ KEY = "html-lang"  # Streamlit names the container's CSS class st-key-html-lang
 # grey caption (7.0:1 on white, 6.1:1 on the sidebar) leaves links at full contrast.
 CAPTION_COLOUR = "#595959"
 CAPTION_CSS = f'[data-testid="stCaptionContainer"] {{opacity: 1; color: {CAPTION_COLOUR}}}'
+# A metric's label and delta are one line cut with "…" by default: "GRDP per person 2030
+# (U…" on a 1280-px overview, the what-if's longer labels on every screen. They wrap instead.
+METRIC_CSS = (
+    '[data-testid="stMetricLabel"] p {white-space: normal; overflow: visible} '
+    '[data-testid="stMetricDelta"] * {white-space: normal !important; '
+    "text-overflow: clip !important; overflow: visible !important}"
+)
 
 
 def html_lang(lang: str) -> None:
@@ -31,7 +39,7 @@ def html_lang(lang: str) -> None:
         raise ValueError(f"not an app language: {lang!r}")
     with st.container(key=KEY):
         st.html(
-            f"<style>.st-key-{KEY} {{display: none}} {CAPTION_CSS}</style>"
+            f"<style>.st-key-{KEY} {{display: none}} {CAPTION_CSS} {METRIC_CSS}</style>"
             f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
             unsafe_allow_javascript=True,
         )

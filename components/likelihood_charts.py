@@ -65,8 +65,14 @@ def idle_levers(tornado: Tornado, by: TargetId, t: Translator) -> list[str]:
     return [lever_name(s.lever, t) for i, s in enumerate(tornado.rows) if i not in shown]
 
 
+#: The lever's name above its range on the page; one line on a slide, where larger type
+#: in two lines would need more height than the screen has (Vega then drops labels).
+LABEL_EXPR = {False: "split(datum.label, '|')", True: "replace(datum.label, '|', ': ')"}
+LABEL_LIMIT = {False: 170, True: 340}
+
+
 @lru_cache(maxsize=8)
-def tornado_template(t: Translator, by: TargetId) -> dict:
+def tornado_template(t: Translator, by: TargetId, one_line: bool = False) -> dict:
     title = (
         t("likelihood.chart.gap_axis", year=TARGET_YEAR)
         if by == "per_capita"
@@ -77,7 +83,9 @@ def tornado_template(t: Translator, by: TargetId) -> dict:
         "lever:N",
         sort=alt.EncodingSortField("rank", order="ascending"),
         title=None,
-        axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=170, labelFontSize=FONT - 3),
+        axis=alt.Axis(
+            labelExpr=LABEL_EXPR[one_line], labelLimit=LABEL_LIMIT[one_line], labelFontSize=FONT - 3
+        ),
     )
     base = alt.Chart(alt.NamedData(name=BARS)).encode(y=y)
     bars = base.mark_bar(size=22).encode(
@@ -112,9 +120,10 @@ def tornado_template(t: Translator, by: TargetId) -> dict:
 
 
 def tornado_spec(
-    tornado: Tornado, by: TargetId, plan: PlanTargets, t: Translator
+    tornado: Tornado, by: TargetId, plan: PlanTargets, t: Translator, *, one_line: bool = False
 ) -> tuple[dict, pd.DataFrame]:
-    """The chart and the rows it draws."""
+    """The chart and the rows it draws; ``one_line``: each lever's name and range on one
+    line (a slide's)."""
     frame = tornado_frame(tornado, by, t)
     target = 0.0 if by == "per_capita" else plan.growth_pct
     marks = pd.DataFrame(
@@ -124,7 +133,7 @@ def tornado_spec(
         ],
         columns=["kind", "value", "label"],
     )
-    spec = with_data(with_data(tornado_template(t, by), BARS, frame), MARKS, marks)
+    spec = with_data(with_data(tornado_template(t, by, one_line), BARS, frame), MARKS, marks)
     return spec | {"height": ROW_HEIGHT * max(len(frame), 1)}, frame
 
 

@@ -466,7 +466,7 @@ def slide(t: Translator, baseline: Baseline, result: ScenarioResult, **_) -> Non
             border=True,
         )
     shown = tornado_of(baseline, scenario, "per_capita")
-    spec, _ = likelihood_charts.tornado_spec(shown, "per_capita", plan, t)
+    spec, _ = likelihood_charts.tornado_spec(shown, "per_capita", plan, t, one_line=True)
     # No table under it: the slide must fit the screen (as the scenario slide).
     show_chart(
         larger(sized(spec, SLIDE_CHART_HEIGHT)),

@@ -167,11 +167,9 @@ CSS = """
 [class*="st-key-present-slide"] [data-testid="stMetricValue"] p {
   font-size: inherit !important; line-height: inherit; }
 [class*="st-key-present-slide"] [data-testid="stMetricLabel"] p {
-  font-size: 1.35rem !important; white-space: normal; }
+  font-size: 1.35rem !important; }
 [class*="st-key-present-slide"] [data-testid="stMetricDelta"] div {
   font-size: 1.3rem !important; }
-[class*="st-key-present-slide"] [data-testid="stMetricDelta"] * {
-  white-space: normal !important; text-overflow: clip !important; }
 [class*="st-key-present-task"] [data-testid="stMarkdownContainer"] p {
   font-size: 1.6rem !important; }
 [class*="st-key-present-task"] { padding: 0.45rem 1rem !important; }

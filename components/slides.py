@@ -34,7 +34,7 @@ from core.likelihood_link import to_link_query
 from core.likelihood_text import estimate_note
 from core.merger import merger
 from core.model import Baseline, Scenario, ScenarioResult, plan_defaults
-from core.narrative import growth_phrase, percent, scenario_line
+from core.narrative import glossary_lines, growth_phrase, percent, scenario_line
 from core.scenario import to_query
 from core.targets import target_figure
 
@@ -156,6 +156,8 @@ def scenario(
         # A wide slide has room at the right; below, the legend would squeeze the plot.
         # No table under it: the slide must fit the screen, and the cards beside say it.
         spec = larger(sized(per_capita, CHART_HEIGHT, legend="right"))
+        # The legend's "ước tính" and "số liệu tính toán", explained where they appear.
+        spec["title"] = {"text": spec["title"], "subtitle": glossary_lines(t)}
         show_chart(
             spec,
             chart_text.scenario_per_capita(t, result),

@@ -77,13 +77,53 @@ def sized(spec: dict, height: int, legend: str | None = None) -> dict:
     return out
 
 
-SLIDE_FONT = 20  # chart text on a projector slide
+SLIDE_FONT = 20  # the smallest chart text on a projector slide
+#: Font sizes a spec may set, with the width limit that should grow with each.
+FONT_LIMITS = {
+    "labelFontSize": "labelLimit",
+    "titleFontSize": "titleLimit",
+    "fontSize": None,
+    "subtitleFontSize": None,
+}
+
+
+def _at_least(node: object, size: int) -> object:
+    """``node`` with every font size below ``size`` raised to it, wherever it is set (the
+    theme, an axis of one encoding, a text mark), and each label's width limit widened in
+    proportion, so the larger text is not cut short. Data is left alone."""
+    if isinstance(node, list):
+        return [_at_least(item, size) for item in node]
+    if not isinstance(node, dict):
+        return node
+    out = {
+        key: value if key == "datasets" else _at_least(value, size) for key, value in node.items()
+    }
+    for font_key, limit_key in FONT_LIMITS.items():
+        own = node.get(font_key)
+        numeric = isinstance(own, int | float)
+        # An axis or legend without a size of its own shows the theme's FONT.
+        shown = own if numeric else FONT
+        if shown >= size:
+            continue
+        if numeric:
+            out[font_key] = size
+        if limit_key in node:
+            out[limit_key] = round(node[limit_key] * size / shown)
+    return out
 
 
 def larger(spec: dict, size: int = SLIDE_FONT) -> dict:
-    """The same chart with projector-sized axis and legend text."""
-    config = dict(spec.get("config", {}))
-    for part in ("axis", "legend"):
-        config[part] = {**config.get(part, {}), "labelFontSize": size, "titleFontSize": size}
-    config["title"] = {**config.get("title", {}), "fontSize": size + 2}
-    return {**spec, "config": config}
+    """The same chart for a projector: no text smaller than ``size`` px anywhere in it,
+    the theme's defaults included (a text mark without a size of its own)."""
+    out = _at_least(spec, size)
+    config = dict(out.get("config", {}))
+
+    def at_least(part: str, **sizes: int) -> None:
+        given = config.get(part, {})
+        config[part] = given | {key: max(given.get(key, 0), px) for key, px in sizes.items()}
+
+    for part in ("axis", "legend", "header"):
+        at_least(part, labelFontSize=size, titleFontSize=size)
+    at_least("title", fontSize=size + 2, subtitleFontSize=size)
+    at_least("text", fontSize=size)
+    return {**out, "config": config}

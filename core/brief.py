@@ -21,7 +21,7 @@ from fpdf import FPDF
 from core.i18n import Translator, format_iso_date
 from core.likelihood_link import LinkState, to_link_query
 from core.model import HORIZON_YEAR, Baseline, Scenario, ScenarioResult
-from core.narrative import percent, scenario_line, summary_text
+from core.narrative import glossary, percent, scenario_line, summary_text
 from core.scenario import to_query
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
@@ -263,7 +263,7 @@ def _charts(pdf: _Brief, t: Translator, images: BriefImages) -> None:
     h1 = pdf.fitted_png(images.index, MARGIN, top, half, 68)
     h2 = pdf.fitted_png(images.per_capita, MARGIN + half + 4, top, half, 68)
     pdf.set_y(top + max(h1, h2) + 1)
-    pdf.text_block(t("present.brief.model_note"), 7, colour=GREY)
+    pdf.text_block(t("present.brief.model_note") + " " + glossary(t), 7, colour=GREY)
     pdf.ln(2)
 
 

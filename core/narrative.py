@@ -17,6 +17,20 @@ from core.model import (
     Summary,
 )
 
+#: The kinds of outturn that are not final published figures, in the order they are explained.
+GLOSSARY_TERMS = ("estimate", "derived")
+
+
+def glossary_lines(t: Translator) -> list[str]:
+    """'Ước tính: …', 'Số liệu tính toán: …': what the two quality labels mean (issue 18),
+    one line each, for a slide's chart."""
+    return [t(f"common.glossary.{term}") for term in GLOSSARY_TERMS]
+
+
+def glossary(t: Translator) -> str:
+    """The same as one caption, for the pages, the status table and the brief."""
+    return " ".join(f"{line}." for line in glossary_lines(t))
+
 
 def percent(value: float, t: Translator) -> str:
     """8 -> '8', 8.46 -> '8,5' (vi) / '8.5' (en): one decimal only when it says something."""
@@ -116,5 +130,5 @@ def scenario_line(scenario: Scenario, t: Translator) -> str:
         d=t.number(scenario.deflator_pct, 1),
         fx=t.number(scenario.fx_change_pct, 1),
         p=t.number(scenario.population_growth_pct, 1),
-        basis=t(f"economy.basis.{scenario.basis}"),
+        basis=t(f"economy.basis_in_line.{scenario.basis}"),
     )

@@ -40,7 +40,7 @@ from core.model import (
     consistent_assumptions,
     plan_defaults,
 )
-from core.narrative import consistency_text, percent, summary_text
+from core.narrative import consistency_text, glossary, percent, summary_text
 from core.schemas import SHARE_COLUMNS, SHARE_TARGET_IDS
 from core.targets import target_figure
 
@@ -188,7 +188,7 @@ def targets_section(
     if len(missing):
         st.info(t("economy.targets.missing", names=", ".join(missing)), icon=":material/info:")
     st.caption(t("economy.targets.reading"))
-    st.caption(t("economy.targets.glossary"))
+    st.caption(glossary(t))
     cells = list(rows["source"]) + list(outturn["source"])
     source_footer(t, cells)
     chart_downloads(distance, "economy-targets", t, export_context(t, cells))
@@ -221,6 +221,7 @@ def structure_section(outturn: pd.DataFrame, targets: pd.DataFrame, t: Translato
         t,
         key="econ-chart-economy-structure",
     )
+    st.caption(glossary(t))  # the current year's shares may be an estimate
     cells = list(outturn.dropna(subset=list(SHARE_COLUMNS))["source"]) + list(
         targets.set_index("id").loc[list(SHARE_TARGET_IDS), "source"]
     )
@@ -479,6 +480,7 @@ if tabs["whatif"].open:
     with tabs["whatif"]:
         st.header(t("economy.whatif.heading"))
         st.markdown(t("economy.whatif.intro", last=baseline.last_year))
+        st.caption(glossary(t))  # the chart's legend and the vintage switch use both terms
         likelihood_ui.vintage_switch(t)
         what_if(outturn, baseline, t)
         assumptions(baseline, t)

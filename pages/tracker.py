@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.chart_view import show_chart
+from components.chart_view import fitted_columns, show_chart
 from components.context import translator
 from components.data_ui import require, try_table
 from components.page_parts import (
@@ -33,6 +33,7 @@ from components.tracker_charts import (
 from components.tracker_view import status_metrics
 from core import chart_text
 from core.i18n import Translator, format_iso_date
+from core.narrative import glossary
 from core.targets import target_text
 from core.tracker import (
     DISPLAY_DECIMALS,
@@ -266,8 +267,14 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
         )
     )
     st.subheader(t("tracker.table_heading"))
-    st.dataframe(table_frame(shown, rows, t), hide_index=True, key="tracker-table")
-    st.caption(t("tracker.table_caption"))
+    status_table = table_frame(shown, rows, t)
+    st.dataframe(
+        status_table,
+        hide_index=True,
+        key="tracker-table",
+        column_config=fitted_columns(status_table),
+    )
+    st.caption(f"{glossary(t)} {t('tracker.table_caption')}")
     source_footer(t, (";".join(item.sources) for item in shown))
     download_csv(t, tracked_frame(shown), "plan-tracker", key="download-tracker")
 

@@ -52,13 +52,14 @@ DISTRICT_TOLERANCE = 0.001
 REGION_TOLERANCE = 0.002
 DECIMALS = 5  # about 1 m
 
+# English keeps the diacritics of Vietnamese names, as the app's text does (issue 18).
 REGION_NAMES_EN = {
-    70: "Binh Phuoc",
-    72: "Tay Ninh",
-    74: "Binh Duong",
-    75: "Dong Nai",
-    77: "Ba Ria-Vung Tau",
-    79: "Ho Chi Minh City",
+    70: "Bình Phước",
+    72: "Tây Ninh",
+    74: "Bình Dương",
+    75: "Đồng Nai",
+    77: "Bà Rịa–Vũng Tàu",
+    79: "Hồ Chí Minh City",
 }
 
 # WGS84 ellipsoid, for the authalic latitude.

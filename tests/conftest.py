@@ -31,3 +31,14 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns("raw"))
     return target
+
+
+def font_sizes(node: object) -> list[float]:
+    """Every numeric font size set anywhere in a Vega-Lite spec (axes, legends, marks)."""
+    if isinstance(node, list):
+        return [size for item in node for size in font_sizes(item)]
+    if not isinstance(node, dict):
+        return []
+    keys = ("fontSize", "labelFontSize", "titleFontSize", "subtitleFontSize")
+    own = [node[key] for key in keys if isinstance(node.get(key), int | float)]
+    return own + [size for value in node.values() for size in font_sizes(value)]

@@ -11,6 +11,7 @@ from core.data import load_table
 from core.economy import progress_rows, quality_mix
 from core.i18n import LANGUAGES, Translator
 from core.model import BASE_YEAR, HORIZON_YEAR, Baseline, plan_defaults, summarize
+from core.narrative import glossary
 from tests.app.conftest import outside_code_spans, run_page
 from tests.conftest import DATA
 from tests.plan_data import PLAN, PLAN_TABLE
@@ -289,3 +290,13 @@ def test_slider_help_writes_the_defaults_the_readers_way(lang):
         help_text = at.select_slider(key=f"econ-{name}").help
         assert t.number(value, 1) in help_text  # "0,2" / "−1,5" in vi, "0.2" / "−1.5" in en
         assert "-" not in help_text.replace("–", "")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("view", VIEWS)
+def test_each_tab_explains_estimate_and_derived_figure(lang, view):
+    """Every tab shows "ước tính" / "số liệu tính toán" (bars, a period label, the chart's
+    legend): each says once what they mean, since a tab may be the first one opened."""
+    at = run_page(PAGE, lang, view=view)
+    captions = [c.value for c in at.caption]
+    assert captions.count(glossary(Translator(lang, PLAN))) == 1

@@ -13,8 +13,9 @@ from components.slides import SLIDES
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
 from core.model import Baseline
+from core.narrative import glossary_lines
 from tests.app.conftest import outside_code_spans
-from tests.conftest import DATA, REPO
+from tests.conftest import DATA, REPO, font_sizes
 from tests.plan_data import PLAN
 
 
@@ -174,3 +175,33 @@ def test_the_zones_slide_draws_its_map_for_each_screen_with_projector_labels():
         assert min(sizes) >= 20, sizes
     assert zooms[1] > zooms[0]  # the larger screen's map shows the province larger
     assert any('class="map-legend"' in h.proto.body for h in at.get("html"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("screen", ["scenario", "likely", "tracker"])
+def test_slide_charts_have_no_text_under_20_px(lang, screen):
+    """A projector at the back of a room: the tornado's lever labels were 13 px."""
+    at = present(lang, step=str(SLIDES.index(screen) + 1))
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert min(font_sizes(spec)) >= 20
+    config = spec["config"]
+    # Text that sets no size of its own takes these.
+    assert (
+        min(
+            config[part][key]
+            for part in ("axis", "legend")
+            for key in ("labelFontSize", "titleFontSize")
+        )
+        >= 20
+    )
+    assert config["text"]["fontSize"] >= 20
+    assert config["title"]["subtitleFontSize"] >= 20
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_scenario_slide_says_what_its_legend_terms_mean(lang):
+    at = present(lang, step=str(SLIDES.index("scenario") + 1))
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+    assert spec["title"]["subtitle"] == glossary_lines(Translator(lang, PLAN))

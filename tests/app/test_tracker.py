@@ -10,6 +10,7 @@ from components.page_parts import escape_markdown, source_reference
 from components.tracker_charts import STATUS_SYMBOLS, status_label
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator, format_iso_date
+from core.narrative import glossary
 from core.tracker import STATUSES, status_counts, track
 from tests.app.conftest import outside_code_spans, run_page
 
@@ -53,6 +54,14 @@ def test_every_target_appears_once_with_its_status(opened):
     assert len(frame) == TARGETS["id"].nunique() == len(TRACKED)
     assert at.get("download_button")
     assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_the_table_says_what_estimate_and_derived_figure_mean(opened):
+    at, t = opened
+    frame = table(at, t)
+    shown = set(", ".join(frame[t("tracker.col.quality")]).split(", "))
+    assert t("tracker.quality.estimate") in shown  # the terms the glossary explains
+    assert any(c.value.startswith(glossary(t)) for c in at.caption)
 
 
 def test_the_counts_shown_are_the_status_counts(opened):

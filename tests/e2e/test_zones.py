@@ -140,7 +140,7 @@ def test_hovering_thu_dau_mot_shows_its_tooltip(page, server, lang):
     t = Translator(lang)
     open_app(page, server, "zones", map="interactive", lang=lang)
     wait_for_colours(page, zone_colours())
-    name = {"vi": "Thủ Dầu Một (thành phố)", "en": "Thu Dau Mot (city)"}[lang]
+    name = {"vi": "Thủ Dầu Một (thành phố)", "en": "Thủ Dầu Một (city)"}[lang]
     tooltip, _ = hover_unit(page, 718, name)
     text = tooltip.inner_text()
     assert name in text
@@ -178,7 +178,7 @@ def test_choosing_zone_3_highlights_it_and_shows_its_card(page, server):
 def test_clicking_a_unit_chooses_its_zone(page, server):
     open_app(page, server, "zones", map="interactive", lang="en")
     wait_for_colours(page, zone_colours())
-    _, (x, y) = hover_unit(page, 724, "Di An")  # zone 1; deck.gl picks on hover first
+    _, (x, y) = hover_unit(page, 724, "Dĩ An")  # zone 1; deck.gl picks on hover first
     page.mouse.click(x, y)
     wait_for_query(page, "zone=1")
     wait_until_ready(page)

@@ -17,6 +17,7 @@ from core.likelihood import Shocks, apply_vintage, history, simulate
 from core.likelihood_link import LinkState
 from core.likelihood_text import probabilities_text
 from core.model import Baseline, summarize
+from core.narrative import glossary_lines
 from core.scenario import parse
 from core.tracker import status_counts, track
 from tests.conftest import DATA
@@ -208,3 +209,11 @@ def test_unusable_first_estimates_give_a_brief_on_the_revised_figures_that_says_
     assert link in text.replace(" ", "")
     assert probability_line(baseline, LIKELY, 7, 2000, t) in text
     assert t("likelihood.first_estimates.note") not in text
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_charts_note_says_what_estimate_and_derived_figure_mean(briefs, lang):
+    reader, text = read(briefs[lang])
+    assert len(reader.pages) == 1
+    for line in glossary_lines(Translator(lang)):
+        assert " ".join(line.split()) in text

@@ -7,11 +7,16 @@ names that carry a dotted version (WCAG 2.1, GPL-3.0) are not numbers."""
 
 from __future__ import annotations
 
+import csv
+import json
 import re
+import unicodedata
 
 import pytest
 
 from core.i18n import LANGUAGES, MINUS, Translator, catalog, format_number
+from core.narrative import glossary_lines
+from tests.conftest import DATA
 
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 #: Names, not numbers: a standard's or a licence's version.
@@ -65,3 +70,163 @@ def test_the_translator_writes_negative_numbers_with_the_minus_sign(lang):
     assert shown == MINUS + ("1,5" if lang == "vi" else "1.5")
     assert "-" not in Translator(lang).number(-12_345)
     assert Translator(lang).number(0.2, 1) == ("0,2" if lang == "vi" else "0.2")
+
+
+# --- English keeps the diacritics of Vietnamese place names (issue 18) -------------------
+
+#: Places the app's English names that are not units of data/districts.csv, units_2025.csv
+#: or region.geojson (ports, airports, border gates, the former town a port lies in).
+OTHER_PLACES = ("Cái Mép", "Thị Vải", "Cần Giờ", "Long Thành", "Tân Sơn Nhất", "Mộc Bài", "Hoa Lư")
+OTHER_PLACES += ("Phú Mỹ", "Thạnh An", "Bà Rịa", "Vũng Tàu")
+#: Unit-type words that lead a Vietnamese unit name ("Phường Phú Lợi" names "Phú Lợi").
+UNIT_PREFIX = re.compile(r"^(?:Phường|Xã|Tỉnh|Thành phố) ")
+#: sources.csv quotes published English headlines as they were printed ("Binh Duong sets
+#: to achieve…"), located_areas.csv its sources' own words: both are left as written.
+VERBATIM_COLUMNS = {("sources.csv", "label_en"), ("located_areas.csv", "quote")}
+
+
+def _place_names() -> set[str]:
+    names = set(OTHER_PLACES)
+    for table, column in (("districts.csv", "name_vi"), ("units_2025.csv", "name_vi")):
+        with (DATA / table).open(encoding="utf-8", newline="") as fh:
+            names |= {UNIT_PREFIX.sub("", row[column]) for row in csv.DictReader(fh)}
+    region = json.loads((DATA / "geo" / "region.geojson").read_text(encoding="utf-8"))
+    names |= {UNIT_PREFIX.sub("", f["properties"]["name_vi"]) for f in region["features"]}
+    return names
+
+
+def _undiacritised(names: set[str]) -> re.Pattern:
+    """A place's name stripped of its diacritics, unless that is another place's name."""
+    bare = {
+        unicodedata.normalize("NFD", name.replace("Đ", "D").replace("đ", "d")) for name in names
+    }
+    bare = {"".join(c for c in name if not unicodedata.combining(c)) for name in bare} - names
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, bare))) + r")\b")
+
+
+def _english_texts() -> dict[str, str]:
+    """Every English string the app can show: the catalog, the curated tables' English
+    columns and the map files' English names."""
+    texts = {f"en:{key}": text for key, text in catalog("en").items()}
+    for path in sorted(DATA.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                for column, value in row.items():
+                    english = column.endswith("_en") or column in {"quote", "label_en"}
+                    if english and (path.name, column) not in VERBATIM_COLUMNS:
+                        texts[f"{path.name}:{line}:{column}"] = value
+    for path in sorted((DATA / "geo").glob("*.geojson")):
+        for number, feature in enumerate(json.loads(path.read_text(encoding="utf-8"))["features"]):
+            texts[f"{path.name}:{number}:name_en"] = feature["properties"].get("name_en", "")
+    return texts
+
+
+def test_the_place_rule_finds_a_bare_name_and_not_a_real_one():
+    rule = _undiacritised({"Thủ Dầu Một", "Thạnh An", "Thanh An"})
+    assert rule.findall("Thu Dau Mot, Thủ Dầu Một, Thanh An") == ["Thu Dau Mot"]
+
+
+def test_english_keeps_the_diacritics_of_place_names():
+    rule = _undiacritised(_place_names())
+    found = {key: rule.findall(text) for key, text in _english_texts().items() if rule.search(text)}
+    assert found == {}
+
+
+# --- Stray capitals: only the first word and proper names (issue 18) ----------------------
+
+#: Names the catalogs may write with several capitals, beside the places of _place_names.
+PROPER_NAMES = (
+    "Ban Chỉ đạo",  # the provincial steering committee
+    "Bộ Thông tin và Truyền thông",
+    "Bình Dương Plan Explorer",
+    "Thang Le Quoc",  # a data author, as his project spells his name
+    "Hòa Phú",  # the former ward the IT park lies in
+    "Prime Minister",
+    "World Bank",
+    "Ring Road",
+    "English",
+    "Vietnamese",
+)
+WORD = re.compile(r"\w+|[^\w\s]")
+
+
+def title_case_runs(text: str, names: tuple[str, ...]) -> list[str]:
+    """Runs of two or more capitalised words ("Mục Tiêu Kinh Tế") once names are set aside."""
+    for name in names:
+        text = text.replace(name, " · ")
+    runs, run = [], []
+    for word in [*WORD.findall(PLACEHOLDER.sub(" · ", text)), "·"]:
+        if word.isalpha() and word[0].isupper() and word[1:] == word[1:].lower():
+            run.append(word)
+            continue
+        if len(run) > 1:
+            runs.append(" ".join(run))
+        run = []
+    return runs
+
+
+def test_the_capitals_rule_finds_title_case_and_spares_names():
+    names = ("Bình Dương", "Hồ Chí Minh")
+    assert title_case_runs("Mục Tiêu Kinh Tế năm {year}", names) == ["Mục Tiêu Kinh Tế"]
+    assert title_case_runs("Mục tiêu. Khu Công nghệ", names) == ["Khu Công"]
+    assert title_case_runs("Tỉnh Bình Dương thuộc TP Hồ Chí Minh. Quy hoạch", names) == []
+    assert title_case_runs("Economic Goals", names) == ["Economic Goals"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_labels_capitalise_only_the_first_word_and_proper_names(lang):
+    names = tuple(sorted({*_place_names(), *PROPER_NAMES}, key=len, reverse=True))
+    found = {
+        key: runs for key, text in catalog(lang).items() if (runs := title_case_runs(text, names))
+    }
+    assert found == {}
+
+
+# --- Jargon explained where it is used (issue 18) -----------------------------------------
+
+#: Acronyms the public may not know, with the words that must stand beside them.
+JARGON = {
+    "IOC": {
+        "vi": "trung tâm giám sát, điều hành thông minh",
+        "en": "intelligent operations centre",
+    },
+    "TOD": {
+        "vi": "phát triển đô thị theo định hướng giao thông công cộng",
+        "en": "transit-oriented development",
+    },
+}
+#: The sources' own words are quoted as they stand.
+QUOTED = re.compile(r"^quote|_quote$")
+
+
+def _shown_texts(lang: str) -> dict[str, str]:
+    """Every string a page shows in ``lang``: its catalog and the tables' own columns."""
+    texts = {f"{lang}:{key}": text for key, text in catalog(lang).items()}
+    for path in sorted(DATA.glob("*.csv")):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                for column, value in row.items():
+                    if column.endswith(f"_{lang}") and not QUOTED.search(column):
+                        texts[f"{path.name}:{line}:{column}"] = value or ""
+    return texts
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_acronym_is_spelled_out_where_it_is_used(lang):
+    unexplained = {
+        key: acronym
+        for key, text in _shown_texts(lang).items()
+        for acronym, words in JARGON.items()
+        if re.search(rf"\b{acronym}\b", text) and words[lang] not in text.casefold()
+    }
+    assert unexplained == {}
+
+
+def test_the_quality_labels_have_their_glossary_in_both_languages():
+    for lang in LANGUAGES:
+        t = Translator(lang)
+        lines = glossary_lines(t)
+        assert [line.split(":")[0].casefold() for line in lines] == [
+            t("economy.quality.estimate").casefold(),
+            t("economy.quality.derived").casefold(),
+        ]

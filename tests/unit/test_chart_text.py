@@ -84,8 +84,8 @@ def test_zone_map_names_each_zones_units_and_the_chosen_ward():
     assert chart_text.zone_map(VI, "Bản đồ", units, None) == (
         "Bản đồ. Khu vực 1: Dĩ An, Thuận An; Khu vực 2: Thủ Dầu Một."
     )
-    assert chart_text.zone_map(EN, "Map", {"Zone 2": ["Thu Dau Mot"]}, "Phu Loi Ward") == (
-        "Map. Zone 2: Thu Dau Mot. Outlined: Phu Loi Ward, the chosen ward or commune."
+    assert chart_text.zone_map(EN, "Map", {"Zone 2": ["Thủ Dầu Một"]}, "Phú Lợi Ward") == (
+        "Map. Zone 2: Thủ Dầu Một. Outlined: Phú Lợi Ward, the chosen ward or commune."
     )
 
 

@@ -16,7 +16,13 @@ from core.model import (
     consistent_assumptions,
     summarize,
 )
-from core.narrative import consistency_text, percent, summary_text, target_sentence
+from core.narrative import (
+    consistency_text,
+    percent,
+    scenario_line,
+    summary_text,
+    target_sentence,
+)
 from tests.plan_data import PLAN
 
 VI, EN = Translator("vi", PLAN), Translator("en", PLAN)
@@ -118,3 +124,14 @@ def test_written_from_the_model_numbers(baseline, t):
     assert "}" not in text
     sentence = consistency_text(consistent_assumptions(baseline), t)
     assert percent(consistent_assumptions(baseline).deflator_needed_pct, t) in sentence
+
+
+@pytest.mark.parametrize("basis", ["official", "total"])
+def test_the_assumptions_line_names_the_basis_in_lower_case(basis):
+    """The option label "Dân số chính thức" mid-sentence read as a stray capital."""
+    scenario = Scenario(growth_pct=8, basis=basis)
+    vi, en = scenario_line(scenario, VI), scenario_line(scenario, EN)
+    assert vi.endswith(", " + VI(f"economy.basis_in_line.{basis}"))
+    assert vi.startswith("tăng trưởng 8,0%/năm")
+    assert VI(f"economy.basis.{basis}") not in vi
+    assert EN(f"economy.basis.{basis}") not in en

@@ -1,0 +1,35 @@
+"""No label cut short with "…" (issue 18): the overview's cards ("GRDP per person 2030
+(U…" in English at 1280 px), the economy tabs' cards and the tracker, in both languages
+on a 1280 × 800 screen and a 390 × 844 phone. Data grids and charts draw on a canvas and
+are checked elsewhere (tests/unit/test_vega_theme.py, the tracker table's widths)."""
+
+from __future__ import annotations
+
+import pytest
+
+from core.i18n import LANGUAGES
+from tests.e2e.conftest import no_traceback, open_app, screenshot
+
+SIZES = {"1280x800": (1280, 800), "390x844": (390, 844)}
+SCREENS = (("", {}), ("economy", {"view": "targets"}), ("economy", {"view": "whatif"}))
+SCREENS += (("tracker", {}),)
+# Text whose box is narrower than its content and whose overflow is drawn as "…".
+CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
+  .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1
+    && getComputedStyle(e).textOverflow === 'ellipsis' && e.textContent.trim()
+    && !e.closest('[data-testid="stDataFrame"], [data-testid="stVegaLiteChart"]'))
+  .map(e => e.textContent.trim())"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_label_is_cut_short(page_factory, server, lang, size):
+    page = page_factory(*SIZES[size])
+    cut = {}
+    for path, params in SCREENS:
+        open_app(page, server, path, lang=lang, **params)
+        no_traceback(page)
+        name = "-".join(filter(None, ["labels", path or "overview", params.get("view"), lang]))
+        screenshot(page, f"{name}-{size}")
+        cut[(path, params.get("view"))] = page.evaluate(CUT_SHORT)
+    assert {where: texts for where, texts in cut.items() if texts} == {}
