@@ -29,7 +29,8 @@ from components.deck import (
     map_points,
     picked_unit,
 )
-from components.map_charts import zone_map_spec, zone_share_chart, zone_share_text
+from components.light_maps import show_svg, zones_svg
+from components.map_charts import zone_share_chart, zone_share_text
 from components.page_parts import (
     download_csv,
     escape_markdown,
@@ -68,7 +69,6 @@ LAYER_KEYS = {layer: f"zones-layer-{layer}" for layer in MAP_LAYERS}
 BASEMAP_KEY = "zones-basemap"
 GENERATION_KEY = "zones-map-generation"
 INTERACTIVE_KEY = "zones-interactive"
-STATIC_MAP_HEIGHT = 460
 
 
 class MapTables(NamedTuple):
@@ -232,39 +232,19 @@ def legend_entries(
     return entries
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def static_map(
-    _districts_geo: dict,
-    districts: pd.DataFrame,
-    zones: pd.DataFrame,
-    folder: str,
-    t: Translator,
-    ward: int | None,
-    _ward_feature: dict | None,
-) -> dict:
-    """The light map's spec, once per data folder, language and chosen ward (Altair
-    validates slowly); ``ward`` keys the cache for its outline ``_ward_feature``."""
-    del folder, ward  # cache keys only
-    return zone_map_spec(
-        _districts_geo, districts, zones, t, height=STATIC_MAP_HEIGHT, ward=_ward_feature
-    )
-
-
 def static_section(
     districts_geo: dict,
     zones: pd.DataFrame,
     districts: pd.DataFrame,
     names: dict[int, str],
-    chosen: tuple[dict | None, int | None],
+    chosen: tuple[int | None, dict | None, int | None],
     t: Translator,
 ) -> None:
-    """The light map (issue 19) with the chosen 2025 unit outlined (issue 16), its legend
-    and caption; ``chosen`` is (the units' outlines or None when damaged, the ward)."""
-    units_geo, ward = chosen
+    """The light map (issue 19) with the chosen zone and 2025 unit (issue 16), its legend
+    and caption; ``chosen`` is (the zone, the units' outlines or None when damaged, the
+    ward). A click on a unit follows its link: the page reloads with that zone chosen."""
+    zone, units_geo, ward = chosen
     outline = feature(units_geo, "code", ward) if units_geo and ward is not None else None
-    spec = static_map(
-        districts_geo, districts, zones.reset_index(drop=True), str(data_dir()), t, ward, outline
-    )
     units_by_zone = {
         name: [t.pick(u.name_vi, u.name_en) for u in zone_units(districts, z).itertuples()]
         for z, name in names.items()
@@ -273,9 +253,20 @@ def static_section(
     ward_name = t.pick(props["name_vi"], props["name_en"]) if props else None
     description = chart_text.zone_map(t, t("zones.map_mode.static_alt"), units_by_zone, ward_name)
     # The units table below the map is its table alternative (a11y.map.zones_alternative).
-    show_chart(spec, description, None, t, key="zones-static-map")
-    # The outline is drawn in the legend's ward colour, as on the interactive map.
     drawn_ward = ward if outline else None
+    markup = zones_svg(
+        districts_geo,
+        districts,
+        zones.reset_index(drop=True),
+        str(data_dir()),
+        t,
+        zone,
+        drawn_ward,
+        outline,
+        description,
+    )
+    show_svg(markup, key="zones-static-map")
+    # The outline is drawn in the legend's ward colour, as on the interactive map.
     st.html(legend_html(legend_entries(zones, names, (), None, drawn_ward, t)))
     st.caption(t("zones.map_mode.static_caption"))
 
@@ -297,7 +288,8 @@ def map_section(
     if districts_geo is None:
         return
     if not st.session_state[INTERACTIVE_KEY]:
-        static_section(districts_geo, zones, districts, names, (wards.units_geo, ward), t)
+        chosen = (zone, wards.units_geo, ward)
+        static_section(districts_geo, zones, districts, names, chosen, t)
         return
     park = it_park_position(it_park)
     points = map_points(connectivity, it_park)

@@ -37,8 +37,11 @@ def test_only_the_open_tab_runs(lang):
     assert at.title[0].value == t("it_park.title")
     assert [tab.label for tab in at.tabs] == [t(f"it_park.view.{view}") for view in VIEWS]
     assert [subheader.value for subheader in at.subheader] == [t("it_park.what_heading")]
-    assert not at.get("deck_gl_json_chart")  # the location map is Vega-Lite (issue 19)
-    assert len(at.get("vega_lite_chart")) == 1
+    # The location map is SVG markup (issue 19): the first tab needs no deck.gl, no Vega.
+    assert not at.get("deck_gl_json_chart")
+    assert not at.get("vega_lite_chart")
+    [markup] = [m.value for m in at.markdown if "<svg" in m.value]
+    assert f'aria-label="{t("it_park.map_alt")}' in markup
     assert at.query_params["view"] == "site"
     quotes = run_page(PAGE, lang, view="quotes")
     assert [subheader.value for subheader in quotes.subheader] == [t("it_park.quotes_heading")]

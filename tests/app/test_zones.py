@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
+from urllib.parse import parse_qs
 
 import pandas as pd
 import pytest
 
 from components.deck import picked_unit
-from components.map_charts import WARD_COLOUR
+from components.light_maps import WARD_COLOUR
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import outside_code_spans, run_page
@@ -16,6 +18,7 @@ from tests.conftest import DATA
 
 PAGE = "pages/zones.py"
 ZONE_KEY = "zones-zone"
+SVG = "{http://www.w3.org/2000/svg}"
 MAX_MAP_BYTES = 400_000
 DISTRICTS = load_table("districts", DATA)
 ZONES = load_table("zones", DATA).set_index("id")
@@ -413,7 +416,11 @@ def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_on
     t = Translator(lang)
     at = run_page(PAGE, lang)
     assert not at.get("deck_gl_json_chart")  # deck.gl (3 MB, WebGL) only on request
-    assert len(at.get("vega_lite_chart")) == 1
+    # The light map is SVG markup, and the wards table waits for its expander: the first
+    # view needs neither the Vega nor the data grid's code (issue 19).
+    assert static_svg(at).get("role") == "group"
+    assert not at.get("vega_lite_chart")
+    assert not at.dataframe
     assert not at.toggle(key="zones-interactive").value
     assert "map" not in at.query_params
     at.toggle(key="zones-interactive").set_value(True).run()
@@ -424,8 +431,20 @@ def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_on
     assert any(t("zones.map_mode.notice", value="`webgl`") in i.value for i in bad.info)
 
 
-def static_spec(at) -> dict:
-    return json.loads(at.get("vega_lite_chart")[0].proto.spec)
+def static_svg(at) -> ET.Element:
+    [markup] = [m.value for m in at.markdown if "<svg" in m.value]
+    return ET.fromstring(markup).find(f"{SVG}svg")
+
+
+def test_the_wards_table_is_drawn_only_while_its_expander_is_open():
+    at = run_page(PAGE, "en")
+    assert not at.dataframe
+    at.session_state["zones-wards-table"] = True
+    at = rerun(at, "en")
+    no_exception(at)
+    [table] = [d.value for d in at.dataframe]
+    assert len(table) == len(CROSSWALK)
+    assert set(table[Translator("en")("zones.ward.col.unit")]) == set(CROSSWALK["name_en"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -438,14 +457,28 @@ def test_the_static_map_outlines_the_chosen_ward(lang):
     row = CROSSWALK[CROSSWALK["code"] == code].iloc[0]
     name = t.pick(row["name_vi"], row["name_en"])
     assert name in card_titles(at)
-    spec = static_spec(at)
-    *_, outline, _halo, label = spec["layer"]
-    assert outline["mark"]["stroke"] == WARD_COLOUR
-    assert outline["data"]["values"][0]["geometry"]["type"] in {"Polygon", "MultiPolygon"}
-    assert label["data"]["values"][0]["name"] == name
-    assert t("a11y.chart.zone_map_ward", ward=name) in spec["description"]
-    # No ward, no outline: the three layers of the plain map.
-    assert len(static_spec(run_page(PAGE, lang))["layer"]) == 3
+    root = static_svg(at)
+    outline = [p for p in root.iter(f"{SVG}path") if p.get("stroke") == WARD_COLOUR]
+    assert len(outline) == 1
+    assert any(text.text == name for text in root.iter(f"{SVG}text"))
+    assert t("a11y.chart.zone_map_ward", ward=name) in root.get("aria-label")
+    # Each unit's link keeps the ward (and the language) while it chooses a zone.
+    assert all(f"ward={code}" in a.get("href") for a in root.iter(f"{SVG}a"))
+    assert all(f"lang={lang}" in a.get("href") for a in root.iter(f"{SVG}a"))
+    # No ward, no outline.
+    plain = static_svg(run_page(PAGE, lang))
+    assert not [p for p in plain.iter(f"{SVG}path") if p.get("stroke") == WARD_COLOUR]
+
+
+def test_a_zone_in_the_link_fades_the_other_zones_on_the_static_map():
+    at = run_page(PAGE, "vi", zone="3")
+    no_exception(at)
+    faded = {
+        parse_qs(a.get("href").removeprefix("?"))["zone"][0]
+        for a in static_svg(at).iter(f"{SVG}a")
+        if a.find(f"{SVG}path").get("fill-opacity")
+    }
+    assert faded == {"1", "2"}
 
 
 def test_switching_a_layer_on_opens_the_interactive_map_and_off_closes_it():

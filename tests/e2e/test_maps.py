@@ -10,7 +10,7 @@ import io
 
 from PIL import Image
 
-from components.map_charts import HOST_COLOUR
+from components.light_maps import HOST_COLOUR
 from core.i18n import Translator
 from tests.e2e.conftest import no_traceback, open_app, wait_until_ready
 from tests.e2e.test_zones import STATIC, ZONES, count, hex_rgb, wait_for_query, zone_colours

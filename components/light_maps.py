@@ -1,0 +1,141 @@
+"""The light maps of the zones page and the IT park (issue 19): inline SVG drawn by
+core/svg_map.py, so neither page loads Vega (nor deck.gl) to show its first view.
+
+Why SVG instead of a Vega-Lite map: a phone's first visit to the zones page loaded
+5,322 KB with the Vega-Lite map against 2,783 KB for the overview, the difference being
+the Vega bundle (and the data grid's); the SVG is a few tens of KB of the page's own data.
+
+Why ``st.markdown`` and not ``st.html``: Streamlit 1.67 sanitises ``st.html`` with
+DOMPurify's HTML-only profile, which drops an ``<svg>`` whole (checked in Chromium);
+Markdown with ``unsafe_allow_html`` keeps it, with its ``<title>`` tooltips and links.
+Nothing unsafe reaches it: core/svg_map escapes every text and attribute, and each link
+is built from validated state only (``core.map_mode.choice_link``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+import streamlit as st
+
+from components.deck import FADED_ALPHA, WARD_CHOSEN, unit_tooltip
+from components.palette import INK
+from core.geo import Point, bbox, representative_point, union_bbox
+from core.i18n import Translator
+from core.map_mode import choice_link
+from core.svg_map import Frame, Label, Marker, Shape, marker_box, place_labels, svg
+
+WARD_COLOUR = "#{:02X}{:02X}{:02X}".format(*WARD_CHOSEN)  # the chosen ward, as on deck.gl
+HOST_COLOUR, CONTEXT_FILL, CONTEXT_LINE = "#D55E00", "#EEEEEE", "#8C8C8C"
+SITE_COLOUR = "#D50000"
+# The zones map's widest: its 15-unit labels read as 21 px on a laptop, 15 px on a phone.
+ZONES_MAX_WIDTH = "28rem"
+
+
+def show_svg(markup: str, key: str) -> None:
+    """The map in a keyed container (the st-key class tests find it by). A leading <div>
+    opens an HTML block: Markdown leaves the markup, which has no blank line, alone. Its
+    bottom margin is a paragraph's, which Streamlit's Markdown container takes back."""
+    with st.container(key=key):
+        st.markdown(f'<div style="margin-bottom:1rem">{markup}</div>', unsafe_allow_html=True)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def label_point(_geometry: Mapping, folder: str, key: str) -> Point:
+    """Where a shape's name goes (a grid search, about 40 ms a shape): once per data
+    folder and shape (``key``, e.g. ``districts:718``), whatever the language or choice."""
+    del folder, key  # cache keys only
+    return representative_point(_geometry)
+
+
+def _frame(features: list[Mapping], extra: list[Point] = ()) -> Frame:
+    boxes = [bbox(f["geometry"]) for f in features]
+    return Frame.fit(union_bbox([*boxes, *((x, y, x, y) for x, y in extra)]))
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def zones_svg(
+    _districts_geo: dict,
+    _districts: pd.DataFrame,
+    _zones: pd.DataFrame,
+    folder: str,
+    t: Translator,
+    zone: int | None,
+    ward: int | None,
+    _ward_feature: Mapping | None,
+    name: str,
+) -> str:
+    """The nine former units in their zone's colour, each a link choosing its zone with
+    the interactive map's tooltip as its title; the chosen zone outlined and the others
+    faded; the chosen 2025 unit (``_ward_feature``, keyed by ``ward``) outlined and named
+    in the deck map's ward colour. Cached per data folder, language and choice."""
+    units = _districts.set_index("code")
+    zones = _zones.set_index("id")
+    features = sorted(_districts_geo["features"], key=lambda f: int(f["properties"]["code"]))
+    frame = _frame(features)
+    fills, outlines, names = [], [], []
+    for feature in features:
+        row = units.loc[int(feature["properties"]["code"])]
+        unit_zone = int(row["zone"])
+        title, body = unit_tooltip(t, row, zones.loc[unit_zone])
+        faded = zone is not None and unit_zone != zone
+        fills.append(
+            Shape(
+                feature["geometry"],
+                zones.loc[unit_zone, "color"],
+                title=f"{title}\n{body}",
+                href=choice_link(t.lang, unit_zone, ward),
+                fill_opacity=FADED_ALPHA / 255 if faded else 1.0,
+            )
+        )
+        if unit_zone == zone:
+            outlines.append(Shape(feature["geometry"], "none", stroke=INK, stroke_width=2.5))
+        point = label_point(feature["geometry"], folder, f"districts:{row.name}")
+        names.append((-row["area_km2"], Label(point, t.pick(row["name_vi"], row["name_en"]))))
+    # The largest units keep their names over their point; small neighbours move aside.
+    labels = [label for _, label in sorted(names, key=lambda item: item[0])]
+    if _ward_feature is not None:
+        shape = _ward_feature["geometry"]
+        outlines.append(Shape(shape, "none", stroke=WARD_COLOUR, stroke_width=3.5))
+        props = _ward_feature["properties"]
+        point = label_point(shape, folder, f"units_2025:{ward}")
+        labels.append(Label(point, t.pick(props["name_vi"], props["name_en"]), WARD_COLOUR))
+    placed = place_labels(labels, frame)
+    return svg(frame, name, [*fills, *outlines], placed, max_width=ZONES_MAX_WIDTH)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def location_svg(
+    _districts_geo: dict,
+    _area: Mapping | None,
+    folder: str,
+    t: Translator,
+    site: Point | None,
+    name: str,
+) -> str:
+    """The nine former units as faint, named context, the located-within area (a GeoJSON
+    feature) filled over them and named, and the site marked when its position is known."""
+    features = sorted(_districts_geo["features"], key=lambda f: int(f["properties"]["code"]))
+    frame = _frame(features, [site] if site else [])
+    shapes = [
+        Shape(f["geometry"], CONTEXT_FILL, stroke=CONTEXT_LINE, stroke_width=1) for f in features
+    ]
+    labels = []
+    if _area is not None:
+        shapes.append(Shape(_area["geometry"], HOST_COLOUR, fill_opacity=0.45, stroke=HOST_COLOUR))
+        props = _area["properties"]
+        point = label_point(_area["geometry"], folder, f"located:{props['place_id']}")
+        labels.append(Label(point, t.pick(props["name_vi"], props["name_en"])))
+    by_area = sorted(features, key=lambda f: -f["properties"]["area_km2_computed"])
+    labels += [
+        Label(
+            label_point(f["geometry"], folder, f"districts:{f['properties']['code']}"),
+            t.pick(f["properties"]["name_vi"], f["properties"]["name_en"]),
+            bold=False,
+        )
+        for f in by_area
+    ]
+    markers = [Marker(site, SITE_COLOUR)] if site else []
+    placed = place_labels(labels, frame, [marker_box(m, frame) for m in markers])
+    return svg(frame, name, shapes, placed, markers)
