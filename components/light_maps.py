@@ -49,7 +49,8 @@ def label_point(_geometry: Mapping, folder: str, key: str) -> Point:
     return representative_point(_geometry)
 
 
-def _frame(features: list[Mapping], extra: list[Point] = ()) -> Frame:
+def fitted_frame(features: list[Mapping], extra: list[Point] = ()) -> Frame:
+    """The frame of a map of these shapes (and points): they fill its width."""
     boxes = [bbox(f["geometry"]) for f in features]
     return Frame.fit(union_bbox([*boxes, *((x, y, x, y) for x, y in extra)]))
 
@@ -73,7 +74,7 @@ def zones_svg(
     units = _districts.set_index("code")
     zones = _zones.set_index("id")
     features = sorted(_districts_geo["features"], key=lambda f: int(f["properties"]["code"]))
-    frame = _frame(features)
+    frame = fitted_frame(features)
     fills, outlines, names = [], [], []
     for feature in features:
         row = units.loc[int(feature["properties"]["code"])]
@@ -117,7 +118,7 @@ def location_svg(
     """The nine former units as faint, named context, the located-within area (a GeoJSON
     feature) filled over them and named, and the site marked when its position is known."""
     features = sorted(_districts_geo["features"], key=lambda f: int(f["properties"]["code"]))
-    frame = _frame(features, [site] if site else [])
+    frame = fitted_frame(features, [site] if site else [])
     shapes = [
         Shape(f["geometry"], CONTEXT_FILL, stroke=CONTEXT_LINE, stroke_width=1) for f in features
     ]

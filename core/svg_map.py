@@ -37,6 +37,12 @@ LEADER_GAP = 1.2
 DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in map units, y down
+# A linked shape under the pointer lightens; one focused by the keyboard turns dark (an
+# outline would hide under the shapes drawn after it). Scoped by the map's class.
+LINK_STYLE = (
+    "<style>.svg-map a:hover path{fill-opacity:.8}"
+    f".svg-map a:focus-visible path{{fill:{INK};fill-opacity:1}}</style>"
+)
 
 
 @dataclass(frozen=True)
@@ -304,10 +310,12 @@ def svg(
 ) -> str:
     """The whole map, named ``name`` for screen readers: shapes in the order given, then
     leader lines, markers and labels on top. With links among the shapes it is a group of
-    links (an image's children cannot be focused); otherwise one image. Labels and lines
+    links (an image's children cannot be focused), styled for the pointer and the
+    keyboard (``LINK_STYLE``); otherwise one image. Labels and lines
     are hidden from screen readers (``name`` says what they show) and let clicks through
     to the shape beneath, so a click on a unit's name follows the unit's link."""
-    role = "group" if any(shape.href for shape in shapes) else "img"
+    linked = any(shape.href for shape in shapes)
+    role = "group" if linked else "img"
     style = "display:block;width:100%;height:auto" + (
         f";max-width:{max_width}" if max_width else ""
     )
@@ -318,6 +326,7 @@ def svg(
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {number(frame.width)}'
         f' {number(frame.height)}" role="{role}" aria-label="{_attribute(name)}"'
-        f' style="{style}">{marks}<g aria-hidden="true" pointer-events="none">'
+        f' class="svg-map" style="{style}">{LINK_STYLE if linked else ""}{marks}'
+        '<g aria-hidden="true" pointer-events="none">'
         f"{leaders}{dots}{texts}</g></svg>"
     )

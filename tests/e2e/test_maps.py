@@ -1,27 +1,66 @@
 """The light maps of issue 19 in real Chromium, offline: the zones page opens on a static
-Vega-Lite map (the three zones in their colours, the legend), the interactive deck.gl map
-opens on request and the link keeps that choice; the IT park's location map is Vega-Lite.
-The interactive map's colours, tooltip, click-to-choose and kept view: tests/e2e/test_zones.py.
+SVG map (the three zones in their colours, the legend, a tooltip per unit in the page's
+language, a click choosing the unit's zone), with no Vega or data-grid code loaded; the
+interactive deck.gl map opens on request and the link keeps that choice; the IT park's
+location map is SVG too. The interactive map's colours, tooltip, click-to-choose and kept
+view: tests/e2e/test_zones.py.
 """
 
 from __future__ import annotations
 
 import io
 
+import pytest
 from PIL import Image
 
-from components.light_maps import HOST_COLOUR
-from core.i18n import Translator
-from tests.e2e.conftest import no_traceback, open_app, wait_until_ready
-from tests.e2e.test_zones import STATIC, ZONES, count, hex_rgb, wait_for_query, zone_colours
+from components.deck import unit_tooltip
+from components.light_maps import HOST_COLOUR, fitted_frame
+from core.data import data_dir, load_geojson, load_table
+from core.geo import representative_point
+from core.i18n import LANGUAGES, Translator
+from core.svg_map import VIEW_WIDTH
+from tests.e2e.conftest import ARTIFACTS, no_traceback, open_app, screenshot, wait_until_ready
+from tests.e2e.test_zones import (
+    STATIC,
+    WARD_CARD,
+    ZONES,
+    count,
+    hex_rgb,
+    wait_for_colours,
+    wait_for_query,
+    zone_colours,
+)
 
 DECK = '[data-testid="stDeckGlJsonChart"]'
+DISTRICTS = load_table("districts", data_dir()).set_index("code")
+DISTRICTS_GEO = load_geojson("districts_geo", data_dir())
+# The framework's code for a Vega chart and a data grid (Streamlit 1.67's chunk names).
+HEAVY_CODE = ("VegaLite", "loadVegaEmbed", "vega-", "DataFrame.", "DeckGlJsonChart")
 
 
 def chart_image(page, scope: str) -> Image.Image:
     page.locator(f"{scope} canvas, {scope} svg").first.wait_for(state="attached", timeout=60_000)
     wait_until_ready(page)
     return Image.open(io.BytesIO(page.locator(scope).screenshot())).convert("RGB")
+
+
+def heavy_requests(page) -> list[str]:
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    return requests
+
+
+def unit_point(page, code: int) -> tuple[float, float]:
+    """Where a former unit's label point lies on the light map, in page coordinates."""
+    drawn = page.locator(f"{STATIC} svg")
+    drawn.scroll_into_view_if_needed()
+    box = drawn.bounding_box()
+    geometry = next(
+        f["geometry"] for f in DISTRICTS_GEO["features"] if f["properties"]["code"] == code
+    )
+    x, y = fitted_frame(DISTRICTS_GEO["features"]).project(representative_point(geometry))
+    scale = box["width"] / VIEW_WIDTH
+    return box["x"] + x * scale, box["y"] + y * scale
 
 
 def test_zones_page_opens_on_the_static_map_in_the_zones_colours(page_factory, server):
@@ -67,6 +106,7 @@ def test_a_bad_map_value_gives_a_notice_and_the_static_map(page, server):
 
 
 def test_it_park_location_map_is_drawn_without_webgl(page, server):
+    requests = heavy_requests(page)
     open_app(page, server, "it-park", lang="vi")
     no_traceback(page)
     image = chart_image(page, ".st-key-it-park-map")
@@ -76,4 +116,77 @@ def test_it_park_location_map_is_drawn_without_webgl(page, server):
     mixed = tuple(round(0.45 * c + 0.55 * 0xEE) for c in host)
     assert count(image, mixed) + count(image, host) > 100
     assert page.locator(DECK).count() == 0
+    # The first tab's map is SVG markup: no Vega, no deck.gl code (the timeline tab's
+    # chart loads Vega when that tab opens).
+    assert [url for url in requests if any(name in url for name in HEAVY_CODE)] == []
+    assert page.locator(".st-key-it-park-map svg[role=img]").get_attribute("aria-label")
+    image.save(ARTIFACTS / "it-park-map.png")
     assert page.outside_requests == [], "requests left localhost"
+
+
+def test_the_first_view_of_the_zones_page_loads_no_vega_nor_data_grid_code(page_factory, server):
+    page = page_factory(390, 844)
+    requests = heavy_requests(page)
+    open_app(page, server, "zones", lang="vi")
+    wait_for_colours(page, zone_colours(), least=200, scope=STATIC)
+    assert [url for url in requests if any(name in url for name in HEAVY_CODE)] == []
+    # The map fills the phone's width, its names at least 14 px, nothing scrolls sideways.
+    drawn = page.locator(f"{STATIC} svg").bounding_box()
+    column = page.locator(STATIC).bounding_box()
+    assert drawn["width"] == column["width"]
+    sizes = page.locator(f"{STATIC} svg text").evaluate_all(
+        "texts => texts.map(e => Number(e.getAttribute('font-size')))"
+    )
+    assert min(sizes) * drawn["width"] / VIEW_WIDTH >= 14
+    overflow = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return m.scrollWidth - m.clientWidth; }"
+    )
+    assert overflow == 0
+    assert page.outside_requests == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_unit_on_the_light_map_has_the_interactive_maps_tooltip(page, server, lang):
+    t = Translator(lang)
+    open_app(page, server, "zones", lang=lang)
+    titles = page.locator(f"{STATIC} svg a > title").evaluate_all(
+        "titles => titles.map(e => e.textContent)"
+    )
+    expected = []
+    for code, row in DISTRICTS.iterrows():
+        title, body = unit_tooltip(t, row.rename(code), ZONES.loc[int(row["zone"])])
+        expected.append(f"{title}\n{body}")
+    assert sorted(titles) == sorted(expected)  # name and type, zone, role, area
+    group = page.locator(f"{STATIC} svg[role=group]")
+    assert group.get_attribute("aria-label").startswith(t("zones.map_mode.static_alt"))
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_clicking_a_unit_on_the_light_map_chooses_its_zone(page_factory, server, width, height):
+    page = page_factory(width, height)
+    t = Translator("en")
+    ward = 25750  # a chosen ward stays chosen across the click
+    open_app(page, server, "zones", lang="en", ward=str(ward))
+    code = int(DISTRICTS[DISTRICTS["zone"] == 1].index[0])  # a unit of zone 1
+    page.mouse.click(*unit_point(page, code))
+    wait_for_query(page, "zone=1")
+    wait_until_ready(page)
+    assert "lang=en" in page.url
+    assert f"ward={ward}" in page.url
+    row = ZONES.loc[1]
+    card = page.locator(".st-key-zone-card")
+    card.wait_for()
+    assert t("zones.card_title", zone=row["name_en"], role=row["role_en"]) in card.inner_text()
+    assert page.locator(WARD_CARD).count() == 1
+    assert page.get_by_role("radio", name=row["name_en"], exact=True).is_checked()
+    # Zone 1 in its full colour, the others faded.
+    colours = zone_colours()
+    faded = {2: colours[2], 3: colours[3]}
+    image, counts = wait_for_colours(page, faded, present=False, least=200, scope=STATIC)
+    assert all(n <= 200 for n in counts.values()), counts
+    assert count(image, colours[1]) > 200
+    image.save(ARTIFACTS / f"zones-light-zone1-{width}.png")
+    screenshot(page, f"zones-light-zone1-{width}x{height}")
+    no_traceback(page)
+    assert page.outside_requests == []
