@@ -1,15 +1,12 @@
-"""The light maps of the zones page and the IT park (issue 19): inline SVG drawn by
-core/svg_map.py, so neither page loads Vega (nor deck.gl) to show its first view.
+"""The light maps of the zones page and the IT park (issue 19): an SVG image with links
+over it, drawn by core/svg_map.py and shown with ``st.html``, so neither page loads Vega
+(nor deck.gl, nor a Markdown HTML parser) to show its first view.
 
 Why SVG instead of a Vega-Lite map: a phone's first visit to the zones page loaded
 5,322 KB with the Vega-Lite map against 2,783 KB for the overview, the difference being
-the Vega bundle (and the data grid's); the SVG is a few tens of KB of the page's own data.
-
-Why ``st.markdown`` and not ``st.html``: Streamlit 1.67 sanitises ``st.html`` with
-DOMPurify's HTML-only profile, which drops an ``<svg>`` whole (checked in Chromium);
-Markdown with ``unsafe_allow_html`` keeps it, with its ``<title>`` tooltips and links.
-Nothing unsafe reaches it: core/svg_map escapes every text and attribute, and each link
-is built from validated state only (``core.map_mode.choice_link``).
+the Vega bundle (and the data grid's); the map is a few tens of KB of the page's own data.
+Every text is escaped and each link is built from validated state only
+(``core.map_mode.choice_link``).
 """
 
 from __future__ import annotations
@@ -24,7 +21,17 @@ from components.palette import INK
 from core.geo import Point, bbox, representative_point, union_bbox
 from core.i18n import Translator
 from core.map_mode import choice_link
-from core.svg_map import Frame, Label, Marker, Shape, marker_box, place_labels, svg
+from core.svg_map import (
+    Frame,
+    Label,
+    Link,
+    Marker,
+    Shape,
+    map_html,
+    marker_box,
+    place_labels,
+    svg,
+)
 
 WARD_COLOUR = "#{:02X}{:02X}{:02X}".format(*WARD_CHOSEN)  # the chosen ward, as on deck.gl
 HOST_COLOUR, CONTEXT_FILL, CONTEXT_LINE = "#D55E00", "#EEEEEE", "#8C8C8C"
@@ -33,12 +40,10 @@ SITE_COLOUR = "#D50000"
 ZONES_MAX_WIDTH = "28rem"
 
 
-def show_svg(markup: str, key: str) -> None:
-    """The map in a keyed container (the st-key class tests find it by). A leading <div>
-    opens an HTML block: Markdown leaves the markup, which has no blank line, alone. Its
-    bottom margin is a paragraph's, which Streamlit's Markdown container takes back."""
+def show_map(markup: str, key: str) -> None:
+    """The map in a keyed container: the st-key class the browser tests find it by."""
     with st.container(key=key):
-        st.markdown(f'<div style="margin-bottom:1rem">{markup}</div>', unsafe_allow_html=True)
+        st.html(markup)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -56,7 +61,7 @@ def fitted_frame(features: list[Mapping], extra: list[Point] = ()) -> Frame:
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def zones_svg(
+def zones_light_map(
     _districts_geo: dict,
     _districts: pd.DataFrame,
     _zones: pd.DataFrame,
@@ -70,26 +75,22 @@ def zones_svg(
     """The nine former units in their zone's colour, each a link choosing its zone with
     the interactive map's tooltip as its title; the chosen zone outlined and the others
     faded; the chosen 2025 unit (``_ward_feature``, keyed by ``ward``) outlined and named
-    in the deck map's ward colour. Cached per data folder, language and choice."""
+    in the deck map's ward colour; ``name`` for screen readers. Cached per data folder,
+    language and choice."""
     units = _districts.set_index("code")
     zones = _zones.set_index("id")
     features = sorted(_districts_geo["features"], key=lambda f: int(f["properties"]["code"]))
     frame = fitted_frame(features)
-    fills, outlines, names = [], [], []
+    fills, outlines, links, names = [], [], [], []
     for feature in features:
         row = units.loc[int(feature["properties"]["code"])]
         unit_zone = int(row["zone"])
         title, body = unit_tooltip(t, row, zones.loc[unit_zone])
         faded = zone is not None and unit_zone != zone
-        fills.append(
-            Shape(
-                feature["geometry"],
-                zones.loc[unit_zone, "color"],
-                title=f"{title}\n{body}",
-                href=choice_link(t.lang, unit_zone, ward),
-                fill_opacity=FADED_ALPHA / 255 if faded else 1.0,
-            )
-        )
+        colour, opacity = zones.loc[unit_zone, "color"], FADED_ALPHA / 255 if faded else 1.0
+        fills.append(Shape(feature["geometry"], colour, fill_opacity=opacity))
+        href = choice_link(t.lang, unit_zone, ward)
+        links.append(Link(feature["geometry"], href, f"{title}\n{body}"))
         if unit_zone == zone:
             outlines.append(Shape(feature["geometry"], "none", stroke=INK, stroke_width=2.5))
         point = label_point(feature["geometry"], folder, f"districts:{row.name}")
@@ -102,12 +103,12 @@ def zones_svg(
         props = _ward_feature["properties"]
         point = label_point(shape, folder, f"units_2025:{ward}")
         labels.append(Label(point, t.pick(props["name_vi"], props["name_en"]), WARD_COLOUR))
-    placed = place_labels(labels, frame)
-    return svg(frame, name, [*fills, *outlines], placed, max_width=ZONES_MAX_WIDTH)
+    drawing = svg(frame, [*fills, *outlines], place_labels(labels, frame))
+    return map_html(frame, drawing, name, links, max_width=ZONES_MAX_WIDTH)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def location_svg(
+def location_light_map(
     _districts_geo: dict,
     _area: Mapping | None,
     folder: str,
@@ -139,4 +140,4 @@ def location_svg(
     ]
     markers = [Marker(site, SITE_COLOUR)] if site else []
     placed = place_labels(labels, frame, [marker_box(m, frame) for m in markers])
-    return svg(frame, name, shapes, placed, markers)
+    return map_html(frame, svg(frame, shapes, placed, markers), name)

@@ -1,15 +1,21 @@
-"""Light maps as inline SVG, drawn by plain Python (issue 19): a few shapes, their names
-placed so none overlaps another, and markers, in one string of markup.
+"""Light maps drawn by plain Python (issue 19): a few shapes, their names placed so none
+overlaps another, and markers, as an SVG image; over it, one link per shape clipped to
+the shape's outline, with the shape's tooltip as its title.
 
 A Vega-Lite map needs the Vega bundle (about 1.5 MB of JavaScript on a phone's first
-visit) and draws in the browser; this markup is the whole drawing, a few tens of KB the
-page already knows how to show. The same inputs give the same bytes: shapes and labels
-are drawn in the order given, positions are rounded to 0.1 of a unit, text is escaped.
+visit) and draws in the browser; this is a few tens of KB of HTML any page shows. The
+drawing travels as an ``<img>`` data URI because Streamlit 1.67's ``st.html`` sanitises
+with DOMPurify's HTML-only profile, which drops inline ``<svg>`` whole (checked in
+Chromium), while ``st.markdown``'s raw HTML would load a 184 KB parser on a first visit.
+The links are plain HTML (``clip-path: polygon(...)`` limits each one's area to its
+shape, in percentages, so they scale with the image), which DOMPurify keeps.
 
-The projection is equirectangular with longitudes scaled by the cosine of the frame's
-middle latitude: exact enough for a province 70 km across (under 0.5 % off in scale
-from north to south). The frame fills ``VIEW_WIDTH`` units less a margin; the markup
-scales to its container's width (``viewBox``), so sizes here are in those units.
+The same inputs give the same bytes: shapes and labels are drawn in the order given,
+positions are rounded to 0.1 of a unit, text is escaped. The projection is
+equirectangular with longitudes scaled by the cosine of the frame's middle latitude:
+exact enough for a province 70 km across (under 0.5 % off in scale from north to south).
+The frame fills ``VIEW_WIDTH`` units less a margin; the image scales to its container's
+width, so sizes here are in those units.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from core.geo import BBox, Point, polygons
 
@@ -38,11 +45,14 @@ DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in map units, y down
 # A linked shape under the pointer lightens; one focused by the keyboard turns dark (an
-# outline would hide under the shapes drawn after it). Scoped by the map's class.
+# outline would be clipped away with the rest of the link's box). Scoped by class.
 LINK_STYLE = (
-    "<style>.svg-map a:hover path{fill-opacity:.8}"
-    f".svg-map a:focus-visible path{{fill:{INK};fill-opacity:1}}</style>"
+    "<style>.svg-map a:hover{background:rgba(255,255,255,.3)}"
+    ".svg-map a:focus-visible{background:rgba(17,17,17,.85);outline:none}</style>"
 )
+FONT = "Liberation Sans, Arial, Helvetica, sans-serif"  # an image sees system fonts only
+# Characters a data URI may carry as they are (quote() encodes the rest, UTF-8 included).
+URI_SAFE = " /=:;,.'-()"
 
 
 @dataclass(frozen=True)
@@ -75,16 +85,23 @@ class Frame:
 
 @dataclass(frozen=True)
 class Shape:
-    """A filled (or, with ``fill="none"``, outlined) polygon geometry; ``title`` is its
-    tooltip and, inside a link to ``href``, the link's name."""
+    """A filled (or, with ``fill="none"``, outlined) polygon geometry."""
 
     geometry: Mapping
     fill: str
-    title: str = ""
-    href: str | None = None
     fill_opacity: float = 1.0
     stroke: str = HALO
     stroke_width: float = 1.5
+
+
+@dataclass(frozen=True)
+class Link:
+    """A polygon geometry leading to ``href``; ``title`` (plain text, lines apart) is its
+    tooltip and its name for screen readers."""
+
+    geometry: Mapping
+    href: str
+    title: str
 
 
 @dataclass(frozen=True)
@@ -241,37 +258,29 @@ def place_labels(labels: Iterable[Label], frame: Frame, taken: Iterable[Box] = (
 
 
 def _attribute(value: str) -> str:
-    return html.escape(value, quote=True)
+    """Escaped for an attribute; a line break as a character reference keeps the markup
+    on one line (HTML reads it back as a line break in a tooltip)."""
+    return html.escape(value, quote=True).replace("\n", "&#10;")
 
 
 def _shape(shape: Shape, frame: Frame) -> str:
-    fill_opacity = f' fill-opacity="{shape.fill_opacity:.2f}"' if shape.fill_opacity < 1 else ""
-    path = (
-        f'<path d="{path_data(shape.geometry, frame)}" fill="{_attribute(shape.fill)}"'
-        f'{fill_opacity} fill-rule="evenodd" stroke="{_attribute(shape.stroke)}"'
-        f' stroke-width="{number(shape.stroke_width)}" stroke-linejoin="round"/>'
+    fill_opacity = f" fill-opacity='{shape.fill_opacity:.2f}'" if shape.fill_opacity < 1 else ""
+    return (
+        f"<path d='{path_data(shape.geometry, frame)}' fill='{_attribute(shape.fill)}'"
+        f"{fill_opacity} fill-rule='evenodd' stroke='{_attribute(shape.stroke)}'"
+        f" stroke-width='{number(shape.stroke_width)}' stroke-linejoin='round'/>"
     )
-    title = f"<title>{html.escape(shape.title, quote=False)}</title>" if shape.title else ""
-    if shape.href is None:
-        # Not a link: silent for screen readers; an untitled one lets clicks through to
-        # the links beneath (an outline over the units).
-        if title:
-            return path.replace("<path ", '<path aria-hidden="true" ').replace(
-                "/>", f">{title}</path>"
-            )
-        return path.replace("<path ", '<path aria-hidden="true" pointer-events="none" ')
-    return f'<a href="{_attribute(shape.href)}" target="_self">{title}{path}</a>'
 
 
 def _label(placed: Placed) -> str:
     label, (x, y) = placed.label, placed.centre
-    weight = ' font-weight="bold"' if label.bold else ""
+    weight = " font-weight='bold'" if label.bold else ""
     return (
-        f'<text x="{number(x)}" y="{number(y)}" font-size="{number(label.size)}"{weight}'
-        f' fill="{_attribute(label.colour)}" stroke="{HALO}"'
-        f' stroke-width="{number(label.size / 4)}"'
-        f' stroke-linejoin="round" paint-order="stroke" text-anchor="middle"'
-        f' dominant-baseline="central">{html.escape(label.text, quote=False)}</text>'
+        f"<text x='{number(x)}' y='{number(y)}' font-size='{number(label.size)}'{weight}"
+        f" fill='{_attribute(label.colour)}' stroke='{HALO}'"
+        f" stroke-width='{number(label.size / 4)}'"
+        " stroke-linejoin='round' paint-order='stroke' text-anchor='middle'"
+        f" dominant-baseline='central'>{html.escape(label.text, quote=False)}</text>"
     )
 
 
@@ -279,17 +288,17 @@ def _leader(placed: Placed) -> str:
     x0, y0, x1, y1 = placed.leader
     colour = _attribute(placed.label.colour)
     return (
-        f'<line x1="{number(x0)}" y1="{number(y0)}" x2="{number(x1)}" y2="{number(y1)}"'
-        f' stroke="{colour}" stroke-width="1.2"/>'
-        f'<circle cx="{number(x0)}" cy="{number(y0)}" r="2" fill="{colour}"/>'
+        f"<line x1='{number(x0)}' y1='{number(y0)}' x2='{number(x1)}' y2='{number(y1)}'"
+        f" stroke='{colour}' stroke-width='1.2'/>"
+        f"<circle cx='{number(x0)}' cy='{number(y0)}' r='2' fill='{colour}'/>"
     )
 
 
 def _marker(marker: Marker, frame: Frame) -> str:
     x, y = frame.project(marker.point)
     return (
-        f'<circle cx="{number(x)}" cy="{number(y)}" r="{number(marker.radius)}"'
-        f' fill="{_attribute(marker.colour)}" stroke="{HALO}" stroke-width="2"/>'
+        f"<circle cx='{number(x)}' cy='{number(y)}' r='{number(marker.radius)}'"
+        f" fill='{_attribute(marker.colour)}' stroke='{HALO}' stroke-width='2'/>"
     )
 
 
@@ -302,31 +311,69 @@ def marker_box(marker: Marker, frame: Frame) -> Box:
 
 def svg(
     frame: Frame,
-    name: str,
     shapes: Sequence[Shape],
     labels: Sequence[Placed] = (),
     markers: Sequence[Marker] = (),
+) -> str:
+    """The drawing as a standalone SVG document: shapes in the order given, then leader
+    lines, markers and labels on top (attributes in single quotes: a data URI then
+    needs no encoding for them)."""
+    width, height = number(frame.width), number(frame.height)
+    return (
+        f"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 {width} {height}'"
+        f" width='{width}' height='{height}' font-family='{FONT}'>"
+        + "".join(_shape(shape, frame) for shape in shapes)
+        + "".join(_leader(p) for p in labels if p.leader)
+        + "".join(_marker(m, frame) for m in markers)
+        + "".join(_label(p) for p in labels)
+        + "</svg>"
+    )
+
+
+def data_uri(document: str) -> str:
+    return "data:image/svg+xml," + quote(document, safe=URI_SAFE)
+
+
+def clip_polygon(geometry: Mapping, frame: Frame) -> str:
+    """The geometry as one CSS ``polygon()`` in percentages of the frame: every ring is
+    closed and the path returns to the first ring's start after each, so with the
+    even-odd rule the bridges between rings enclose nothing and holes stay holes."""
+    points: list[str] = []
+    start = None
+    for polygon in polygons(geometry):
+        for ring in polygon:
+            for position in ring:
+                x, y = frame.project(position)
+                point = f"{number(100 * x / frame.width)}% {number(100 * y / frame.height)}%"
+                if not points or point != points[-1]:
+                    points.append(point)
+            if start is None:
+                start = points[0]
+            elif points[-1] != start:
+                points.append(start)
+    return f"polygon(evenodd,{','.join(points)})"
+
+
+def map_html(
+    frame: Frame,
+    drawing: str,
+    name: str,
+    links: Sequence[Link] = (),
     max_width: str | None = None,
 ) -> str:
-    """The whole map, named ``name`` for screen readers: shapes in the order given, then
-    leader lines, markers and labels on top. With links among the shapes it is a group of
-    links (an image's children cannot be focused), styled for the pointer and the
-    keyboard (``LINK_STYLE``); otherwise one image. Labels and lines
-    are hidden from screen readers (``name`` says what they show) and let clicks through
-    to the shape beneath, so a click on a unit's name follows the unit's link."""
-    linked = any(shape.href for shape in shapes)
-    role = "group" if linked else "img"
-    style = "display:block;width:100%;height:auto" + (
-        f";max-width:{max_width}" if max_width else ""
+    """The drawing as an image named ``name`` for screen readers, and over it a link per
+    ``links`` shape, each limited to its shape and named by its title (a click on a
+    unit's name reaches it too: the names are part of the image beneath)."""
+    width = f";max-width:{max_width}" if max_width else ""
+    image = (
+        f'<img src="{data_uri(drawing)}" alt="{_attribute(name)}"'
+        ' style="display:block;width:100%;height:auto"/>'
     )
-    marks = "".join(_shape(shape, frame) for shape in shapes)
-    leaders = "".join(_leader(p) for p in labels if p.leader)
-    dots = "".join(_marker(m, frame) for m in markers)
-    texts = "".join(_label(p) for p in labels)
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {number(frame.width)}'
-        f' {number(frame.height)}" role="{role}" aria-label="{_attribute(name)}"'
-        f' class="svg-map" style="{style}">{LINK_STYLE if linked else ""}{marks}'
-        '<g aria-hidden="true" pointer-events="none">'
-        f"{leaders}{dots}{texts}</g></svg>"
+    anchors = "".join(
+        f'<a href="{_attribute(link.href)}" title="{_attribute(link.title)}"'
+        f' aria-label="{_attribute(link.title)}" style="position:absolute;inset:0;'
+        f'clip-path:{clip_polygon(link.geometry, frame)}"></a>'
+        for link in links
     )
+    style = LINK_STYLE if links else ""
+    return f'{style}<div class="svg-map" style="position:relative{width}">{image}{anchors}</div>'

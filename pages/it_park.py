@@ -10,7 +10,7 @@ from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position
-from components.light_maps import location_svg, show_svg
+from components.light_maps import location_light_map, show_map
 from components.metrics import indicator_cards
 from components.navigation import link_to, page_of
 from components.page_parts import download_csv, escape_markdown, page_header, source_footer
@@ -59,8 +59,8 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
             located = try_geojson("located_geo")
             area = feature(located, "place_id", PLACE_ID) if located else None
             description = chart_text.location_map(t, value("location"))
-            show_svg(
-                location_svg(districts, area, str(data_dir()), t, site, description),
+            show_map(
+                location_light_map(districts, area, str(data_dir()), t, site, description),
                 key="it-park-map",
             )
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))

@@ -29,7 +29,7 @@ from components.deck import (
     map_points,
     picked_unit,
 )
-from components.light_maps import show_svg, zones_svg
+from components.light_maps import show_map, zones_light_map
 from components.map_charts import zone_share_chart, zone_share_text
 from components.page_parts import (
     download_csv,
@@ -254,7 +254,7 @@ def static_section(
     description = chart_text.zone_map(t, t("zones.map_mode.static_alt"), units_by_zone, ward_name)
     # The units table below the map is its table alternative (a11y.map.zones_alternative).
     drawn_ward = ward if outline else None
-    markup = zones_svg(
+    markup = zones_light_map(
         districts_geo,
         districts,
         zones.reset_index(drop=True),
@@ -265,7 +265,7 @@ def static_section(
         outline,
         description,
     )
-    show_svg(markup, key="zones-static-map")
+    show_map(markup, key="zones-static-map")
     # The outline is drawn in the legend's ward colour, as on the interactive map.
     st.html(legend_html(legend_entries(zones, names, (), None, drawn_ward, t)))
     st.caption(t("zones.map_mode.static_caption"))
@@ -425,6 +425,18 @@ def zone_card(
         source_footer([row["source"], *members["source"]])
 
 
+def markdown_table(columns: dict[str, list[str]], numbers: set[str]) -> str:
+    """Columns of text as a Markdown table, the ``numbers`` columns right-aligned; every
+    cell escaped, so data text stays text."""
+
+    def line(cells) -> str:
+        return "| " + " | ".join(escape_markdown(cell) for cell in cells) + " |"
+
+    rule = "|" + "|".join("---:" if name in numbers else ":---" for name in columns) + "|"
+    rows = [line(row) for row in zip(*columns.values(), strict=True)]
+    return "\n".join([line(columns), rule, *rows])
+
+
 def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> None:
     """Every unit with its zone and area, its population and density when any unit has
     one (core.zones decides), and the CSV behind it."""
@@ -442,9 +454,10 @@ def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> No
             t.number(None if pd.isna(u.population) else u.population) for u in rows
         ]
         columns[t("zones.col.density")] = [t.number(u.density) for u in rows]
-    # Nine rows: a plain table reads better on a projector and a phone than a data grid,
-    # and draws without the grid's code.
-    st.table(pd.DataFrame(columns), hide_index=True, border="horizontal")
+    # Nine rows as a Markdown table: it reads better on a projector and a phone than a
+    # data grid, and st.table would load about 1 MB of Arrow code on a first visit.
+    numbers = {t("zones.col.area"), t("zones.col.population"), t("zones.col.density")}
+    st.markdown(markdown_table(columns, numbers))
     if coverage != "all":
         # The one place the page says why population is missing (map, card and table).
         st.caption(t(f"zones.population_{coverage}"))

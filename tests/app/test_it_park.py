@@ -10,6 +10,7 @@ from components.page_parts import escape_markdown
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import run_page
+from tests.light_map_markup import parsed
 
 METRICS = {
     "vi": ["78,41%", "156.993", "1/63", "4", "100%", "100%"],
@@ -40,8 +41,8 @@ def test_only_the_open_tab_runs(lang):
     # The location map is SVG markup (issue 19): the first tab needs no deck.gl, no Vega.
     assert not at.get("deck_gl_json_chart")
     assert not at.get("vega_lite_chart")
-    [markup] = [m.value for m in at.markdown if "<svg" in m.value]
-    assert f'aria-label="{t("it_park.map_alt")}' in markup
+    [markup] = [h.proto.body for h in at.get("html") if "svg-map" in h.proto.body]
+    assert parsed(markup).image.get("alt").startswith(t("it_park.map_alt"))
     assert at.query_params["view"] == "site"
     quotes = run_page(PAGE, lang, view="quotes")
     assert [subheader.value for subheader in quotes.subheader] == [t("it_park.quotes_heading")]

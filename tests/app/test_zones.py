@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import xml.etree.ElementTree as ET
-from urllib.parse import parse_qs
+import re
 
 import pandas as pd
 import pytest
@@ -15,10 +14,10 @@ from core.data import load_table
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import outside_code_spans, run_page
 from tests.conftest import DATA
+from tests.light_map_markup import NS, Parts, parsed, query
 
 PAGE = "pages/zones.py"
 ZONE_KEY = "zones-zone"
-SVG = "{http://www.w3.org/2000/svg}"
 MAX_MAP_BYTES = 400_000
 DISTRICTS = load_table("districts", DATA)
 ZONES = load_table("zones", DATA).set_index("id")
@@ -41,6 +40,17 @@ def rerun(at, lang: str):
 def deck_spec(at) -> tuple[dict, int]:
     chart = at.get("deck_gl_json_chart")[0]
     return json.loads(chart.proto.json), len(chart.proto.json.encode("utf-8"))
+
+
+def units_table(at) -> pd.DataFrame:
+    """The former units' table, read back from its Markdown (escapes undone)."""
+    [text] = [m.value for m in at.markdown if m.value.startswith("| ")]
+    rows = [
+        [cell.strip().replace("\\", "") for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
+        for line in text.splitlines()
+    ]
+    assert set(rows[1]) <= {":---", "---:"}
+    return pd.DataFrame(rows[2:], columns=rows[0])
 
 
 def card_titles(at) -> list[str]:
@@ -79,7 +89,7 @@ def test_page_draws_the_map_offline_with_every_unit_once(lang):
         t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()
     )
 
-    table = at.table[0].value
+    table = units_table(at)
     unit_column = table[t("zones.col.unit")]
     expected = [t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()]
     assert sorted(unit_column) == sorted(expected)
@@ -408,7 +418,7 @@ def test_a_damaged_units_file_disables_only_the_lookup(damaged_data):
     assert not at.text_input
     spec, _ = deck_spec(at)  # the map still works
     assert layer(spec, "units") is not None
-    assert at.table  # and the former units' table
+    assert len(units_table(at)) == len(DISTRICTS)  # and the former units' table
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -418,7 +428,7 @@ def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_on
     assert not at.get("deck_gl_json_chart")  # deck.gl (3 MB, WebGL) only on request
     # The light map is SVG markup, and the wards table waits for its expander: the first
     # view needs neither the Vega nor the data grid's code (issue 19).
-    assert static_svg(at).get("role") == "group"
+    assert len(light_map(at).links) == len(DISTRICTS)
     assert not at.get("vega_lite_chart")
     assert not at.dataframe
     assert not at.toggle(key="zones-interactive").value
@@ -431,9 +441,9 @@ def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_on
     assert any(t("zones.map_mode.notice", value="`webgl`") in i.value for i in bad.info)
 
 
-def static_svg(at) -> ET.Element:
-    [markup] = [m.value for m in at.markdown if "<svg" in m.value]
-    return ET.fromstring(markup).find(f"{SVG}svg")
+def light_map(at) -> Parts:
+    [markup] = [h.proto.body for h in at.get("html") if "svg-map" in h.proto.body]
+    return parsed(markup)
 
 
 def test_the_wards_table_is_drawn_only_while_its_expander_is_open():
@@ -457,26 +467,29 @@ def test_the_static_map_outlines_the_chosen_ward(lang):
     row = CROSSWALK[CROSSWALK["code"] == code].iloc[0]
     name = t.pick(row["name_vi"], row["name_en"])
     assert name in card_titles(at)
-    root = static_svg(at)
-    outline = [p for p in root.iter(f"{SVG}path") if p.get("stroke") == WARD_COLOUR]
+    parts = light_map(at)
+    outline = [p for p in parts.drawing.iter(f"{NS}path") if p.get("stroke") == WARD_COLOUR]
     assert len(outline) == 1
-    assert any(text.text == name for text in root.iter(f"{SVG}text"))
-    assert t("a11y.chart.zone_map_ward", ward=name) in root.get("aria-label")
+    assert any(text.text == name for text in parts.drawing.iter(f"{NS}text"))
+    assert t("a11y.chart.zone_map_ward", ward=name) in parts.image.get("alt")
     # Each unit's link keeps the ward (and the language) while it chooses a zone.
-    assert all(f"ward={code}" in a.get("href") for a in root.iter(f"{SVG}a"))
-    assert all(f"lang={lang}" in a.get("href") for a in root.iter(f"{SVG}a"))
+    for link in parts.links:
+        assert query(link)["ward"] == [str(code)]
+        assert query(link)["lang"] == [lang]
     # No ward, no outline.
-    plain = static_svg(run_page(PAGE, lang))
-    assert not [p for p in plain.iter(f"{SVG}path") if p.get("stroke") == WARD_COLOUR]
+    plain = light_map(run_page(PAGE, lang)).drawing
+    assert not [p for p in plain.iter(f"{NS}path") if p.get("stroke") == WARD_COLOUR]
 
 
 def test_a_zone_in_the_link_fades_the_other_zones_on_the_static_map():
     at = run_page(PAGE, "vi", zone="3")
     no_exception(at)
+    parts = light_map(at)
+    fills = parts.drawing.findall(f"{NS}path")[: len(parts.links)]
     faded = {
-        parse_qs(a.get("href").removeprefix("?"))["zone"][0]
-        for a in static_svg(at).iter(f"{SVG}a")
-        if a.find(f"{SVG}path").get("fill-opacity")
+        query(link)["zone"][0]
+        for link, path in zip(parts.links, fills, strict=True)
+        if path.get("fill-opacity")
     }
     assert faded == {"1", "2"}
 
@@ -510,7 +523,7 @@ def test_population_comes_back_once_districts_csv_has_it(damaged_data, lang):
     at = run_page(PAGE, lang, zone="1", map="interactive")
     t = Translator(lang)
     no_exception(at)
-    table = at.table[0].value
+    table = units_table(at)
     assert t("zones.col.population") in table.columns
     assert t("zones.col.density") in table.columns
     metrics = {m.label: m.value for m in at.metric}

@@ -6,7 +6,7 @@ from __future__ import annotations
 from components.map_charts import zone_map_spec
 from core.data import data_dir, load_geojson, load_table
 from core.i18n import Translator
-from core.map_mode import map_mode_param, parse_map_mode
+from core.map_mode import choice_link, map_mode_param, parse_map_mode
 
 FOLDER = data_dir()
 
@@ -30,3 +30,8 @@ def test_map_link_value():
     assert parse_map_mode(["interactive", "interactive"]) == (False, "interactive,interactive")
     assert map_mode_param(True) == "interactive"
     assert map_mode_param(False) is None
+
+
+def test_the_light_maps_choice_link_keeps_only_validated_values():
+    assert choice_link("vi", 2, None) == "?lang=vi&zone=2"
+    assert choice_link("en", 1, 25750) == "?lang=en&zone=1&ward=25750"

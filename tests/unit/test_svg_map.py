@@ -1,10 +1,11 @@
-"""The light maps' SVG (issue 19): core/svg_map.py's drawing and label placement, and the
-zones and IT-park maps components/light_maps.py builds from the data, in both languages."""
+"""The light maps (issue 19): core/svg_map.py's drawing, label placement and links, and
+the zones and IT-park maps components/light_maps.py builds from the data, in both
+languages."""
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from urllib.parse import parse_qs
+from urllib.parse import unquote
 
 import pytest
 
@@ -14,19 +15,21 @@ from components.light_maps import (
     HOST_COLOUR,
     SITE_COLOUR,
     WARD_COLOUR,
-    location_svg,
-    zones_svg,
+    location_light_map,
+    zones_light_map,
 )
 from components.palette import INK
 from core.data import data_dir, load_geojson, load_table
 from core.i18n import LANGUAGES, Translator
-from core.map_mode import choice_link
 from core.svg_map import (
     VIEW_WIDTH,
     Frame,
     Label,
+    Link,
     Placed,
     Shape,
+    clip_polygon,
+    map_html,
     number,
     path_data,
     place_labels,
@@ -34,9 +37,9 @@ from core.svg_map import (
     text_width,
 )
 from core.wards import UNITS_GEO, feature
+from tests.light_map_markup import NS, Parts, parsed, query
 
 FOLDER = data_dir()
-NS = "{http://www.w3.org/2000/svg}"
 DISTRICTS_GEO = load_geojson("districts_geo", FOLDER)
 DISTRICTS = load_table("districts", FOLDER)
 ZONES = load_table("zones", FOLDER)
@@ -46,15 +49,9 @@ SQUARE = {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0
 def zones_map(lang: str, zone: int | None = None, ward: int | None = None) -> str:
     outline = feature(load_geojson(UNITS_GEO, FOLDER), "code", ward) if ward else None
     t = Translator(lang)
-    return zones_svg(DISTRICTS_GEO, DISTRICTS, ZONES, str(FOLDER), t, zone, ward, outline, "name")
-
-
-def parsed(markup: str) -> ET.Element:
-    return ET.fromstring(markup)
-
-
-def unit_links(root: ET.Element) -> list[ET.Element]:
-    return root.findall(f"{NS}a")
+    return zones_light_map(
+        DISTRICTS_GEO, DISTRICTS, ZONES, str(FOLDER), t, zone, ward, outline, "name"
+    )
 
 
 def overlapping(placed: list[Placed]) -> list[tuple[str, str]]:
@@ -100,13 +97,26 @@ def test_path_data_draws_closed_rings_in_relative_tenths():
 def test_the_same_inputs_give_the_same_bytes():
     assert zones_map("vi", 2, 25750) == zones_map("vi", 2, 25750)
     frame = Frame.fit((0, 0, 1, 1))
-    labels = [Label((0.5, 0.5), "A"), Label((0.52, 0.5), "B")]
-    shapes = [Shape(SQUARE, "#E69F00", title="a & <b>", href="?lang=vi&zone=1")]
-    first = svg(frame, "n", shapes, place_labels(labels, frame))
-    assert first == svg(frame, "n", shapes, place_labels(labels, frame))
-    # Text is escaped: no data text becomes markup.
-    assert "<title>a &amp; &lt;b&gt;</title>" in first
-    assert 'href="?lang=vi&amp;zone=1"' in first
+    labels = [Label((0.5, 0.5), "A & <b>"), Label((0.52, 0.5), "B")]
+    drawing = svg(frame, [Shape(SQUARE, "#E69F00")], place_labels(labels, frame))
+    assert drawing == svg(frame, [Shape(SQUARE, "#E69F00")], place_labels(labels, frame))
+    links = [Link(SQUARE, "?lang=vi&zone=1", 'a & <b> "c"\nd')]
+    markup = map_html(frame, drawing, "n", links)
+    assert markup == map_html(frame, drawing, "n", links)
+    # Text is escaped: no data text becomes markup, and the markup is one line.
+    assert ">A &amp; &lt;b&gt;</text>" in unquote(markup)
+    assert 'title="a &amp; &lt;b&gt; &quot;c&quot;&#10;d"' in markup
+    assert 'href="?lang=vi&amp;zone=1"' in markup
+    assert "\n" not in markup
+
+
+def test_a_clip_polygon_joins_rings_with_bridges_that_enclose_nothing():
+    frame = Frame.fit((0, 0, 1, 1), width=100, margin=0)
+    hole = [[0.25, 0.25], [0.75, 0.25], [0.75, 0.75], [0.25, 0.75], [0.25, 0.25]]
+    geometry = {"type": "Polygon", "coordinates": [SQUARE["coordinates"][0], hole]}
+    clip = clip_polygon(geometry, frame)
+    assert clip.startswith("polygon(evenodd,0% 100%,100% 100%,100% 0%,0% 0%,0% 100%,25% 75%")
+    assert clip.endswith("25% 75%,0% 100%)")  # back to the first ring's start
 
 
 def test_labels_that_would_overlap_are_moved_apart_with_a_leader_when_far():
@@ -126,51 +136,57 @@ def test_an_estimated_label_width_ignores_vietnamese_marks():
     assert text_width("Thủ Dầu Một", 15) > text_width("Dĩ An", 15)
 
 
-def test_a_map_with_links_is_a_named_group_and_one_without_is_a_named_image():
+def test_the_image_is_named_and_each_link_named_by_its_title():
     frame = Frame.fit((0, 0, 1, 1))
-    linked = parsed(svg(frame, "Zones", [Shape(SQUARE, "#000000", "t", "?zone=1")]))
-    plain = parsed(svg(frame, "Park", [Shape(SQUARE, "#000000")]))
-    assert (linked.get("role"), linked.get("aria-label")) == ("group", "Zones")
-    assert (plain.get("role"), plain.get("aria-label")) == ("img", "Park")
-    # Labels and lines are silent and let a click through to the unit beneath.
-    marks = linked.find(f"{NS}g")
-    assert (marks.get("aria-hidden"), marks.get("pointer-events")) == ("true", "none")
+    parts = parsed(map_html(frame, svg(frame, []), "Zones", [Link(SQUARE, "?zone=1", "One")]))
+    assert parts.image.get("alt") == "Zones"
+    [link] = parts.links
+    assert (link.get("title"), link.get("aria-label")) == ("One", "One")
+    assert "clip-path:polygon(evenodd," in link.get("style")
+    plain = parsed(map_html(frame, svg(frame, []), "Park"))
+    assert (plain.image.get("alt"), plain.links) == ("Park", [])
 
 
 # --- The zones map -----------------------------------------------------------------------
 
 
+def fills(parts: Parts) -> list[ET.Element]:
+    """The units' fills: the drawing's first paths, one per link and in the links' order."""
+    return parts.drawing.findall(f"{NS}path")[: len(parts.links)]
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_one_link_per_former_unit_in_its_zone_colour_titled_like_the_interactive_tooltip(lang):
     t = Translator(lang)
-    root = parsed(zones_map(lang))
-    links = unit_links(root)
-    assert len(links) == len(DISTRICTS)
+    parts = parsed(zones_map(lang))
+    assert len(parts.links) == len(DISTRICTS)
     zones = ZONES.set_index("id")
-    by_title = {link.find(f"{NS}title").text: link for link in links}
-    for row in DISTRICTS.itertuples():
-        title, body = unit_tooltip(
-            t, DISTRICTS.set_index("code").loc[row.code], zones.loc[row.zone]
-        )
-        link = by_title[f"{title}\n{body}"]  # name and type, zone, role, area
-        assert t.pick(row.name_vi, row.name_en) in title
-        path = link.find(f"{NS}path")
-        assert path.get("fill") == zones.loc[row.zone, "color"]
+    units = DISTRICTS.set_index("code")
+    tooltips = {
+        code: "\n".join(unit_tooltip(t, row, zones.loc[row["zone"]]))
+        for code, row in units.iterrows()
+    }
+    for link, path in zip(parts.links, fills(parts), strict=True):
+        code = next(code for code, tip in tooltips.items() if tip == link.get("title"))
+        row = units.loc[code]  # the title is the tooltip: name and type, zone, role, area
+        assert t.pick(row["name_vi"], row["name_en"]) in link.get("title")
+        assert link.get("aria-label") == link.get("title")
+        assert path.get("fill") == zones.loc[row["zone"], "color"]
         assert path.get("fill-opacity") is None  # no zone chosen: none faded
-        query = parse_qs(link.get("href").removeprefix("?"))
-        assert query == {"lang": [lang], "zone": [str(row.zone)]}
-    names = {text.text for text in root.iter(f"{NS}text")}
+        assert query(link) == {"lang": [lang], "zone": [str(row["zone"])]}
+    assert len({link.get("title") for link in parts.links}) == len(DISTRICTS)
+    names = {text.text for text in parts.drawing.iter(f"{NS}text")}
     assert names == {t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()}
-    assert root.get("aria-label") == "name"
+    assert parts.image.get("alt") == "name"
 
 
 def test_every_units_name_is_placed_apart_inside_the_frame():
     for lang in LANGUAGES:
-        root = parsed(zones_map(lang, 2, 25750))
-        _, _, width, height = (float(v) for v in root.get("viewBox").split())
+        drawing = parsed(zones_map(lang, 2, 25750)).drawing
+        _, _, width, height = (float(v) for v in drawing.get("viewBox").split())
         assert width == VIEW_WIDTH
         boxes = []
-        for text in root.iter(f"{NS}text"):
+        for text in drawing.iter(f"{NS}text"):
             x, y, size = (float(text.get(k)) for k in ("x", "y", "font-size"))
             w, h = text_width(text.text, size), size * 1.25
             assert w / 2 <= x <= width - w / 2
@@ -184,16 +200,13 @@ def test_every_units_name_is_placed_apart_inside_the_frame():
 
 
 def test_the_province_fills_the_width_with_a_small_margin():
-    root = parsed(zones_map("vi"))
     xs = []
-    for path in root.iter(f"{NS}path"):
-        x = 0.0
+    for path in parsed(zones_map("vi")).drawing.iter(f"{NS}path"):
         for part in path.get("d").split("M")[1:]:
             start, steps = part.split("l")
             x = float(start.split()[0])
             xs.append(x)
-            values = [float(v) for v in steps.rstrip("z").split()]
-            for dx in values[0::2]:
+            for dx in [float(v) for v in steps.rstrip("z").split()][0::2]:
                 x += dx
                 xs.append(x)
     assert min(xs) == pytest.approx(8, abs=0.5)
@@ -201,15 +214,14 @@ def test_the_province_fills_the_width_with_a_small_margin():
 
 
 def test_the_chosen_zone_is_outlined_and_the_others_faded():
-    root = parsed(zones_map("en", zone=1))
+    parts = parsed(zones_map("en", zone=1))
     zones = ZONES.set_index("id")
-    for link in unit_links(root):
-        query = parse_qs(link.get("href").removeprefix("?"))
-        zone = int(query["zone"][0])
-        opacity = link.find(f"{NS}path").get("fill-opacity")
+    for link, path in zip(parts.links, fills(parts), strict=True):
+        zone = int(query(link)["zone"][0])
+        opacity = path.get("fill-opacity")
         assert opacity == (None if zone == 1 else f"{FADED_ALPHA / 255:.2f}")
-        assert link.find(f"{NS}path").get("fill") == zones.loc[zone, "color"]
-    outlines = [p for p in root.findall(f"{NS}path") if p.get("stroke") == INK]
+        assert path.get("fill") == zones.loc[zone, "color"]
+    outlines = [p for p in parts.drawing.iter(f"{NS}path") if p.get("stroke") == INK]
     assert len(outlines) == (DISTRICTS["zone"] == 1).sum()
     assert all(p.get("fill") == "none" for p in outlines)
 
@@ -219,20 +231,15 @@ def test_a_chosen_ward_is_outlined_and_named_in_the_ward_colour_and_kept_in_ever
     units_geo = load_geojson(UNITS_GEO, FOLDER)
     ward = feature(units_geo, "code", 25750)
     name = Translator(lang).pick(ward["properties"]["name_vi"], ward["properties"]["name_en"])
-    root = parsed(zones_map(lang, ward=25750))
-    outline = [p for p in root.findall(f"{NS}path") if p.get("stroke") == WARD_COLOUR]
+    parts = parsed(zones_map(lang, ward=25750))
+    outline = [p for p in parts.drawing.iter(f"{NS}path") if p.get("stroke") == WARD_COLOUR]
     assert len(outline) == 1
     assert outline[0].get("fill") == "none"
-    label = next(t for t in root.iter(f"{NS}text") if t.text == name)
+    label = next(t for t in parts.drawing.iter(f"{NS}text") if t.text == name)
     assert label.get("fill") == WARD_COLOUR
-    for link in unit_links(root):
-        assert parse_qs(link.get("href").removeprefix("?"))["ward"] == ["25750"]
-    assert WARD_COLOUR not in zones_map(lang)
-
-
-def test_the_choice_link_keeps_only_validated_values():
-    assert choice_link("vi", 2, None) == "?lang=vi&zone=2"
-    assert choice_link("en", 1, 25750) == "?lang=en&zone=1&ward=25750"
+    assert all(query(link)["ward"] == ["25750"] for link in parts.links)
+    plain = parsed(zones_map(lang))
+    assert not [p for p in plain.drawing.iter(f"{NS}path") if p.get("stroke") == WARD_COLOUR]
 
 
 # --- The IT park's location map -------------------------------------------------------------
@@ -242,22 +249,21 @@ def test_the_choice_link_keeps_only_validated_values():
 def test_location_map_fills_the_located_area_over_the_named_units(lang):
     t = Translator(lang)
     area = feature(load_geojson("located_geo", FOLDER), "place_id", "it_park")
-    root = parsed(location_svg(DISTRICTS_GEO, area, str(FOLDER), t, None, "where"))
-    assert (root.get("role"), root.get("aria-label")) == ("img", "where")
-    paths = root.findall(f"{NS}path")
+    parts = parsed(location_light_map(DISTRICTS_GEO, area, str(FOLDER), t, None, "where"))
+    assert (parts.image.get("alt"), parts.links) == ("where", [])
+    paths = parts.drawing.findall(f"{NS}path")
     assert [p.get("fill") for p in paths] == [CONTEXT_FILL] * len(DISTRICTS) + [HOST_COLOUR]
     assert paths[-1].get("fill-opacity") == "0.45"
-    names = [text.text for text in root.iter(f"{NS}text")]
+    names = [text.text for text in parts.drawing.iter(f"{NS}text")]
     area_name = t.pick(area["properties"]["name_vi"], area["properties"]["name_en"])
     assert names[0] == area_name
     units = [f["properties"] for f in DISTRICTS_GEO["features"]]
     assert set(names[1:]) == {t.pick(u["name_vi"], u["name_en"]) for u in units}
-    assert root.find(f".//{NS}circle[@fill='{SITE_COLOUR}']") is None  # no sourced site
+    assert parts.drawing.find(f".//{NS}circle[@fill='{SITE_COLOUR}']") is None  # no site
 
 
 def test_location_map_marks_a_known_site():
-    root = parsed(
-        location_svg(DISTRICTS_GEO, None, str(FOLDER), Translator("vi"), (106.7, 11.0), "w")
-    )
-    assert root.find(f".//{NS}circle[@fill='{SITE_COLOUR}']") is not None
-    assert HOST_COLOUR not in ET.tostring(root, encoding="unicode")
+    t = Translator("vi")
+    parts = parsed(location_light_map(DISTRICTS_GEO, None, str(FOLDER), t, (106.7, 11.0), "w"))
+    assert parts.drawing.find(f".//{NS}circle[@fill='{SITE_COLOUR}']") is not None
+    assert [p.get("fill") for p in parts.drawing.iter(f"{NS}path")] == [CONTEXT_FILL] * 9
