@@ -5,6 +5,7 @@ page's first run, and the current choice is written back to the URL on every run
 Each section is a function of what it draws; the figures come from core/zones.py.
 """
 
+import html
 from functools import partial
 from typing import NamedTuple
 
@@ -38,6 +39,7 @@ from components.page_parts import (
     page_header,
     source_footer,
 )
+from components.palette import DARK_GREY
 from components.zones_ui import (
     WARD_KEY,
     load_ward_layers,
@@ -425,16 +427,35 @@ def zone_card(
         source_footer([row["source"], *members["source"]])
 
 
-def markdown_table(columns: dict[str, list[str]], numbers: set[str]) -> str:
-    """Columns of text as a Markdown table, the ``numbers`` columns right-aligned; every
-    cell escaped, so data text stays text."""
+UNITS_TABLE_STYLE = (
+    "<style>.zones-units{width:100%;border-collapse:collapse;font-size:.875rem;line-height:1.35;"
+    "font-variant-numeric:tabular-nums}.zones-units th,.zones-units td{padding:.4rem .45rem;"
+    "border-bottom:1px solid #D0D4DA;text-align:left;vertical-align:top}"
+    f".zones-units th{{font-weight:normal;color:{DARK_GREY}}}"
+    ".zones-units .number{text-align:right}</style>"
+)
 
-    def line(cells) -> str:
-        return "| " + " | ".join(escape_markdown(cell) for cell in cells) + " |"
 
-    rule = "|" + "|".join("---:" if name in numbers else ":---" for name in columns) + "|"
-    rows = [line(row) for row in zip(*columns.values(), strict=True)]
-    return "\n".join([line(columns), rule, *rows])
+def html_table(columns: dict[str, list[str]], numbers: set[str]) -> str:
+    """Columns of text as a compact HTML table (the ``numbers`` columns right-aligned),
+    every cell escaped: a phone reads nine rows of it without scrolling sideways."""
+
+    def cell(tag: str, name: str, text: str) -> str:
+        kind = ' class="number"' if name in numbers else ""
+        scope = ' scope="col"' if tag == "th" else ""
+        return f"<{tag}{scope}{kind}>{html.escape(text)}</{tag}>"
+
+    head = "".join(cell("th", name, name) for name in columns)
+    rows = "".join(
+        "<tr>"
+        + "".join(cell("td", name, text) for name, text in zip(columns, row, strict=True))
+        + "</tr>"
+        for row in zip(*columns.values(), strict=True)
+    )
+    return (
+        f'{UNITS_TABLE_STYLE}<table class="zones-units"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
 
 
 def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> None:
@@ -454,10 +475,10 @@ def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> No
             t.number(None if pd.isna(u.population) else u.population) for u in rows
         ]
         columns[t("zones.col.density")] = [t.number(u.density) for u in rows]
-    # Nine rows as a Markdown table: it reads better on a projector and a phone than a
-    # data grid, and st.table would load about 1 MB of Arrow code on a first visit.
+    # Nine rows as plain HTML: it reads better on a projector and a phone than a data
+    # grid, and st.table would load about 1 MB of Arrow code on a first visit.
     numbers = {t("zones.col.area"), t("zones.col.population"), t("zones.col.density")}
-    st.markdown(markdown_table(columns, numbers))
+    st.html(html_table(columns, numbers))
     if coverage != "all":
         # The one place the page says why population is missing (map, card and table).
         st.caption(t(f"zones.population_{coverage}"))

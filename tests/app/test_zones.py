@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
@@ -43,14 +43,13 @@ def deck_spec(at) -> tuple[dict, int]:
 
 
 def units_table(at) -> pd.DataFrame:
-    """The former units' table, read back from its Markdown (escapes undone)."""
-    [text] = [m.value for m in at.markdown if m.value.startswith("| ")]
-    rows = [
-        [cell.strip().replace("\\", "") for cell in re.split(r"(?<!\\)\|", line)[1:-1]]
-        for line in text.splitlines()
-    ]
-    assert set(rows[1]) <= {":---", "---:"}
-    return pd.DataFrame(rows[2:], columns=rows[0])
+    """The former units' table, read back from its HTML."""
+    [markup] = [h.proto.body for h in at.get("html") if "zones-units" in h.proto.body]
+    table = ET.fromstring(markup[markup.index("<table") :])
+    head = [th.text for th in table.iter("th")]
+    assert all(th.get("scope") == "col" for th in table.iter("th"))
+    rows = [[td.text for td in tr.iter("td")] for tr in table.find("tbody")]
+    return pd.DataFrame(rows, columns=head)
 
 
 def card_titles(at) -> list[str]:
