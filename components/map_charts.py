@@ -1,25 +1,21 @@
-"""Maps and zone charts as Vega-Lite (Altair): the static zone map that prints (pydeck
-needs a browser) and opens the zones page, the IT park's location map, and the zones
-page's share chart of figures computed in core/zones.py."""
+"""The zone map and zone charts as Vega-Lite (Altair): the zone map the PDF brief prints
+(pydeck needs a browser; the pages draw core/svg_map.py's SVG), and the zones page's
+share chart of figures computed in core/zones.py."""
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
 
 import altair as alt
 import pandas as pd
 
 from components.chart_export import EXPORT_FONT
 from components.chart_view import reader_table
-from components.deck import WARD_CHOSEN
 from components.palette import INK
 from components.vega_theme import FONT
 from core import chart_text
 from core.geo import representative_point
 from core.i18n import Translator
-
-WARD_COLOUR = "#{:02X}{:02X}{:02X}".format(*WARD_CHOSEN)  # the chosen ward, as on deck.gl
 
 
 def _rewound(geometry: dict) -> dict:
@@ -53,11 +49,8 @@ def zone_map_spec(
     t: Translator,
     width: int = 460,
     height: int = 480,
-    ward: Mapping | None = None,
 ) -> dict:
-    """The nine units filled in their zone's colour and named, as a Vega-Lite map; ``ward``
-    (a feature of data/geo/units_2025.geojson) outlined and named in the deck map's colour
-    for a chosen 2025 unit, so the static map shows the lookup's answer too."""
+    """The nine units filled in their zone's colour and named, as a Vega-Lite map."""
 
     zone_rows = zones.sort_values("id")
     zone_name = {int(row.id): t.pick(row.name_vi, row.name_en) for row in zone_rows.itertuples()}
@@ -98,28 +91,9 @@ def zone_map_spec(
         .mark_text(fontSize=FONT - 2, fontWeight="bold", color=INK)
         .encode(**where)
     )
-    layers = [shapes, halo, names, *_ward_layers(ward, t)] if ward else [shapes, halo, names]
+    layers = [shapes, halo, names]
     chart = alt.layer(*layers).project(type="mercator").properties(width=width, height=height)
     return chart.configure(font=EXPORT_FONT).configure_view(strokeWidth=0).to_dict()
-
-
-def _ward_layers(ward: Mapping, t: Translator) -> list[alt.Chart]:
-    """The chosen 2025 unit: its outline, then its name on a white halo."""
-    props = ward["properties"]
-    outline = {"type": "Feature", "geometry": _rewound(ward["geometry"])}
-    lon, lat = representative_point(ward["geometry"])
-    label = [{"lon": lon, "lat": lat, "name": t.pick(props["name_vi"], props["name_en"])}]
-    where = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "name:N"}
-    text = {"fontSize": FONT - 1, "fontWeight": "bold", "dy": -14}
-    return [
-        alt.Chart(alt.Data(values=[outline])).mark_geoshape(
-            filled=False, stroke=WARD_COLOUR, strokeWidth=4
-        ),
-        alt.Chart(alt.Data(values=label))
-        .mark_text(**text, stroke="white", strokeWidth=4, strokeJoin="round")
-        .encode(**where),
-        alt.Chart(alt.Data(values=label)).mark_text(**text, color=WARD_COLOUR).encode(**where),
-    ]
 
 
 # --- Zone shares (the zones page's card) ------------------------------------------------
@@ -178,57 +152,3 @@ def zone_share_text(
         {t("zones.col.zone"): list(names.values()), column: [share[z] for z in names]}
     )
     return description, reader_table(table, t, {column: 1})
-
-
-# --- The IT park's location map (issue 19: Vega-Lite, no WebGL) ----------------------
-
-HOST_COLOUR, CONTEXT_FILL, CONTEXT_LINE = "#D55E00", "#EEEEEE", "#8C8C8C"
-
-
-def location_map_spec(
-    districts_geo: dict,
-    area: dict | None,
-    site: tuple[float, float] | None,
-    t: Translator,
-    height: int = 440,
-) -> dict:
-    """The nine former units as faint, named context, the located-within area (a GeoJSON
-    feature) outlined over them and the site marked when its position is known: an SVG
-    Vega-Lite map, so the page needs no WebGL context and no deck.gl bundle."""
-    context, labels = [], []
-    for feature in districts_geo["features"]:
-        props = feature["properties"]
-        context.append({"type": "Feature", "geometry": _rewound(feature["geometry"])})
-        lon, lat = representative_point(feature["geometry"])
-        labels.append({"lon": lon, "lat": lat, "name": t.pick(props["name_vi"], props["name_en"])})
-    layers = [
-        alt.Chart(alt.Data(values=context)).mark_geoshape(
-            fill=CONTEXT_FILL, stroke=CONTEXT_LINE, strokeWidth=1, aria=False
-        )
-    ]
-    if area is not None:
-        outline = {"type": "Feature", "geometry": _rewound(area["geometry"])}
-        layers.append(
-            alt.Chart(alt.Data(values=[outline])).mark_geoshape(
-                fill=HOST_COLOUR, fillOpacity=0.45, stroke=HOST_COLOUR, strokeWidth=2.5, aria=False
-            )
-        )
-    where = {"longitude": "lon:Q", "latitude": "lat:Q", "text": "name:N"}
-    layers.append(
-        alt.Chart(alt.Data(values=labels))
-        .mark_text(fontSize=FONT - 3, color=INK, stroke="white", strokeWidth=3, aria=False)
-        .encode(**where)
-    )
-    layers.append(
-        alt.Chart(alt.Data(values=labels))
-        .mark_text(fontSize=FONT - 3, color=INK, aria=False)
-        .encode(**where)
-    )
-    if site is not None:
-        layers.append(
-            alt.Chart(alt.Data(values=[{"lon": site[0], "lat": site[1]}]))
-            .mark_circle(size=160, color="#D50000", opacity=1, aria=False)
-            .encode(longitude="lon:Q", latitude="lat:Q")
-        )
-    chart = alt.layer(*layers).project(type="mercator").properties(height=height)
-    return chart.configure_view(strokeWidth=0).to_dict()

@@ -209,12 +209,13 @@ def ward_card(
         source_footer(t, [*cells, "qd_790_2024"])
 
 
-def wards_table(crosswalk: pd.DataFrame, districts: pd.DataFrame, zones, t: Translator) -> None:
-    """Every new unit with the former unit(s) it lies in, and the CSV behind it."""
-    st.subheader(t("zones.ward.table_heading"))
+def crosswalk_table(
+    crosswalk: pd.DataFrame, districts: pd.DataFrame, zones, t: Translator
+) -> pd.DataFrame:
+    """The crosswalk in the reader's words: one row per new unit and former unit."""
     by_code = districts.set_index("code")
     rows = list(crosswalk.sort_values(["code", "share_pct"], ascending=[True, False]).itertuples())
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
             t("zones.ward.col.unit"): [t.pick(r.name_vi, r.name_en) for r in rows],
             t("zones.ward.col.type"): [t(f"zones.unit_type.{r.type}") for r in rows],
@@ -229,6 +230,20 @@ def wards_table(crosswalk: pd.DataFrame, districts: pd.DataFrame, zones, t: Tran
             ],
         }
     )
-    st.dataframe(table, hide_index=True, width="stretch")
+
+
+def wards_table(crosswalk: pd.DataFrame, districts: pd.DataFrame, zones, t: Translator) -> None:
+    """Every new unit with the former unit(s) it lies in, and the CSV behind it. The table
+    is a data grid (six columns of about 50 rows do not fit a phone as a plain table) drawn
+    only while its expander is open: the page's first view loads no data-grid code."""
+    st.subheader(t("zones.ward.table_heading"))
+    box = st.expander(
+        t("a11y.table.show"), icon=":material/table:", key="zones-wards-table", on_change="rerun"
+    )
+    if box.open:
+        with box:
+            st.dataframe(
+                crosswalk_table(crosswalk, districts, zones, t), hide_index=True, width="stretch"
+            )
     download_csv(t, crosswalk, "units-2025", key="download-units-2025")
     source_footer(t, crosswalk["source"])

@@ -10,7 +10,7 @@ from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position
-from components.map_charts import location_map_spec
+from components.light_maps import location_light_map, show_map
 from components.metrics import indicator_cards
 from components.navigation import link_to, page_of
 from components.page_parts import download_csv, escape_markdown, page_header, source_footer
@@ -25,19 +25,7 @@ from core.tracker import commitments_as_events
 from core.wards import feature
 
 VIEWS = page_of("it_park").views
-MAP_HEIGHT = 440
 PLACE_ID = "it_park"  # its located-within area in data/geo/located_areas.geojson
-
-
-@st.cache_data(show_spinner=False, max_entries=8)
-def location_map(
-    _districts_geo: dict, _located_geo: dict | None, folder: str, t: Translator, site
-) -> dict:
-    """The location map's Vega-Lite spec, built once per data folder, language and site:
-    Altair's validation costs tens of milliseconds a run."""
-    del folder  # cache key only
-    area = feature(_located_geo, "place_id", PLACE_ID) if _located_geo else None
-    return location_map_spec(_districts_geo, area, site, t, height=MAP_HEIGHT)
 
 
 def site_tab(park: pd.DataFrame, t: Translator) -> None:
@@ -68,12 +56,11 @@ def site_tab(park: pd.DataFrame, t: Translator) -> None:
         site = it_park_position(park)
         districts = try_geojson(t, "districts_geo")
         if districts is not None:
-            # show_chart's keyed container: the st-key class the browser tests find it by.
-            show_chart(
-                location_map(districts, try_geojson(t, "located_geo"), str(data_dir()), t, site),
-                chart_text.location_map(t, value("location")),
-                None,
-                t,
+            located = try_geojson(t, "located_geo")
+            area = feature(located, "place_id", PLACE_ID) if located else None
+            description = chart_text.location_map(t, value("location"))
+            show_map(
+                location_light_map(districts, area, str(data_dir()), t, site, description),
                 key="it-park-map",
             )
         st.caption(t("it_park.map_site") if site else t("it_park.map_no_site"))

@@ -5,6 +5,7 @@ page's first run, and the current choice is written back to the URL on every run
 Each section is a function of what it draws; the figures come from core/zones.py.
 """
 
+import html
 from functools import partial
 from typing import NamedTuple
 
@@ -29,7 +30,8 @@ from components.deck import (
     map_points,
     picked_unit,
 )
-from components.map_charts import zone_map_spec, zone_share_chart, zone_share_text
+from components.light_maps import show_map, zones_light_map
+from components.map_charts import zone_share_chart, zone_share_text
 from components.page_parts import (
     download_csv,
     escape_markdown,
@@ -37,6 +39,7 @@ from components.page_parts import (
     page_header,
     source_footer,
 )
+from components.palette import DARK_GREY
 from components.zones_ui import (
     WARD_KEY,
     load_ward_layers,
@@ -68,7 +71,6 @@ LAYER_KEYS = {layer: f"zones-layer-{layer}" for layer in MAP_LAYERS}
 BASEMAP_KEY = "zones-basemap"
 GENERATION_KEY = "zones-map-generation"
 INTERACTIVE_KEY = "zones-interactive"
-STATIC_MAP_HEIGHT = 460
 
 
 class MapTables(NamedTuple):
@@ -232,39 +234,19 @@ def legend_entries(
     return entries
 
 
-@st.cache_data(show_spinner=False, max_entries=16)
-def static_map(
-    _districts_geo: dict,
-    districts: pd.DataFrame,
-    zones: pd.DataFrame,
-    folder: str,
-    t: Translator,
-    ward: int | None,
-    _ward_feature: dict | None,
-) -> dict:
-    """The light map's spec, once per data folder, language and chosen ward (Altair
-    validates slowly); ``ward`` keys the cache for its outline ``_ward_feature``."""
-    del folder, ward  # cache keys only
-    return zone_map_spec(
-        _districts_geo, districts, zones, t, height=STATIC_MAP_HEIGHT, ward=_ward_feature
-    )
-
-
 def static_section(
     districts_geo: dict,
     zones: pd.DataFrame,
     districts: pd.DataFrame,
     names: dict[int, str],
-    chosen: tuple[dict | None, int | None],
+    chosen: tuple[int | None, dict | None, int | None],
     t: Translator,
 ) -> None:
-    """The light map (issue 19) with the chosen 2025 unit outlined (issue 16), its legend
-    and caption; ``chosen`` is (the units' outlines or None when damaged, the ward)."""
-    units_geo, ward = chosen
+    """The light map (issue 19) with the chosen zone and 2025 unit (issue 16), its legend
+    and caption; ``chosen`` is (the zone, the units' outlines or None when damaged, the
+    ward). A click on a unit follows its link: the page reloads with that zone chosen."""
+    zone, units_geo, ward = chosen
     outline = feature(units_geo, "code", ward) if units_geo and ward is not None else None
-    spec = static_map(
-        districts_geo, districts, zones.reset_index(drop=True), str(data_dir()), t, ward, outline
-    )
     units_by_zone = {
         name: [t.pick(u.name_vi, u.name_en) for u in zone_units(districts, z).itertuples()]
         for z, name in names.items()
@@ -273,9 +255,20 @@ def static_section(
     ward_name = t.pick(props["name_vi"], props["name_en"]) if props else None
     description = chart_text.zone_map(t, t("zones.map_mode.static_alt"), units_by_zone, ward_name)
     # The units table below the map is its table alternative (a11y.map.zones_alternative).
-    show_chart(spec, description, None, t, key="zones-static-map")
-    # The outline is drawn in the legend's ward colour, as on the interactive map.
     drawn_ward = ward if outline else None
+    markup = zones_light_map(
+        districts_geo,
+        districts,
+        zones.reset_index(drop=True),
+        str(data_dir()),
+        t,
+        zone,
+        drawn_ward,
+        outline,
+        description,
+    )
+    show_map(markup, key="zones-static-map")
+    # The outline is drawn in the legend's ward colour, as on the interactive map.
     st.html(legend_html(legend_entries(zones, names, (), None, drawn_ward, t)))
     st.caption(t("zones.map_mode.static_caption"))
 
@@ -297,7 +290,8 @@ def map_section(
     if districts_geo is None:
         return
     if not st.session_state[INTERACTIVE_KEY]:
-        static_section(districts_geo, zones, districts, names, (wards.units_geo, ward), t)
+        chosen = (zone, wards.units_geo, ward)
+        static_section(districts_geo, zones, districts, names, chosen, t)
         return
     park = it_park_position(it_park)
     points = map_points(connectivity, it_park)
@@ -433,6 +427,37 @@ def zone_card(
         source_footer(t, [row["source"], *members["source"]])
 
 
+UNITS_TABLE_STYLE = (
+    "<style>.zones-units{width:100%;border-collapse:collapse;font-size:.875rem;line-height:1.35;"
+    "font-variant-numeric:tabular-nums}.zones-units th,.zones-units td{padding:.4rem .45rem;"
+    "border-bottom:1px solid #D0D4DA;text-align:left;vertical-align:top}"
+    f".zones-units th{{font-weight:normal;color:{DARK_GREY}}}"
+    ".zones-units .number{text-align:right}</style>"
+)
+
+
+def html_table(columns: dict[str, list[str]], numbers: set[str]) -> str:
+    """Columns of text as a compact HTML table (the ``numbers`` columns right-aligned),
+    every cell escaped: a phone reads nine rows of it without scrolling sideways."""
+
+    def cell(tag: str, name: str, text: str) -> str:
+        kind = ' class="number"' if name in numbers else ""
+        scope = ' scope="col"' if tag == "th" else ""
+        return f"<{tag}{scope}{kind}>{html.escape(text)}</{tag}>"
+
+    head = "".join(cell("th", name, name) for name in columns)
+    rows = "".join(
+        "<tr>"
+        + "".join(cell("td", name, text) for name, text in zip(columns, row, strict=True))
+        + "</tr>"
+        for row in zip(*columns.values(), strict=True)
+    )
+    return (
+        f'{UNITS_TABLE_STYLE}<table class="zones-units"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{rows}</tbody></table>"
+    )
+
+
 def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> None:
     """Every unit with its zone and area, its population and density when any unit has
     one (core.zones decides), and the CSV behind it."""
@@ -450,9 +475,10 @@ def units_table(units: pd.DataFrame, names: dict[int, str], t: Translator) -> No
             t.number(None if pd.isna(u.population) else u.population) for u in rows
         ]
         columns[t("zones.col.density")] = [t.number(u.density) for u in rows]
-    # Nine rows: a plain table reads better on a projector and a phone than a data grid,
-    # and draws without the grid's code.
-    st.table(pd.DataFrame(columns), hide_index=True, border="horizontal")
+    # Nine rows as plain HTML: it reads better on a projector and a phone than a data
+    # grid, and st.table would load about 1 MB of Arrow code on a first visit.
+    numbers = {t("zones.col.area"), t("zones.col.population"), t("zones.col.density")}
+    st.html(html_table(columns, numbers))
     if coverage != "all":
         # The one place the page says why population is missing (map, card and table).
         st.caption(t(f"zones.population_{coverage}"))

@@ -10,6 +10,7 @@ from components.page_parts import escape_markdown
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import run_page
+from tests.light_map_markup import parsed
 
 METRICS = {
     "vi": ["78,41%", "156.993", "1/63", "4", "100%", "100%"],
@@ -37,8 +38,11 @@ def test_only_the_open_tab_runs(lang):
     assert at.title[0].value == t("it_park.title")
     assert [tab.label for tab in at.tabs] == [t(f"it_park.view.{view}") for view in VIEWS]
     assert [subheader.value for subheader in at.subheader] == [t("it_park.what_heading")]
-    assert not at.get("deck_gl_json_chart")  # the location map is Vega-Lite (issue 19)
-    assert len(at.get("vega_lite_chart")) == 1
+    # The location map is SVG markup (issue 19): the first tab needs no deck.gl, no Vega.
+    assert not at.get("deck_gl_json_chart")
+    assert not at.get("vega_lite_chart")
+    [markup] = [h.proto.body for h in at.get("html") if "svg-map" in h.proto.body]
+    assert parsed(markup).image.get("alt").startswith(t("it_park.map_alt"))
     assert at.query_params["view"] == "site"
     quotes = run_page(PAGE, lang, view="quotes")
     assert [subheader.value for subheader in quotes.subheader] == [t("it_park.quotes_heading")]

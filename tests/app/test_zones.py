@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 
 import pandas as pd
 import pytest
 
 from components.deck import picked_unit
-from components.map_charts import WARD_COLOUR
+from components.light_maps import WARD_COLOUR
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
 from tests.app.conftest import outside_code_spans, run_page
 from tests.conftest import DATA
+from tests.light_map_markup import NS, Parts, parsed, query
 
 PAGE = "pages/zones.py"
 ZONE_KEY = "zones-zone"
@@ -38,6 +40,16 @@ def rerun(at, lang: str):
 def deck_spec(at) -> tuple[dict, int]:
     chart = at.get("deck_gl_json_chart")[0]
     return json.loads(chart.proto.json), len(chart.proto.json.encode("utf-8"))
+
+
+def units_table(at) -> pd.DataFrame:
+    """The former units' table, read back from its HTML."""
+    [markup] = [h.proto.body for h in at.get("html") if "zones-units" in h.proto.body]
+    table = ET.fromstring(markup[markup.index("<table") :])
+    head = [th.text for th in table.iter("th")]
+    assert all(th.get("scope") == "col" for th in table.iter("th"))
+    rows = [[td.text for td in tr.iter("td")] for tr in table.find("tbody")]
+    return pd.DataFrame(rows, columns=head)
 
 
 def card_titles(at) -> list[str]:
@@ -76,7 +88,7 @@ def test_page_draws_the_map_offline_with_every_unit_once(lang):
         t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()
     )
 
-    table = at.table[0].value
+    table = units_table(at)
     unit_column = table[t("zones.col.unit")]
     expected = [t.pick(row.name_vi, row.name_en) for row in DISTRICTS.itertuples()]
     assert sorted(unit_column) == sorted(expected)
@@ -405,7 +417,7 @@ def test_a_damaged_units_file_disables_only_the_lookup(damaged_data):
     assert not at.text_input
     spec, _ = deck_spec(at)  # the map still works
     assert layer(spec, "units") is not None
-    assert at.table  # and the former units' table
+    assert len(units_table(at)) == len(DISTRICTS)  # and the former units' table
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -413,7 +425,11 @@ def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_on
     t = Translator(lang)
     at = run_page(PAGE, lang)
     assert not at.get("deck_gl_json_chart")  # deck.gl (3 MB, WebGL) only on request
-    assert len(at.get("vega_lite_chart")) == 1
+    # The light map is SVG markup, and the wards table waits for its expander: the first
+    # view needs neither the Vega nor the data grid's code (issue 19).
+    assert len(light_map(at).links) == len(DISTRICTS)
+    assert not at.get("vega_lite_chart")
+    assert not at.dataframe
     assert not at.toggle(key="zones-interactive").value
     assert "map" not in at.query_params
     at.toggle(key="zones-interactive").set_value(True).run()
@@ -424,8 +440,20 @@ def test_the_page_opens_on_the_static_map_and_a_link_asks_for_the_interactive_on
     assert any(t("zones.map_mode.notice", value="`webgl`") in i.value for i in bad.info)
 
 
-def static_spec(at) -> dict:
-    return json.loads(at.get("vega_lite_chart")[0].proto.spec)
+def light_map(at) -> Parts:
+    [markup] = [h.proto.body for h in at.get("html") if "svg-map" in h.proto.body]
+    return parsed(markup)
+
+
+def test_the_wards_table_is_drawn_only_while_its_expander_is_open():
+    at = run_page(PAGE, "en")
+    assert not at.dataframe
+    at.session_state["zones-wards-table"] = True
+    at = rerun(at, "en")
+    no_exception(at)
+    [table] = [d.value for d in at.dataframe]
+    assert len(table) == len(CROSSWALK)
+    assert set(table[Translator("en")("zones.ward.col.unit")]) == set(CROSSWALK["name_en"])
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -438,14 +466,31 @@ def test_the_static_map_outlines_the_chosen_ward(lang):
     row = CROSSWALK[CROSSWALK["code"] == code].iloc[0]
     name = t.pick(row["name_vi"], row["name_en"])
     assert name in card_titles(at)
-    spec = static_spec(at)
-    *_, outline, _halo, label = spec["layer"]
-    assert outline["mark"]["stroke"] == WARD_COLOUR
-    assert outline["data"]["values"][0]["geometry"]["type"] in {"Polygon", "MultiPolygon"}
-    assert label["data"]["values"][0]["name"] == name
-    assert t("a11y.chart.zone_map_ward", ward=name) in spec["description"]
-    # No ward, no outline: the three layers of the plain map.
-    assert len(static_spec(run_page(PAGE, lang))["layer"]) == 3
+    parts = light_map(at)
+    outline = [p for p in parts.drawing.iter(f"{NS}path") if p.get("stroke") == WARD_COLOUR]
+    assert len(outline) == 1
+    assert any(text.text == name for text in parts.drawing.iter(f"{NS}text"))
+    assert t("a11y.chart.zone_map_ward", ward=name) in parts.image.get("alt")
+    # Each unit's link keeps the ward (and the language) while it chooses a zone.
+    for link in parts.links:
+        assert query(link)["ward"] == [str(code)]
+        assert query(link)["lang"] == [lang]
+    # No ward, no outline.
+    plain = light_map(run_page(PAGE, lang)).drawing
+    assert not [p for p in plain.iter(f"{NS}path") if p.get("stroke") == WARD_COLOUR]
+
+
+def test_a_zone_in_the_link_fades_the_other_zones_on_the_static_map():
+    at = run_page(PAGE, "vi", zone="3")
+    no_exception(at)
+    parts = light_map(at)
+    fills = parts.drawing.findall(f"{NS}path")[: len(parts.links)]
+    faded = {
+        query(link)["zone"][0]
+        for link, path in zip(parts.links, fills, strict=True)
+        if path.get("fill-opacity")
+    }
+    assert faded == {"1", "2"}
 
 
 def test_switching_a_layer_on_opens_the_interactive_map_and_off_closes_it():
@@ -477,7 +522,7 @@ def test_population_comes_back_once_districts_csv_has_it(damaged_data, lang):
     at = run_page(PAGE, lang, zone="1", map="interactive")
     t = Translator(lang)
     no_exception(at)
-    table = at.table[0].value
+    table = units_table(at)
     assert t("zones.col.population") in table.columns
     assert t("zones.col.density") in table.columns
     metrics = {m.label: m.value for m in at.metric}

@@ -25,7 +25,7 @@ from tests.e2e.conftest import (
 from tests.map_pixels import to_pixel
 
 MAP = '[data-testid="stDeckGlJsonChart"]'
-STATIC = ".st-key-zones-static-map"  # the light Vega-Lite map the page opens on (issue 19)
+STATIC = ".st-key-zones-static-map"  # the light SVG map the page opens on (issue 19)
 TOLERANCE = 8  # per channel: antialiasing at edges, colour management
 ZONES = load_table("zones", data_dir()).set_index("id")
 
@@ -49,9 +49,10 @@ GEO = the_map_geometry()
 
 def map_image(page, path=None, scope: str = MAP) -> Image.Image:
     # After a rerun the chart may be re-laid out for a moment: wait for it to settle.
-    drawn = page.locator(f"{scope} canvas, {scope} svg").first
+    drawn = page.locator(f"{scope} canvas, {scope} svg, {scope} img").first
     drawn.wait_for(state="attached", timeout=60_000)
     wait_until_ready(page)
+    page.wait_for_function("() => [...document.images].every(image => image.complete)")
     data = page.locator(scope).screenshot(path=str(path) if path else None, timeout=60_000)
     return Image.open(io.BytesIO(data)).convert("RGB")
 
