@@ -3,7 +3,9 @@
 A pure function of a small frame and a Translator (no Streamlit calls). Each target's
 name sits above its row, wrapped to two lines: a 390-px phone has no room for long
 names beside the plot. The x axis counts years of required progress short of the path;
-the thresholds are dashed rules, so the status can be read off the axis as well.
+the thresholds are dashed marks through each marker's row, so the status can be read off
+the axis as well; they stop short of the names above the markers, and the figures beside
+the markers are haloed in white, so no line crosses any text.
 """
 
 from __future__ import annotations
@@ -30,6 +32,11 @@ STATUS_SYMBOLS = {"on_track": "●", "behind": "▲", "far_behind": "◆", "no_d
 NAME_WIDTH = 40  # characters per line of a name: fits a phone at the chart's font size
 ROW = 62  # px per target: up to two lines of name, then the marker
 LINE_HEIGHT = 16  # px between the two lines of a name
+NAME_DY = -12  # px from a row's centre (its marker) to the bottom of the name above it
+#: px above and below a marker's centre that a threshold mark spans: about the marker's
+#: height, clear of its name (NAME_DY) and of the next row's name on the slide's 45-px
+#: rows, and within the white outline of a figure beside the marker.
+THRESHOLD_REACH = 8
 
 
 def status_label(status: str, t: Translator) -> str:
@@ -121,22 +128,41 @@ def status_chart(
         legend=legend,
     )
     order = list(rows["target"])
-    base = alt.Chart(rows).encode(y=alt.Y("target:N", sort=order, title=None, axis=None))
+    y = alt.Y("target:N", sort=order, title=None, axis=None)
+    base = alt.Chart(rows).encode(y=y)
     x = alt.X(
         "shown:Q",
         title=t("tracker.chart.axis"),
         scale=alt.Scale(domain=[0, axis_cap(thresholds) + 1], nice=False),
-        axis=alt.Axis(tickMinStep=1, format="d"),
+        # No grid: its lines would run through the names as the thresholds did.
+        axis=alt.Axis(tickMinStep=1, format="d", grid=False),
     )
     tooltip = [
         alt.Tooltip("target:N", title=t("tracker.col.indicator")),
         alt.Tooltip("status_label:N", title=t("tracker.col.status")),
         alt.Tooltip("label:N", title=t("tracker.col.years_short")),
     ]
+    # One short mark per row and threshold, not a rule over the whole plot, which would cut
+    # through the names written across the plot above each marker.
+    at_rows = pd.DataFrame(
+        [
+            {"target": name, "at": at}
+            for name in order
+            for at in (thresholds.behind_years, thresholds.far_behind_years)
+        ]
+    )
     rules = (
-        alt.Chart(pd.DataFrame({"at": [thresholds.behind_years, thresholds.far_behind_years]}))
-        .mark_rule(color=INK, strokeDash=[6, 4], strokeWidth=2, opacity=0.6)
-        .encode(x="at:Q")
+        alt.Chart(at_rows)
+        .mark_rule(
+            color=INK,
+            strokeDash=[4, 3],
+            strokeWidth=2,
+            opacity=0.75,
+            yOffset=-THRESHOLD_REACH,
+            y2Offset=THRESHOLD_REACH,
+            aria=False,  # the caption states the thresholds; 2 marks a row would be noise
+        )
+        .encode(x="at:Q", y=y, y2="target:N")
     )
     markers = base.mark_point(size=320, filled=True, opacity=1, strokeWidth=3).encode(
         x=x,
@@ -161,16 +187,20 @@ def status_chart(
     # Two text layers, not one multi-line text: Vega stacks extra lines downwards, onto
     # the marker, whatever the baseline.
     name_style = {"align": "left", "baseline": "bottom", "fontWeight": "bold", "color": INK}
-    lower = base.mark_text(dy=-12, fontSize=FONT - 2, **name_style).encode(
+    lower = base.mark_text(dy=NAME_DY, fontSize=FONT - 2, **name_style).encode(
         x=alt.datum(0), text="lower:N"
     )
-    upper = base.mark_text(dy=-12 - LINE_HEIGHT, fontSize=FONT - 2, **name_style).encode(
+    upper = base.mark_text(dy=NAME_DY - LINE_HEIGHT, fontSize=FONT - 2, **name_style).encode(
         x=alt.datum(0), text="upper:N"
     )
-    values = base.mark_text(align="left", dx=14, fontSize=FONT - 2, color=INK).encode(
-        x=x, text="label:N"
-    )
-    chart = alt.layer(rules, markers, chosen, upper, lower, values).properties(
+    value_style = {"align": "left", "dx": 14, "fontSize": FONT - 2}
+    values = base.mark_text(color=INK, **value_style).encode(x=x, text="label:N")
+    # The same figures in a white outline, drawn under the markers and the figures: where
+    # a figure stands across a threshold, the threshold stops short of it.
+    halo = base.mark_text(
+        color="white", stroke="white", strokeWidth=10, strokeJoin="round", aria=False, **value_style
+    ).encode(x=x, text="label:N")
+    chart = alt.layer(rules, halo, markers, chosen, upper, lower, values).properties(
         title=t("tracker.chart.title"), width="container", height={"step": row}
     )
     return projector(chart, t)
