@@ -174,7 +174,9 @@ def base_text(item: TrackedTarget, t: Translator) -> str:
 
 
 def table_frame(tracked: list[TrackedTarget], rows: dict[str, dict], t: Translator) -> pd.DataFrame:
-    """The status table in the reader's language and number format."""
+    """The status table in the reader's language and number format. No sources column:
+    ids mean nothing to readers and public labels are too long for a cell; the footer
+    under the table cites them, a target's details its own, the CSV keeps the ids."""
 
     def cells(item: TrackedTarget) -> dict[str, str]:
         row = rows[item.target_id]
@@ -191,7 +193,6 @@ def table_frame(tracked: list[TrackedTarget], rows: dict[str, dict], t: Translat
             "years_short": years_text(item, THRESHOLDS, t),
             "path": t(f"tracker.path.{item.path_kind}") if item.base_year else "—",
             "reading": reading_text(item, t),
-            "sources": ", ".join(item.sources),
         }
 
     frame = pd.DataFrame([cells(item) for item in tracked])

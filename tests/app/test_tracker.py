@@ -64,6 +64,19 @@ def test_the_table_says_what_estimate_and_derived_figure_mean(opened):
     assert any(c.value.startswith(glossary(t)) for c in at.caption)
 
 
+def test_the_table_shows_no_source_ids_and_says_where_the_sources_are(opened):
+    """Ids mean nothing to readers: the footer under the table cites the sources."""
+    at, t = opened
+    cells = table(at, t).astype(str).to_numpy().ravel()
+    ids = {source_id for item in TRACKED for source_id in item.sources}
+    assert ids
+    assert not [cell for cell in cells if any(source_id in cell for source_id in ids)]
+    assert any(t("tracker.table_caption") in c.value for c in at.caption)
+    labels = [source_reference(SOURCES.loc[i], t.lang) for i in sorted(ids)]
+    shown = "\n".join(c.value for c in at.caption)
+    assert all(label in shown for label in labels)
+
+
 def test_the_counts_shown_are_the_status_counts(opened):
     at, t = opened
     shown = {metric.label: metric.value for metric in at.metric}
