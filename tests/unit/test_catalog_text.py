@@ -26,6 +26,10 @@ POINT_DECIMAL = re.compile(r"(?<![\d.])\d+\.(?:\d{1,2}|\d{4,})(?![\d.])")
 #: An ASCII hyphen used as a minus: before a digit, after a space, a bracket or a sign.
 HYPHEN_MINUS = re.compile(r"(?:^|[\s(\[«“:=/])-\s?\d")
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+#: A range of years with a hyphen ("2021-2030", "2021 - 30"); an ISO date is not one.
+HYPHEN_YEARS = re.compile(r"\b(?:19|20)\d\d ?- ?(?:(?:19|20)\d\d|\d\d)\b(?![-/]\d)")
+#: A spaced hyphen joining the parts of a compound name ("công nghiệp - xây dựng").
+SPACED_HYPHEN = re.compile(r"\s-\s")
 
 
 def bare(text: str) -> str:
@@ -42,6 +46,10 @@ def bare(text: str) -> str:
         (HYPHEN_MINUS, "Bình Dương - Bình Phước, 2021-2030, GPL-3", []),
         (ISO_DATE, "cập nhật 2024-08-03", ["2024-08-03"]),
         (ISO_DATE, "ngày 3/8/2024, 2021–2030", []),
+        (HYPHEN_YEARS, "thời kỳ 2021-2030, 2021 - 30, 2020–2025", ["2021-2030", "2021 - 30"]),
+        (HYPHEN_YEARS, "cập nhật 2024-08-03, 790/QĐ-TTg, GRDP 2024-", []),
+        (SPACED_HYPHEN, "công nghiệp - xây dựng, công nghiệp – xây dựng", [" - "]),
+        (SPACED_HYPHEN, "transit-oriented, QĐ-TTg, −5", []),
     ],
 )
 def test_each_rule_finds_what_it_should_and_nothing_else(rule, text, found):
@@ -230,3 +238,45 @@ def test_the_quality_labels_have_their_glossary_in_both_languages():
             t("economy.quality.estimate").casefold(),
             t("economy.quality.derived").casefold(),
         ]
+
+
+# --- Dashes: en dash in year ranges and compound names (issue 18) -------------------------
+
+#: Quotations and published titles are left as written ("thời kỳ 2021 - 2030" in a title).
+QUOTATION = re.compile(r"“[^”]*”")
+
+
+def _reader_texts(lang: str) -> dict[str, str]:
+    """The catalog and the tables' columns in ``lang`` a page shows (quotation columns
+    left out, see _shown_texts), each without the quotations and titles in it."""
+    return {key: QUOTATION.sub("“”", text) for key, text in _shown_texts(lang).items()}
+
+
+def test_the_dash_scan_leaves_quotations_alone():
+    assert QUOTATION.sub("“”", "Quyết định, “Quy hoạch thời kỳ 2021-2030”, 3/8/2024") == (
+        "Quyết định, “”, 3/8/2024"
+    )
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_year_ranges_take_an_en_dash(lang):
+    found = {
+        key: HYPHEN_YEARS.findall(bare(text))
+        for key, text in _reader_texts(lang).items()
+        if HYPHEN_YEARS.search(bare(text))
+    }
+    assert found == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_compound_names_take_an_en_dash(lang):
+    found = {key: text for key, text in _reader_texts(lang).items() if SPACED_HYPHEN.search(text)}
+    assert found == {}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_hyphen_for_a_minus_in_the_tables_either(lang):
+    found = {
+        key: text for key, text in _reader_texts(lang).items() if HYPHEN_MINUS.search(bare(text))
+    }
+    assert found == {}
