@@ -19,7 +19,12 @@ Chromium through them and prints every figure beside the floor's, with the budge
   WebSocket) <= half of what it loaded before issue 19.
 * slider: key press on the economy what-if tab's growth slider -> the first st.metric value
   in the results changes (floor: its slider -> its text); median of 20 presses,
-  ArrowRight/ArrowLeft alternately. Budget: <= 6x the floor's and < 150 ms.
+  ArrowRight/ArrowLeft alternately. Budget: <= 3x the floor's and < 150 ms (issues 14
+  and 19); the WebSocket bytes per move <= those before the likelihood section + 20 KB.
+* zones (issue 16): the map data a first visit to the zones page with the 2025 units
+  layer on receives (WebSocket), < 150 KB; a ward's name typed in the lookup box and
+  Enter -> its card drawn and the script finished, median of 7 on a fresh page each,
+  <= 2x the floor's warm render at /floor (median).
 * bytes: HTTP responses (CDP Network.loadingFinished encodedDataLength), split into
   the framework's /static/ files and everything else, and WebSocket frames received
   (the page's own data). Budget: the page's own data <= 600 KB on every page.
@@ -28,7 +33,9 @@ Chromium through them and prints every figure beside the floor's, with the budge
 
 It is a report: the exit code is 0 even when a budget fails (FAIL is printed). The
 figures and a line about the machine replace the "## Benchmark" section of
-benchmarks/results.md; other sections there are kept. Timings are wall-clock on a
+benchmarks/results.md; other sections there are kept. ``--only slider,zones`` runs just
+those probes (and the floor they are judged against) and prints their budget rows,
+without touching results.md: a quick check of a probe, not a benchmark. Timings are wall-clock on a
 shared machine: compare ratios to the floor, not absolute numbers between runs.
 
 This file plans the run; benchmarks/probes.py measures, benchmarks/report.py writes the
@@ -54,15 +61,20 @@ from benchmarks.probes import (  # noqa: E402
     script_times,
     session_memory,
     slider_latency,
+    ward_search,
 )
 from benchmarks.report import (  # noqa: E402
+    BUDGET_HEADER,
     FLOOR,
     FLOOR_BELOW_ROOT,
     Measurements,
+    budget_table,
     build_report,
     load_average,
     replace_section,
+    table,
 )
+from core.i18n import Translator  # noqa: E402
 from deploy.local_server import CHROMIUM_LAUNCH, Server  # noqa: E402
 
 RESULTS = REPO / "benchmarks" / "results.md"
@@ -77,6 +89,12 @@ FLOOR_SCRIPT = "benchmarks/floor_app.py"
 FLOOR_SLIDER_SCOPE = ".st-key-floor"
 METRIC_VALUE = '[data-testid="stMetricValue"]'
 FLOOR_TEXT = '[data-testid="stText"]'
+ZONES_UNITS = f"zones?lang={LANG}&layers=units"
+ZONES = f"zones?lang={LANG}"
+WARD_QUERY = "phu loi"  # one match: Phường Phú Lợi (tests/e2e/test_zones.py)
+WARD_CARD = ".st-key-ward-card"
+WARD_SEARCHES = 7
+PROBES = ("slider", "zones")
 
 
 def explorer_views(pages) -> list[tuple[str, str, str]]:
@@ -162,11 +180,10 @@ def measure(browser, app: Server, floor: Server, views, script_ms, clock: Clock)
     cold_phone = measure_cold(browser, targets, clock, viewport=PHONE)
     floor_tab, app_tab = Tab(browser), Tab(browser)
     warm = measure_warm(floor_tab, app_tab, targets, clock)
-    floor_tab.load(floor.url + "/")
-    floor_slider = slider_latency(floor_tab, FLOOR_SLIDER_SCOPE, FLOOR_TEXT, SLIDER_PRESSES)
-    app_tab.load(f"{app.url}/{ECON_WHATIF}")
-    econ_slider = slider_latency(app_tab, ECON_SLIDER_SCOPE, METRIC_VALUE, SLIDER_PRESSES)
+    floor_slider, econ_slider = measure_sliders(floor_tab, app_tab, app, floor)
     clock.say("sliders done")
+    zones_units, ward_ms = measure_zones(browser, app_tab, app)
+    clock.say("zones layer and ward lookup done")
     floor_tab.close()
     app_tab.close()
     app.stop()
@@ -187,7 +204,88 @@ def measure(browser, app: Server, floor: Server, views, script_ms, clock: Clock)
         warm_loads=WARM_LOADS,
         slider_presses=SLIDER_PRESSES,
         script_ms=script_ms,
+        zones_units=zones_units,
+        ward_search_ms=ward_ms,
     )
+
+
+def measure_sliders(floor_tab: Tab, app_tab: Tab, app: Server, floor: Server):
+    """The floor's slider and the what-if growth slider, each on its freshly loaded page."""
+    floor_tab.load(floor.url + "/")
+    floor_slider = slider_latency(floor_tab, FLOOR_SLIDER_SCOPE, FLOOR_TEXT, SLIDER_PRESSES)
+    app_tab.load(f"{app.url}/{ECON_WHATIF}")
+    return floor_slider, slider_latency(app_tab, ECON_SLIDER_SCOPE, METRIC_VALUE, SLIDER_PRESSES)
+
+
+def measure_zones(browser, app_tab: Tab, app: Server) -> tuple[Load, list[float]]:
+    """Issue 16: a first visit with the units layer on (fresh context), then the lookup."""
+    layer_tab = Tab(browser)
+    zones_units = layer_tab.load(f"{app.url}/{ZONES_UNITS}")
+    layer_tab.close()
+    label = Translator(LANG)("zones.ward.search_label")
+    ward_ms = ward_search(
+        app_tab, f"{app.url}/{ZONES}", label, WARD_QUERY, WARD_CARD, WARD_SEARCHES
+    )
+    return zones_units, ward_ms
+
+
+def only_probes(argv: list[str]) -> tuple[str, ...] | None:
+    """``--only slider,zones`` -> the probes named; None without the flag."""
+    if "--only" not in argv:
+        return None
+    index = argv.index("--only")
+    names = tuple(argv[index + 1].split(",")) if index + 1 < len(argv) else ()
+    unknown = [name for name in names if name not in PROBES]
+    if not names or unknown:
+        raise SystemExit(f"--only takes a comma-separated subset of {', '.join(PROBES)}")
+    return names
+
+
+def run_subset(probes: tuple[str, ...]) -> int:
+    """The named probes against fresh servers of this tree, their budget rows printed."""
+    from playwright.sync_api import sync_playwright
+
+    clock = Clock()
+    with (
+        Server(log_dir=ARTIFACTS) as app,
+        Server(script=FLOOR_SCRIPT, log_dir=ARTIFACTS) as floor,
+        sync_playwright() as playwright,
+    ):
+        browser = playwright.chromium.launch(**CHROMIUM_LAUNCH)
+        try:
+            floor_tab, app_tab = Tab(browser), Tab(browser)
+            measured = Measurements(
+                targets=[(FLOOR_BELOW_ROOT, floor.url + "/floor", None)],
+                cold={},
+                cold_phone={},
+                warm={},
+                floor_slider=None,
+                econ_slider=None,
+                econ_memory=None,
+                floor_memory=None,
+                script_ms={},
+                lang=LANG,
+                warm_loads=WARM_LOADS,
+                slider_presses=SLIDER_PRESSES,
+            )
+            if "slider" in probes:
+                measured.floor_slider, measured.econ_slider = measure_sliders(
+                    floor_tab, app_tab, app, floor
+                )
+                clock.say("sliders done")
+            if "zones" in probes:
+                floor_tab.load(floor.url + "/floor")  # fill the cache: warm loads
+                measured.warm[FLOOR_BELOW_ROOT] = [
+                    floor_tab.load(floor.url + "/floor") for _ in range(WARM_LOADS)
+                ]
+                measured.zones_units, measured.ward_search_ms = measure_zones(browser, app_tab, app)
+                clock.say("zones layer and ward lookup done")
+        finally:
+            browser.close()
+    budgets = budget_table(measured)
+    print(table(list(BUDGET_HEADER), budgets.rows))
+    print(f"\nLoad average {load_average()} on {os.cpu_count()} CPUs; results.md untouched.")
+    return 0
 
 
 def main() -> int:
@@ -239,4 +337,5 @@ def write(measured: Measurements) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    chosen = only_probes(sys.argv[1:])
+    sys.exit(main() if chosen is None else run_subset(chosen))

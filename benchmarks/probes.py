@@ -6,6 +6,7 @@ report.py compares the figures with the floor and the budgets.
 from __future__ import annotations
 
 import base64
+import json
 import logging
 import statistics
 import time
@@ -66,6 +67,12 @@ READY_JS = (
 }
 """
 )
+
+
+def ready_with(selector: str) -> str:
+    """READY_JS that also waits for `selector` on the page (truthy: the time)."""
+    return f"() => !!document.querySelector({json.dumps(selector)}) && ({READY_JS.strip()})()"
+
 
 # Truthy (the time) once the watched text differs from `before`.
 CHANGED_JS = """
@@ -232,6 +239,24 @@ def slider_latency(tab: Tab, scope: str, result_selector: str, presses: int) -> 
             run.to_finished_ms.append(ended[-1] - pressed)
         run.bytes_per_rerun.append(tab.traffic.websocket)
     return run
+
+
+def ward_search(
+    tab: Tab, url: str, label: str, query: str, card: str, searches: int
+) -> list[float]:
+    """A name typed in the lookup box (label `label`), then Enter -> the chosen ward's
+    `card` drawn and the script finished (ms from the key press); the page is loaded
+    afresh (without a ward) before each search."""
+    times = []
+    for _ in range(searches):
+        tab.load(url)
+        box = tab.page.get_by_role("textbox", name=label)
+        box.fill(query)  # no keydown: the probe's key press is the Enter below
+        tab.page.evaluate("window.__bench.keydownAt = null")
+        box.press("Enter")
+        ready = tab.page.wait_for_function(ready_with(card), polling="raf", timeout=30_000)
+        times.append(float(ready.json_value()) - tab.page.evaluate("window.__bench.keydownAt"))
+    return times
 
 
 def script_times(pages, lang: str, runs: int = 5) -> dict[str, float]:

@@ -16,7 +16,7 @@ import math
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -78,7 +78,8 @@ class Translator:
         text = catalog(self.lang).get(key)
         if text is None:
             return key
-        return text.format(**PLAN_YEARS, **self.plan_figures(), **values)
+        figures = {} if self.plan is None else _plan_figures(self.lang, self.plan)
+        return text.format(**PLAN_YEARS, **figures, **values)
 
     def with_plan(self, plan: PlanTargets) -> Translator:
         """This translator, filling the plan's targets into the catalogs' placeholders."""
@@ -86,20 +87,7 @@ class Translator:
 
     def plan_figures(self) -> dict[str, str]:
         """The plan's targets as the catalogs' ``plan_*`` placeholders, in this language."""
-        if self.plan is None:
-            return {}
-        plan = self.plan
-
-        def shown(value: float) -> str:
-            return self.number(value, decimals_needed(value))
-
-        return {
-            "plan_growth": shown(plan.growth_pct),
-            "plan_per_capita": shown(plan.per_capita_usd),
-            "plan_population": shown(plan.population_total_thousand / 1000),
-            "plan_population_official": shown(plan.population_official_thousand / 1000),
-            "plan_population_converted": shown(plan.population_converted_thousand / 1000),
-        }
+        return {} if self.plan is None else dict(_plan_figures(self.lang, self.plan))
 
     def number(self, value: float | None, decimals: int = 0) -> str:
         return format_number(value, self.lang, decimals)
@@ -107,6 +95,23 @@ class Translator:
     def pick(self, vi: str, en: str) -> str:
         """Choose between a data file's Vietnamese and English columns."""
         return vi if self.lang == "vi" else en
+
+
+@cache
+def _plan_figures(lang: str, plan: PlanTargets) -> dict[str, str]:
+    """Formatted once per language and plan: every catalog string takes them, a few
+    hundred times a rerun of the what-if tab (shared: callers must not change it)."""
+
+    def shown(value: float) -> str:
+        return format_number(value, lang, decimals_needed(value))
+
+    return {
+        "plan_growth": shown(plan.growth_pct),
+        "plan_per_capita": shown(plan.per_capita_usd),
+        "plan_population": shown(plan.population_total_thousand / 1000),
+        "plan_population_official": shown(plan.population_official_thousand / 1000),
+        "plan_population_converted": shown(plan.population_converted_thousand / 1000),
+    }
 
 
 MINUS = "\u2212"  # "−", the one minus sign of the text
@@ -118,6 +123,14 @@ def format_number(value: float | None, lang: str, decimals: int = 0) -> str:
     minus sign throughout the text (issue 18)."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return "—"
+    # The sign is in the key: 0.0 == -0.0, but -0.0 (rounded from below) reads "−0".
+    return _formatted(value, math.copysign(1.0, value), lang, decimals)
+
+
+@lru_cache(maxsize=4096)
+def _formatted(value: float, _sign: float, lang: str, decimals: int) -> str:
+    """Babel takes ~40 µs a number, and a rerun writes the same numbers again (slider
+    labels, cards, the ledger): each is formatted once."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=_BABEL_LOCALE[lang]).replace("-", MINUS)
 

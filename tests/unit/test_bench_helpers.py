@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import base64
 
+import pytest
+
 from benchmarks import bench_app, probes, report
 
 
@@ -142,3 +144,59 @@ def test_cold_phone_zones_is_judged_against_the_cold_phone_overview():
     assert "| Cold phone visit `zones`, first zones drawn | 250 ms | 150 ms | 1.67× |" in text
     assert len(failures) == 1
     assert failures[0].startswith("Cold phone visit `zones`, all bytes loaded = 4,931 KB")
+
+
+def slider_measurements(econ_ms: float, econ_kb: float) -> report.Measurements:
+    measured = fake_measurements(page_render_ms=150)
+    measured.floor_slider = probes.SliderRun(to_result_ms=[40.0], bytes_per_rerun=[1024])
+    measured.econ_slider = probes.SliderRun(
+        to_result_ms=[econ_ms], bytes_per_rerun=[int(econ_kb * 1024)]
+    )
+    return measured
+
+
+def test_the_slider_is_held_to_three_times_the_floors_and_under_150_ms():
+    """Issues 14 and 19 (the newest) replace issue 8's 6×."""
+    text, failures = report.build_report(slider_measurements(econ_ms=120, econ_kb=30))
+    assert "| Slider → updated result, median of 1 | 120 ms | 40 ms | 3.00× |" in text
+    assert "≤ 3× floor and < 150 ms (issues 14, 19) | PASS |" in text
+    assert failures == []
+    _, failures = report.build_report(slider_measurements(econ_ms=121, econ_kb=30))
+    assert [f.split(" = ")[0] for f in failures] == ["Slider → updated result, median of 1"]
+
+
+def test_bytes_per_slider_move_may_grow_20_kb_over_those_before_the_likelihood_section():
+    text, failures = report.build_report(slider_measurements(econ_ms=100, econ_kb=54.2))
+    assert "| Slider move, WebSocket bytes per rerun, median of 1 | 54.2 KB | 1.0 KB |" in text
+    assert "≤ 34.2 KB before the likelihood section + 20 KB (issue 14) | PASS |" in text
+    assert failures == []
+    _, failures = report.build_report(slider_measurements(econ_ms=100, econ_kb=54.3))
+    assert failures[0].startswith("Slider move, WebSocket bytes per rerun, median of 1 = 54.3 KB")
+
+
+def test_zones_units_layer_data_and_the_ward_lookup_are_judged_as_issue_16_asks():
+    measured = fake_measurements(page_render_ms=150)
+    measured.cold["zones"] = probes.Load(900.0, 50.0, 4096, 512, 60 * 1024)
+    measured.zones_units = probes.Load(900.0, 50.0, 4096, 512, 150 * 1024)
+    # The floor at /floor renders in 200 ms warm (median): 2× is 400 ms.
+    measured.ward_search_ms = [390.0, 400.0, 900.0, 100.0, 380.0]
+    text, failures = report.build_report(measured)
+    assert (
+        "| Ward lookup `zones`: name + Enter → card drawn, median of 5 | 390 ms | 200 ms |" in text
+    )
+    assert len(failures) == 1  # 150 KB is not under 150 KB
+    assert failures[0].startswith("Map data `zones` with the 2025 units layer")
+    assert failures[0].endswith("without the layer 60 KB")
+    measured.zones_units = probes.Load(900.0, 50.0, 4096, 512, 149 * 1024)
+    measured.ward_search_ms = [401.0] * 5
+    _, failures = report.build_report(measured)
+    assert len(failures) == 1
+    assert failures[0].startswith("Ward lookup `zones`: name + Enter → card drawn, median of 5")
+
+
+def test_only_runs_the_probes_named():
+    assert bench_app.only_probes(["--only", "slider,zones"]) == ("slider", "zones")
+    assert bench_app.only_probes([]) is None
+    for wrong in (["--only"], ["--only", "slider,maps"]):
+        with pytest.raises(SystemExit, match="slider, zones"):
+            bench_app.only_probes(wrong)
