@@ -197,8 +197,9 @@ def _default(spec: ParamSpec, t: Translator) -> str:
     return t.number(float(spec.default), spec.decimals)
 
 
-def controls(baseline: Baseline, t: Translator) -> Scenario:
-    """Draw every control (state already set by ``init_state``); the scenario they give."""
+def controls(baseline: Baseline, t: Translator) -> None:
+    """Draw every control (state already set by ``init_state``); the scenario they give
+    is ``scenario_from_state``, known before they are drawn."""
     by_name = {spec.name: spec for spec in specs(baseline)}
     first = baseline.last_year + 1
     per_year = bool(st.session_state.get(PER_YEAR))
@@ -239,7 +240,6 @@ def controls(baseline: Baseline, t: Translator) -> Scenario:
         t,
         help_text=t("economy.param.g50_help", default=_default(by_name["g50"], t)),
     )
-    return scenario_from_state(baseline)
 
 
 def write_url(scenario: Scenario, baseline: Baseline) -> None:

@@ -366,11 +366,18 @@ def scenario_chart(
 @st.fragment
 def what_if(outturn: pd.DataFrame, baseline: Baseline, t: Translator) -> None:
     left, right = st.columns([2, 3], gap="large")
+    # The widgets' new values are in the state before they are drawn: the results go
+    # out first, so the browser shows them before it has redrawn the sliders (issue 14).
+    scenario = scenario_ui.scenario_from_state(baseline)
+    result = scenario_ui.result_of(baseline, scenario)
+    with right:
+        st.subheader(t("economy.whatif.results"))
+        metrics(result, baseline, t)
+        slides.brief_button(scenario, t, key="econ-brief")
     with left:
         st.subheader(t("economy.whatif.controls"))
-        # Filled once the scenario is computed, but placed above the sliders (STRIP_CSS).
-        strip = st.container(key=STRIP_KEY)
-        scenario = scenario_ui.controls(baseline, t)
+        result_strip(st.container(key=STRIP_KEY), result, t)
+        scenario_ui.controls(baseline, t)
         st.button(
             t("economy.reset"),
             key="econ-reset",
@@ -382,12 +389,6 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline, t: Translator) -> None:
         )
         likelihood_ui.estimate_caption(baseline, t)
     scenario_ui.write_url(scenario, baseline)
-    result = scenario_ui.result_of(baseline, scenario)
-    result_strip(strip, result, t)
-    with right:
-        st.subheader(t("economy.whatif.results"))
-        metrics(result, baseline, t)
-        slides.brief_button(scenario, t, key="econ-brief")
 
     kept = scenario_ui.kept_scenarios(baseline)
     # Lazy: the form is built only while open; saved scenarios show in the chart anyway.
