@@ -20,13 +20,13 @@ PER_CAPITA_CHART = ".st-key-econ-chart-economy-per-capita"
 VIEWS = ("targets", "structure", "whatif")
 
 
+def per_capita_value(page):
+    """The what-if result card with GRDP per person (the second metric)."""
+    return page.locator('[data-testid="stMetric"]').nth(1).locator('[data-testid="stMetricValue"]')
+
+
 def per_capita_text(page) -> str:
-    return (
-        page.locator('[data-testid="stMetric"]')
-        .nth(1)
-        .locator('[data-testid="stMetricValue"]')
-        .inner_text()
-    )
+    return per_capita_value(page).inner_text()
 
 
 def growth_slider(page):
