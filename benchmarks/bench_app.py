@@ -47,6 +47,8 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -241,11 +243,11 @@ def only_probes(argv: list[str]) -> tuple[str, ...] | None:
     return names
 
 
-def run_subset(probes: tuple[str, ...]) -> int:
-    """The named probes against fresh servers of this tree, their budget rows printed."""
+@contextmanager
+def explorer_floor_and_browser() -> Iterator[tuple[Server, Server, object]]:
+    """The explorer and the floor app on fresh servers of this tree, and one Chromium."""
     from playwright.sync_api import sync_playwright
 
-    clock = Clock()
     with (
         Server(log_dir=ARTIFACTS) as app,
         Server(script=FLOOR_SCRIPT, log_dir=ARTIFACTS) as floor,
@@ -253,35 +255,43 @@ def run_subset(probes: tuple[str, ...]) -> int:
     ):
         browser = playwright.chromium.launch(**CHROMIUM_LAUNCH)
         try:
-            floor_tab, app_tab = Tab(browser), Tab(browser)
-            measured = Measurements(
-                targets=[(FLOOR_BELOW_ROOT, floor.url + "/floor", None)],
-                cold={},
-                cold_phone={},
-                warm={},
-                floor_slider=None,
-                econ_slider=None,
-                econ_memory=None,
-                floor_memory=None,
-                script_ms={},
-                lang=LANG,
-                warm_loads=WARM_LOADS,
-                slider_presses=SLIDER_PRESSES,
-            )
-            if "slider" in probes:
-                measured.floor_slider, measured.econ_slider = measure_sliders(
-                    floor_tab, app_tab, app, floor
-                )
-                clock.say("sliders done")
-            if "zones" in probes:
-                floor_tab.load(floor.url + "/floor")  # fill the cache: warm loads
-                measured.warm[FLOOR_BELOW_ROOT] = [
-                    floor_tab.load(floor.url + "/floor") for _ in range(WARM_LOADS)
-                ]
-                measured.zones_units, measured.ward_search_ms = measure_zones(browser, app_tab, app)
-                clock.say("zones layer and ward lookup done")
+            yield app, floor, browser
         finally:
             browser.close()
+
+
+def run_subset(probes: tuple[str, ...]) -> int:
+    """The named probes against fresh servers of this tree, their budget rows printed."""
+
+    clock = Clock()
+    with explorer_floor_and_browser() as (app, floor, browser):
+        floor_tab, app_tab = Tab(browser), Tab(browser)
+        measured = Measurements(
+            targets=[(FLOOR_BELOW_ROOT, floor.url + "/floor", None)],
+            cold={},
+            cold_phone={},
+            warm={},
+            floor_slider=None,
+            econ_slider=None,
+            econ_memory=None,
+            floor_memory=None,
+            script_ms={},
+            lang=LANG,
+            warm_loads=WARM_LOADS,
+            slider_presses=SLIDER_PRESSES,
+        )
+        if "slider" in probes:
+            measured.floor_slider, measured.econ_slider = measure_sliders(
+                floor_tab, app_tab, app, floor
+            )
+            clock.say("sliders done")
+        if "zones" in probes:
+            floor_tab.load(floor.url + "/floor")  # fill the cache: warm loads
+            measured.warm[FLOOR_BELOW_ROOT] = [
+                floor_tab.load(floor.url + "/floor") for _ in range(WARM_LOADS)
+            ]
+            measured.zones_units, measured.ward_search_ms = measure_zones(browser, app_tab, app)
+            clock.say("zones layer and ward lookup done")
     budgets = budget_table(measured)
     print(table(list(BUDGET_HEADER), budgets.rows))
     print(f"\nLoad average {load_average()} on {os.cpu_count()} CPUs; results.md untouched.")
@@ -289,7 +299,6 @@ def run_subset(probes: tuple[str, ...]) -> int:
 
 
 def main() -> int:
-    from playwright.sync_api import sync_playwright
 
     from components.navigation import PAGES
 
@@ -299,16 +308,8 @@ def main() -> int:
     views = explorer_views(PAGES)
     script_ms = measure_scripts(PAGES, views)
     print("Starting the explorer and the floor app …", flush=True)
-    with (
-        Server(log_dir=ARTIFACTS) as app,
-        Server(script=FLOOR_SCRIPT, log_dir=ARTIFACTS) as floor,
-        sync_playwright() as playwright,
-    ):
-        browser = playwright.chromium.launch(**CHROMIUM_LAUNCH)
-        try:
-            measured = measure(browser, app, floor, views, script_ms, clock)
-        finally:
-            browser.close()
+    with explorer_floor_and_browser() as (app, floor, browser):
+        measured = measure(browser, app, floor, views, script_ms, clock)
     if measured.econ_slider is None:
         measured.notes.append(
             f"The economy what-if tab has no `{ECON_SLIDER_SCOPE}` slider: slider figures are n/a."
