@@ -370,6 +370,7 @@ def _tornado_chart(baseline: Baseline, scenario: Scenario, t: Translator) -> Non
         likelihood_charts.tornado_reader_table(frame, by, t),
         t,
         key="econ-chart-likelihood-tornado",
+        live_name=chart_label("tornado", t),
     )
     idle = likelihood_charts.idle_levers(shown, by, t)
     note = t("likelihood.chart.tornado_caption")
@@ -427,6 +428,7 @@ def _fan_chart(baseline: Baseline, result: ScenarioResult, t: Translator) -> Non
         likelihood_charts.fan_reader_table(band, measure, t),
         t,
         key="econ-chart-likelihood-fan",
+        live_name=chart_label("fan", t),
     )
     st.caption(t("likelihood.chart.fan_caption", **BAND))
     download_csv(fan_table(simulation, t), "economy-uncertainty", key="econ-fan-csv")

@@ -357,7 +357,14 @@ def scenario_chart(
         else (per_capita, "economy-per-capita", chart_text.scenario_per_capita(t, result), 0)
     )
     table = economy_charts.line_table(spec, t, decimals)
-    show_chart(spec, description, table, t, key=f"econ-chart-{stem}")
+    show_chart(
+        spec,
+        description,
+        table,
+        t,
+        key=f"econ-chart-{stem}",
+        live_name=t(f"economy.whatif.chart_{shown}"),
+    )
     source_footer(outturn["source"], note_key="economy.chart.model_note")
     chart_downloads(spec, stem, t, export_context(outturn["source"], result.scenario))
 
