@@ -81,7 +81,7 @@ class Measurements:
         return median(self.warm_values(name, attr))
 
     def warm_values(self, name: str, attr: str) -> list[float]:
-        values = [getattr(load, attr) for load in self.warm[name]]
+        values = [getattr(load, attr) for load in self.warm.get(name, [])]
         return [value for value in values if value is not None]
 
     def warm_p90(self, name: str) -> float | None:
