@@ -79,13 +79,14 @@ def show_chart(
         named = {**spec, "description": live_name or description}
         st.vega_lite_chart(named, width="stretch", height=height)
         if live_name is not None:
-            with st.container(key=f"{key}-name"):
-                st.html(
-                    f"<style>.st-key-{key}-name {{display: none}}</style><script>"
-                    + LIVE_NAME_JS % (script_json(key), script_json(description))
-                    + "</script>",
-                    unsafe_allow_javascript=True,
-                )
+            # Hidden, so it adds no gap under the chart; a script runs all the same.
+            hidden = f'.st-key-{key} [data-testid="stElementContainer"]:has(> .stHtml)'
+            st.html(
+                f"<style>{hidden} {{display: none}}</style><script>"
+                + LIVE_NAME_JS % (script_json(key), script_json(description))
+                + "</script>",
+                unsafe_allow_javascript=True,
+            )
     if table is None:
         return
     box = st.expander(

@@ -268,7 +268,9 @@ def _probability_cards(simulation: Simulation, plan: PlanTargets, t: Translator)
 
 
 def _ledger_list(rows: tuple[BreakEven, ...], plan: PlanTargets, t: Translator) -> None:
-    lines = []
+    # Heading, intro and list in one element: each element costs a slider move its own
+    # message and redraw in the browser.
+    lines = [f"**{t('likelihood.ledger.heading')}**  \n{t('likelihood.ledger.intro')}", ""]
     for name, met, levers, idle in ledger_groups(rows, plan, t):
         state = t("likelihood.ledger.met" if met else "likelihood.ledger.not_met")
         lines.append(f"**{escape_markdown(name)}** ({state})")
@@ -345,7 +347,6 @@ def section(baseline: Baseline, scenario: Scenario, t: Translator) -> None:
     _probability_cards(simulation, plan, t)
     st.caption(simulation_basis(simulation, shocks_of(baseline), t))
     _comparison(baseline, scenario, t)
-    st.markdown(f"**{t('likelihood.ledger.heading')}**  \n{t('likelihood.ledger.intro')}")
     _ledger_list(rows, plan, t)
     download_csv(ledger_table(rows, plan, t), "economy-break-even", key="econ-ledger-csv")
 

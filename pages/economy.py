@@ -272,7 +272,6 @@ def result_strip(strip, result: ScenarioResult, t: Translator) -> None:
     """The two headline results in one line above the sliders: on a phone the result
     cards sit below every slider, out of sight while one moves (issue 18)."""
     summary = result.summary
-    strip.html(f"<style>{STRIP_CSS}</style>")
     strip.markdown(
         t(
             "economy.whatif.strip",
@@ -489,5 +488,7 @@ if tabs["whatif"].open:
         st.header(t("economy.whatif.heading"))
         st.markdown(t("economy.whatif.intro", last=baseline.last_year))
         likelihood_ui.vintage_switch(t)
+        # Styles only (no element): outside the fragment, so a slider move does not send it.
+        st.html(f"<style>{STRIP_CSS}</style>")
         what_if(outturn, baseline)
         assumptions(baseline, t)
