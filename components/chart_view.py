@@ -17,8 +17,9 @@ import streamlit as st
 from core.i18n import Translator
 
 # Gives the chart in the container `.st-key-<key>` the accessible name `text`, now and
-# whenever Vega builds the view again; a newer run's script (the next slider move)
-# takes over from this one.
+# whenever Vega (re)labels its view; a newer run's script (the next slider move) takes
+# over from this one. It watches only aria-label attributes: Vega draws SVG, and a
+# watch on added nodes would wake for every mark of every redraw.
 LIVE_NAME_JS = """(() => {
   const key = %s, text = %s;
   const names = (window.__liveChartNames = window.__liveChartNames || {});
@@ -31,8 +32,7 @@ LIVE_NAME_JS = """(() => {
     const chart = box.querySelector('.vega-embed[role="graphics-document"]');
     if (chart && chart.getAttribute("aria-label") !== text) chart.setAttribute("aria-label", text);
   };
-  watch.observe(box, {subtree: true, childList: true, attributes: true,
-    attributeFilter: ["aria-label", "role"]});
+  watch.observe(box, {subtree: true, attributeFilter: ["aria-label"]});
   apply();
 })();"""
 
