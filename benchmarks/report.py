@@ -258,7 +258,8 @@ def _zones_rows(budgets: BudgetTable, m: Measurements) -> None:
     if m.zones_units is not None:
         sent = kb(m.zones_units.websocket)
         over = budgets.add(
-            "Map data `zones` with the 2025 units layer (`?layers=units`, WebSocket, first visit)",
+            "Map data `zones` with the 2025 units layer (`?layers=units`: all the page's "
+            "WebSocket data, first visit)",
             sent,
             kb(m.cold[FLOOR].websocket) if FLOOR in m.cold else None,
             " KB",

@@ -8,6 +8,7 @@ reader's language and number format, so it changes with the figures it describes
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 
 import pandas as pd
@@ -36,6 +37,32 @@ def fitted_columns(table: pd.DataFrame) -> dict[str, object]:
     }
 
 
+# Gives the chart in the container `.st-key-<key>` the accessible name `text`, now and
+# whenever Vega (re)labels its view; a newer run's script (the next slider move) takes
+# over from this one. It watches only aria-label attributes: Vega draws SVG, and a
+# watch on added nodes would wake for every mark of every redraw.
+LIVE_NAME_JS = """(() => {
+  const key = %s, text = %s;
+  const names = (window.__liveChartNames = window.__liveChartNames || {});
+  const mine = (names[key] = {text});
+  const box = document.querySelector(".st-key-" + key);
+  if (!box) return;
+  const watch = new MutationObserver(() => apply());
+  const apply = () => {
+    if (names[key] !== mine) return watch.disconnect();
+    const chart = box.querySelector('.vega-embed[role="graphics-document"]');
+    if (chart && chart.getAttribute("aria-label") !== text) chart.setAttribute("aria-label", text);
+  };
+  watch.observe(box, {subtree: true, attributeFilter: ["aria-label"]});
+  apply();
+})();"""
+
+
+def script_json(value: str) -> str:
+    """`value` as a JavaScript string that cannot end the script element around it."""
+    return json.dumps(value).replace("<", "\\u003c")
+
+
 def reader_table(table: pd.DataFrame, t: Translator, decimals: Mapping[str, int]) -> pd.DataFrame:
     """The table with its number columns written the reader's way (15.800 / 4,04; '—')."""
     shown = table.copy()
@@ -53,6 +80,7 @@ def show_chart(
     *,
     wrapped: bool = False,
     height: int | str = "content",
+    live_name: str | None = None,
 ) -> None:
     """The chart with ``description`` as its accessible name, then (unless ``table`` is
     None) an expander holding ``table``, already in the reader's words and numbers.
@@ -60,11 +88,26 @@ def show_chart(
     grid would cut off or scroll sideways at 1280 px.
     ``height="stretch"`` fills a container whose height CSS sets (a slide's).
 
+    ``live_name``: for a chart redrawn on every slider move, a name that does not change
+    (its label in the chart choice). The spec keeps it, so the browser updates the chart's
+    data in place instead of building the whole view again (a Vega-Lite compile, ~30 ms
+    of a laptop's main thread a move, issue 14); a script gives the chart ``description``.
+
     ``spec`` is often a cached template with this run's data: it is copied, never changed.
     The table is drawn only while its expander is open: a data grid is slow to draw.
     """
     with st.container(key=key):
-        st.vega_lite_chart({**spec, "description": description}, width="stretch", height=height)
+        named = {**spec, "description": live_name or description}
+        st.vega_lite_chart(named, width="stretch", height=height)
+        if live_name is not None:
+            # Hidden, so it adds no gap under the chart; a script runs all the same.
+            hidden = f'.st-key-{key} [data-testid="stElementContainer"]:has(> .stHtml)'
+            st.html(
+                f"<style>{hidden} {{display: none}}</style><script>"
+                + LIVE_NAME_JS % (script_json(key), script_json(description))
+                + "</script>",
+                unsafe_allow_javascript=True,
+            )
     if table is None:
         return
     box = st.expander(

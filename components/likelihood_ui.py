@@ -268,7 +268,9 @@ def _probability_cards(simulation: Simulation, plan: PlanTargets, t: Translator)
 
 
 def _ledger_list(rows: tuple[BreakEven, ...], plan: PlanTargets, t: Translator) -> None:
-    lines = []
+    # Heading, intro and list in one element: each element costs a slider move its own
+    # message and redraw in the browser.
+    lines = [f"**{t('likelihood.ledger.heading')}**  \n{t('likelihood.ledger.intro')}", ""]
     for name, met, levers, idle in ledger_groups(rows, plan, t):
         state = t("likelihood.ledger.met" if met else "likelihood.ledger.not_met")
         lines.append(f"**{escape_markdown(name)}** ({state})")
@@ -345,7 +347,6 @@ def section(baseline: Baseline, scenario: Scenario, t: Translator) -> None:
     _probability_cards(simulation, plan, t)
     st.caption(simulation_basis(simulation, shocks_of(baseline), t))
     _comparison(baseline, scenario, t)
-    st.markdown(f"**{t('likelihood.ledger.heading')}**  \n{t('likelihood.ledger.intro')}")
     _ledger_list(rows, plan, t)
     download_csv(t, ledger_table(rows, plan, t), "economy-break-even", key="econ-ledger-csv")
 
@@ -370,6 +371,7 @@ def _tornado_chart(baseline: Baseline, scenario: Scenario, t: Translator) -> Non
         likelihood_charts.tornado_reader_table(frame, by, t),
         t,
         key="econ-chart-likelihood-tornado",
+        live_name=chart_label("tornado", t),
     )
     idle = likelihood_charts.idle_levers(shown, by, t)
     note = t("likelihood.chart.tornado_caption")
@@ -430,6 +432,7 @@ def _fan_chart(baseline: Baseline, result: ScenarioResult, t: Translator) -> Non
         likelihood_charts.fan_reader_table(band, measure, t),
         t,
         key="econ-chart-likelihood-fan",
+        live_name=chart_label("fan", t),
     )
     st.caption(t("likelihood.chart.fan_caption", **BAND))
     download_csv(t, fan_table(simulation, t), "economy-uncertainty", key="econ-fan-csv")

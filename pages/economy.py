@@ -9,6 +9,7 @@ sit in one fragment, so moving a slider reruns only that part."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from functools import partial
 
 import pandas as pd
@@ -273,7 +274,6 @@ def result_strip(strip, result: ScenarioResult, t: Translator) -> None:
     """The two headline results in one line above the sliders: on a phone the result
     cards sit below every slider, out of sight while one moves (issue 18)."""
     summary = result.summary
-    strip.html(f"<style>{STRIP_CSS}</style>")
     strip.markdown(
         t(
             "economy.whatif.strip",
@@ -346,9 +346,32 @@ def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
     st.caption(escape_markdown(consistency_text(consistency, t)))
 
 
-def scenario_chart(
+CHART_CHOICES = ("index", "per_capita", *likelihood_ui.CHARTS)
+
+
+@dataclass(frozen=True)
+class ScenarioChart:
+    """The scenario chart on show, built before it is drawn (see ``what_if``)."""
+
+    shown: str  # "index" or "per_capita"
+    spec: dict
+    stem: str
+    description: str
+    table: pd.DataFrame
+
+
+def chart_choice() -> str:
+    """The chart the reader chose, read from its radio's state before the radio is drawn."""
+    shown = st.session_state.get(CHART_KEY)
+    return shown if shown in CHART_CHOICES else CHART_CHOICES[0]
+
+
+def scenario_chart_of(
     shown: str, outturn: pd.DataFrame, baseline: Baseline, result: ScenarioResult, t: Translator
-) -> None:
+) -> ScenarioChart | None:
+    """The index or per-capita chart with its sentence and table; None for the others."""
+    if shown not in ("index", "per_capita"):
+        return None
     index, per_capita = economy_charts.scenario_specs(
         outturn, baseline, result, t, scenario_ui.kept_results(baseline, result.scenario)
     )
@@ -357,10 +380,42 @@ def scenario_chart(
         if shown == "index"
         else (per_capita, "economy-per-capita", chart_text.scenario_per_capita(t, result), 0)
     )
-    table = economy_charts.line_table(spec, t, decimals)
-    show_chart(spec, description, table, t, key=f"econ-chart-{stem}")
+    return ScenarioChart(
+        shown, spec, stem, description, economy_charts.line_table(spec, t, decimals)
+    )
+
+
+def scenario_chart(
+    chart: ScenarioChart, outturn: pd.DataFrame, result: ScenarioResult, t: Translator
+) -> None:
+    show_chart(
+        chart.spec,
+        chart.description,
+        chart.table,
+        t,
+        key=f"econ-chart-{chart.stem}",
+        live_name=t(f"economy.whatif.chart_{chart.shown}"),
+    )
     source_footer(t, outturn["source"], note_key="economy.chart.model_note")
-    chart_downloads(spec, stem, t, export_context(t, outturn["source"], result.scenario))
+    chart_downloads(
+        chart.spec, chart.stem, t, export_context(t, outturn["source"], result.scenario)
+    )
+
+
+def controls_column(baseline: Baseline, result: ScenarioResult, t: Translator) -> None:
+    st.subheader(t("economy.whatif.controls"))
+    result_strip(st.container(key=STRIP_KEY), result, t)
+    scenario_ui.controls(baseline, t)
+    st.button(
+        t("economy.reset"),
+        key="econ-reset",
+        on_click=scenario_ui.reset,
+        args=(baseline,),
+        icon=":material/restart_alt:",
+        type="primary",
+        width="stretch",
+    )
+    likelihood_ui.estimate_caption(baseline, t)
 
 
 @st.fragment
@@ -374,20 +429,14 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline, t: Translator) -> None:
         st.subheader(t("economy.whatif.results"))
         metrics(result, baseline, t)
         slides.brief_button(scenario, t, key="econ-brief")
+    # The slow part of the rerun (the chart's spec and the year table, ~40 ms on the
+    # server) is done here, between the results and the rest: the browser commits a
+    # rerun's new elements once it has caught up with the messages, so this pause puts
+    # the new results on screen before it handles the sliders, the ledger and the chart.
+    chart = scenario_chart_of(chart_choice(), outturn, baseline, result, t)
+    table = year_table(result.projection, outturn, baseline, scenario.basis, t)
     with left:
-        st.subheader(t("economy.whatif.controls"))
-        result_strip(st.container(key=STRIP_KEY), result, t)
-        scenario_ui.controls(baseline, t)
-        st.button(
-            t("economy.reset"),
-            key="econ-reset",
-            on_click=scenario_ui.reset,
-            args=(baseline,),
-            icon=":material/restart_alt:",
-            type="primary",
-            width="stretch",
-        )
-        likelihood_ui.estimate_caption(baseline, t)
+        controls_column(baseline, result, t)
     scenario_ui.write_url(scenario, baseline)
 
     kept = scenario_ui.kept_scenarios(baseline)
@@ -405,7 +454,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline, t: Translator) -> None:
     # One chart at a time: each costs a phone as much to draw as the rest of the tab.
     shown = st.radio(
         t("economy.whatif.chart_label"),
-        ("index", "per_capita", *likelihood_ui.CHARTS),
+        CHART_CHOICES,
         format_func=lambda name: likelihood_ui.chart_label(name, t),
         horizontal=True,
         key=CHART_KEY,
@@ -413,9 +462,10 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline, t: Translator) -> None:
     if shown in likelihood_ui.CHARTS:
         likelihood_ui.chart(shown, baseline, result, t)
     else:
-        scenario_chart(shown, outturn, baseline, result, t)
+        if chart is None or chart.shown != shown:
+            chart = scenario_chart_of(shown, outturn, baseline, result, t)
+        scenario_chart(chart, outturn, result, t)
 
-    table = year_table(result.projection, outturn, baseline, scenario.basis, t)
     # Folded and lazy: a data grid is the slowest thing to draw, and the chart above
     # already shows it; it is built only when opened. The CSV download stays in view.
     year_table_box = st.expander(
@@ -483,5 +533,7 @@ if tabs["whatif"].open:
         st.markdown(t("economy.whatif.intro", last=baseline.last_year))
         st.caption(glossary(t))  # the chart's legend and the vintage switch use both terms
         likelihood_ui.vintage_switch(t)
+        # Styles only (no element): outside the fragment, so a slider move does not send it.
+        st.html(f"<style>{STRIP_CSS}</style>")
         what_if(outturn, baseline, t)
         assumptions(baseline, t)

@@ -3,14 +3,19 @@ hostile links, and the controls (growth slider, chart choice, reset, saved scena
 
 from __future__ import annotations
 
+import json
+from dataclasses import replace
+
 import pyarrow as pa
 import pytest
 
+from components.chart_view import script_json
 from components.navigation import page_of
+from core import chart_text
 from core.data import load_table
 from core.economy import progress_rows, quality_mix
 from core.i18n import LANGUAGES, Translator
-from core.model import BASE_YEAR, HORIZON_YEAR, Baseline, plan_defaults, summarize
+from core.model import BASE_YEAR, HORIZON_YEAR, Baseline, plan_defaults, run, summarize
 from core.narrative import glossary
 from tests.app.conftest import outside_code_spans, run_page
 from tests.conftest import DATA
@@ -231,6 +236,30 @@ def test_the_chart_choice_shows_one_chart_at_a_time():
     [after] = at.get("vega_lite_chart")
     assert after.proto.spec != before
     assert "USD" in after.proto.spec
+
+
+def live_name(at) -> str:
+    """The body of the script that names the what-if chart for a screen reader."""
+    [script] = [e.proto.body for e in at.get("html") if "__liveChartNames" in e.proto.body]
+    return script
+
+
+def test_a_slider_move_keeps_the_chart_spec_and_renames_the_chart():
+    """Issue 14: the browser updates a chart whose spec did not change in place, instead
+    of building the view again; the sentence naming it follows the scenario by script."""
+    at = whatif()
+    [chart] = at.get("vega_lite_chart")
+    spec, before = chart.proto.spec, live_name(at)
+    assert json.loads(spec)["description"] == Translator("vi")("economy.whatif.chart_index")
+    at.select_slider(key="econ-g").set_value(6.0).run()
+    assert not at.exception
+    [moved] = at.get("vega_lite_chart")
+    assert moved.proto.spec == spec
+    after = live_name(at)
+    assert after != before
+    scenario = replace(DEFAULT, growth_pct=6.0)
+    sentence = chart_text.scenario_index(Translator("vi", PLAN), run(BASELINE, scenario))
+    assert script_json(sentence) in after
 
 
 def _target_rows(at) -> list[dict]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from components.chart_view import script_json
 from components.economy_charts import LINES, line_table
 from core.i18n import Translator
 
@@ -30,3 +31,7 @@ def test_line_table_in_english_with_decimals():
     rows = LINE_ROWS.assign(series=["Actual", "Actual", "Yours", "Yours", "Saved"])
     table = line_table({"datasets": {LINES: rows}}, Translator("en"), 1)
     assert table["Yours"].tolist() == ["—", "8,012.0", "8,650.6"]
+
+
+def test_a_live_chart_name_cannot_end_its_script_element():
+    assert script_json('a </script><b> "c"') == '"a \\u003c/script>\\u003cb> \\"c\\""'
