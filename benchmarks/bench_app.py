@@ -34,7 +34,8 @@ Chromium through them and prints every figure beside the floor's, with the budge
 It is a report: the exit code is 0 even when a budget fails (FAIL is printed). The
 figures and a line about the machine replace the "## Benchmark" section of
 benchmarks/results.md; other sections there are kept. ``--only slider,zones`` runs just
-those probes (and the floor they are judged against) and prints their budget rows,
+those probes (and the floor they are judged against) and prints their budget rows;
+``--only tracker,it_park:timeline`` loads just those views (and both floors) warm and cold,
 without touching results.md: a quick check of a probe, not a benchmark. Timings are wall-clock on a
 shared machine: compare ratios to the floor, not absolute numbers between runs.
 
@@ -171,13 +172,18 @@ def measure_warm(floor_tab: Tab, app_tab: Tab, targets, clock: Clock) -> dict[st
     return warm
 
 
-def measure(browser, app: Server, floor: Server, views, script_ms, clock: Clock) -> Measurements:
-    """Loads and sliders on the running servers, then memory on fresh ones."""
+def load_targets(app: Server, floor: Server, views) -> list[tuple[str, str, str | None]]:
+    """Both floors and the views: (name, URL, the floor it is compared with or None)."""
     targets = [(FLOOR, floor.url + "/", None), (FLOOR_BELOW_ROOT, floor.url + "/floor", None)]
-    targets += [
+    return targets + [
         (name, f"{app.url}/{url_path}?lang={LANG}{extra}", floor_for(url_path))
         for name, url_path, extra in views
     ]
+
+
+def measure(browser, app: Server, floor: Server, views, script_ms, clock: Clock) -> Measurements:
+    """Loads and sliders on the running servers, then memory on fresh ones."""
+    targets = load_targets(app, floor, views)
     cold = measure_cold(browser, targets, clock)
     cold_phone = measure_cold(browser, targets, clock, viewport=PHONE)
     floor_tab, app_tab = Tab(browser), Tab(browser)
@@ -231,15 +237,17 @@ def measure_zones(browser, app_tab: Tab, app: Server) -> tuple[Load, list[float]
     return zones_units, ward_ms
 
 
-def only_probes(argv: list[str]) -> tuple[str, ...] | None:
-    """``--only slider,zones`` -> the probes named; None without the flag."""
+def only_probes(argv: list[str], view_names: list[str]) -> tuple[str, ...] | None:
+    """``--only slider,zones,tracker,it_park:timeline`` -> the probes and views named (a
+    view's "·" may be typed ":"); None without the flag."""
     if "--only" not in argv:
         return None
     index = argv.index("--only")
-    names = tuple(argv[index + 1].split(",")) if index + 1 < len(argv) else ()
-    unknown = [name for name in names if name not in PROBES]
+    names = tuple(argv[index + 1].replace(":", "·").split(",")) if index + 1 < len(argv) else ()
+    known = (*PROBES, *view_names)
+    unknown = [name for name in names if name not in known]
     if not names or unknown:
-        raise SystemExit(f"--only takes a comma-separated subset of {', '.join(PROBES)}")
+        raise SystemExit(f"--only takes a comma-separated subset of {', '.join(known)}")
     return names
 
 
@@ -263,7 +271,10 @@ def explorer_floor_and_browser() -> Iterator[tuple[Server, Server, object]]:
 def run_subset(probes: tuple[str, ...]) -> int:
     """The named probes against fresh servers of this tree, their budget rows printed."""
 
+    from components.navigation import PAGES
+
     clock = Clock()
+    views = [view for view in explorer_views(PAGES) if view[0] in probes]
     with explorer_floor_and_browser() as (app, floor, browser):
         floor_tab, app_tab = Tab(browser), Tab(browser)
         measured = Measurements(
@@ -280,12 +291,16 @@ def run_subset(probes: tuple[str, ...]) -> int:
             warm_loads=WARM_LOADS,
             slider_presses=SLIDER_PRESSES,
         )
+        if views:
+            measured.targets = load_targets(app, floor, views)
+            measured.cold = measure_cold(browser, measured.targets, clock)
+            measured.warm = measure_warm(floor_tab, app_tab, measured.targets, clock)
         if "slider" in probes:
             measured.floor_slider, measured.econ_slider = measure_sliders(
                 floor_tab, app_tab, app, floor
             )
             clock.say("sliders done")
-        if "zones" in probes:
+        if "zones" in probes and FLOOR_BELOW_ROOT not in measured.warm:
             floor_tab.load(floor.url + "/floor")  # fill the cache: warm loads
             measured.warm[FLOOR_BELOW_ROOT] = [
                 floor_tab.load(floor.url + "/floor") for _ in range(WARM_LOADS)
@@ -338,5 +353,7 @@ def write(measured: Measurements) -> int:
 
 
 if __name__ == "__main__":
-    chosen = only_probes(sys.argv[1:])
+    from components.navigation import PAGES
+
+    chosen = only_probes(sys.argv[1:], [name for name, _, _ in explorer_views(PAGES)])
     sys.exit(main() if chosen is None else run_subset(chosen))

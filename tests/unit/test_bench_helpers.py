@@ -194,9 +194,11 @@ def test_zones_units_layer_data_and_the_ward_lookup_are_judged_as_issue_16_asks(
     assert failures[0].startswith("Ward lookup `zones`: name + Enter → card drawn, median of 5")
 
 
-def test_only_runs_the_probes_named():
-    assert bench_app.only_probes(["--only", "slider,zones"]) == ("slider", "zones")
-    assert bench_app.only_probes([]) is None
+def test_only_runs_the_probes_and_views_named():
+    views = ["tracker", "it_park·timeline"]
+    assert bench_app.only_probes(["--only", "slider,zones"], views) == ("slider", "zones")
+    assert bench_app.only_probes(["--only", "it_park:timeline"], views) == ("it_park·timeline",)
+    assert bench_app.only_probes([], views) is None
     for wrong in (["--only"], ["--only", "slider,maps"]):
-        with pytest.raises(SystemExit, match="slider, zones"):
-            bench_app.only_probes(wrong)
+        with pytest.raises(SystemExit, match="slider, zones, tracker, it_park·timeline"):
+            bench_app.only_probes(wrong, views)
