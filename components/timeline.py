@@ -1,13 +1,20 @@
-"""A dated timeline as an Altair chart: one lane per kind of event, details in tooltips.
+"""A dated timeline drawn as plain HTML: one lane per kind of event, details in tooltips.
 
 Dates in timeline.csv may be partial. A year alone ("2024") is drawn at mid-year with
 a faint bar across the whole year; a month alone at mid-month. Both are flagged as
 approximate so the chart and the list beneath it never claim a day that is not known.
+
+Why HTML and not Vega-Lite (issue 19): the Vega chart made the timeline tab load the
+Vega bundle (compiled again on every warm visit) and draw in the browser, 3.3 times
+the floor's render; a few positioned boxes draw like text. Positions are percentages
+of the lane, so the chart fits any width, and its text keeps its size on a phone and a
+projector. Every text is escaped; the page shows it with ``st.html``.
 """
 
 from __future__ import annotations
 
-import altair as alt
+import html
+
 import pandas as pd
 import streamlit as st
 
@@ -24,6 +31,26 @@ KIND_COLOURS = {
     "admin": "#4D4D4D",
     "commitment": "#CC79A7",
 }
+# Every month is a grid line; every third (every sixth on a phone) is named.
+LABELLED_MONTHS, PHONE_LABELLED_MONTHS = (1, 4, 7, 10), (1, 7)
+EDGE_PERCENT = 6.0  # a month label nearer the edge than this would overflow the chart
+PAD_DAYS = 20  # room at each end, so a point on the first or last day is drawn whole
+STYLE = """<style>
+.tl{font-family:inherit;padding:0 10px}
+.tl-lanes{position:relative}
+.tl-name{position:relative;background:#FFFFFF;font-size:15px;font-weight:600;line-height:1.3;
+padding-top:6px}
+.tl-track{position:relative;height:28px;border-bottom:1px solid #D9D9D9}
+.tl-grid{position:absolute;top:0;bottom:0;border-left:1px solid #EEEEEE}
+.tl-dot,.tl-dia{position:absolute;top:14px;width:16px;height:16px;margin:-8px 0 0 -8px}
+.tl-dot{border-radius:50%}
+.tl-dia{width:12px;height:12px;margin:-6px 0 0 -6px;background:#FFFFFF;border:3px solid;
+transform:rotate(45deg)}
+.tl-span{position:absolute;top:9px;height:10px;border-radius:4px;opacity:.25}
+.tl-axis{position:relative;height:1.6em;font-size:14px;color:#333333}
+.tl-tick{position:absolute;top:2px;transform:translateX(-50%);white-space:nowrap}
+@media (max-width:640px){.tl-minor{display:none}}
+</style>"""
 
 
 def date_span(iso: str) -> tuple[pd.Timestamp, pd.Timestamp, pd.Timestamp, bool]:
@@ -78,77 +105,71 @@ def _or_dash(text: object) -> str:
     return text if isinstance(text, str) and text.strip() else "—"
 
 
-def timeline_chart(events: pd.DataFrame, t: Translator) -> alt.LayerChart:
-    """Points per event on kind lanes; approximate dates hollow with a bar over their span."""
-    kinds = [kind for kind in KIND_ORDER if kind in set(events["kind"])]
-    lane_labels = [t(f"it_park.kind.{kind}") for kind in kinds]
-    scale = alt.Scale(domain=lane_labels, range=[KIND_COLOURS[kind] for kind in kinds])
-    colour = alt.Color("kind_label:N", title=None, scale=scale, legend=None)
-    lane = alt.Y(
-        "kind_label:N",
-        title=None,
-        sort=lane_labels,
-        axis=alt.Axis(labelFontSize=15, labelLimit=260),
+def _percent(day: pd.Timestamp, first: pd.Timestamp, last: pd.Timestamp) -> float:
+    return round((day - first) / (last - first) * 100, 2)
+
+
+def _tooltip(event, t: Translator) -> str:
+    """The Vega chart's tooltip, as a title: date, event, actors, outcome and source."""
+    return "\n".join(
+        [
+            f"{event.date_label} — {event.event}",
+            f"{t('it_park.timeline.actors')}: {event.actors}",
+            f"{t('it_park.timeline.outcome')}: {event.outcome}",
+            f"{t('it_park.timeline.source')}: {event.source}",
+        ]
     )
-    time_format = "%m/%Y" if t.lang == "vi" else "%b %Y"
-    x = alt.X(
-        "placed:T",
-        title=None,
-        scale=alt.Scale(padding=24),
-        axis=alt.Axis(
-            format=time_format,
-            labelFontSize=14,
-            tickCount="month",
-            labelAngle=0,
-            labelOverlap=True,
-            grid=True,
-        ),
-    )
-    tooltip = [
-        alt.Tooltip("date_label:N", title=t("it_park.timeline.date")),
-        alt.Tooltip("event:N", title=t("it_park.timeline.event")),
-        alt.Tooltip("actors:N", title=t("it_park.timeline.actors")),
-        alt.Tooltip("outcome:N", title=t("it_park.timeline.outcome")),
-        alt.Tooltip("source:N", title=t("it_park.timeline.source")),
-    ]
-    base = alt.Chart(events)
-    spans = (
-        base.transform_filter("datum.approximate")
-        .mark_bar(height=10, opacity=0.25, cornerRadius=4)
-        .encode(x="start:T", x2="end:T", y=lane, color=colour, tooltip=tooltip)
-    )
-    exact = (
-        base.transform_filter("!datum.approximate")
-        .mark_point(shape="circle", size=260, filled=True, opacity=1)
-        .encode(x=x, y=lane, color=colour, tooltip=tooltip)
-    )
-    approximate = (
-        base.transform_filter("datum.approximate")
-        .mark_point(shape="diamond", size=300, filled=True, fill="white", strokeWidth=3, opacity=1)
-        .encode(
-            x=x,
-            y=lane,
-            stroke=alt.Stroke("kind_label:N", scale=scale, legend=None),
-            tooltip=tooltip,
+
+
+def _marker(event, first: pd.Timestamp, last: pd.Timestamp, t: Translator) -> str:
+    """A filled circle for a known day; for an approximate date a faint bar over its span
+    and a hollow diamond at the point it is placed at."""
+    colour, title = KIND_COLOURS[event.kind], html.escape(_tooltip(event, t))
+    at = _percent(event.placed, first, last)
+    if not event.approximate:
+        return (
+            f'<span class="tl-dot" style="left:{at}%;background:{colour}" title="{title}"></span>'
         )
+    left, right = _percent(event.start, first, last), _percent(event.end, first, last)
+    return (
+        f'<span class="tl-span" style="left:{left}%;width:{round(right - left, 2)}%;'
+        f'background:{colour}" title="{title}"></span>'
+        f'<span class="tl-dia" style="left:{at}%;color:{colour}" title="{title}"></span>'
     )
-    chart = alt.layer(spans, exact, approximate).properties(height=70 * len(kinds) + 40)
-    return chart.configure_view(strokeWidth=0)
+
+
+def _month_lines(first: pd.Timestamp, last: pd.Timestamp, t: Translator) -> tuple[str, str]:
+    """Grid lines at each month's start, and the axis naming every third month."""
+    lines, ticks = [], []
+    for month in pd.date_range(first, last, freq="MS"):
+        at = _percent(month, first, last)
+        lines.append(f'<span class="tl-grid" style="left:{at}%"></span>')
+        if month.month in LABELLED_MONTHS and EDGE_PERCENT <= at <= 100 - EDGE_PERCENT:
+            minor = "" if month.month in PHONE_LABELLED_MONTHS else " tl-minor"
+            label = month.strftime("%m/%Y") if t.lang == "vi" else month.strftime("%b %Y")
+            ticks.append(f'<span class="tl-tick{minor}" style="left:{at}%">{label}</span>')
+    return "".join(lines), "".join(ticks)
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def timeline_spec(events: pd.DataFrame, t: Translator) -> dict:
-    """The chart as a Vega-Lite dict, built and validated once per table and language
-    (Altair's schema validation took ~35 ms of every run)."""
-    return timeline_chart(events, t).to_dict()
-
-
-def timeline_table(events: pd.DataFrame, t: Translator) -> pd.DataFrame:
-    """The chart's table alternative: each event's date, lane and text, in list order."""
-    return events[["date_label", "kind_label", "event"]].rename(
-        columns={
-            "date_label": t("it_park.timeline.date"),
-            "kind_label": t("a11y.table.event_kind"),
-            "event": t("it_park.timeline.event"),
-        }
+def timeline_html(events: pd.DataFrame, t: Translator, name: str) -> str:
+    """Lanes of events in ``KIND_ORDER``, each named above its track, over month grid
+    lines and a month axis; ``name`` is what a screen reader reads for the whole image
+    (the list beneath it has every event in words). Cached per table and language."""
+    first = events["start"].min() - pd.Timedelta(days=PAD_DAYS)
+    last = events["end"].max() + pd.Timedelta(days=PAD_DAYS)
+    grid, axis = _month_lines(first, last, t)
+    lanes = []
+    for kind in (kind for kind in KIND_ORDER if kind in set(events["kind"])):
+        markers = "".join(
+            _marker(event, first, last, t) for event in events[events["kind"] == kind].itertuples()
+        )
+        lanes.append(
+            f'<div class="tl-name">{html.escape(t(f"it_park.kind.{kind}"))}</div>'
+            f'<div class="tl-track">{markers}</div>'
+        )
+    return (
+        f'{STYLE}<div class="tl" role="img" aria-label="{html.escape(name)}">'
+        f'<div class="tl-lanes">{grid}{"".join(lanes)}</div>'
+        f'<div class="tl-axis">{axis}</div></div>'
     )

@@ -6,21 +6,27 @@ from itertools import groupby
 import pandas as pd
 import streamlit as st
 
-from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_geojson, try_table
 from components.deck import it_park_position
 from components.light_maps import location_light_map, show_map
 from components.metrics import indicator_cards
 from components.navigation import link_to, page_of
-from components.page_parts import download_csv, escape_markdown, page_header, source_footer
+from components.page_parts import (
+    download_csv,
+    escape_markdown,
+    page_header,
+    source_footer,
+    source_reference,
+)
 from components.quotes import blockquote
 from components.tabs import lazy_tabs
-from components.timeline import timeline_frame, timeline_spec, timeline_table
+from components.timeline import timeline_frame, timeline_html
 from core import chart_text
 from core.data import data_dir
 from core.facts import Facts
 from core.i18n import Translator, format_iso_date
+from core.sources import source_ids
 from core.tracker import commitments_as_events
 from core.wards import feature
 
@@ -75,27 +81,42 @@ def timeline_tab(timeline: pd.DataFrame, t: Translator) -> None:
     if commitments is not None:
         dated = pd.concat([timeline, commitments_as_events(commitments)], ignore_index=True)
     events = timeline_frame(dated, t)
-    st.caption(t("it_park.timeline_help"))
-    description = chart_text.timeline_events(t, list(events["date_label"]), events["kind_label"])
-    table = timeline_table(events, t)
-    show_chart(timeline_spec(events, t), description, table, t, key="it-park-timeline")
+    notes = [t("it_park.timeline_help")]
     if events["approximate"].any():
-        st.caption(t("it_park.timeline_approx_note"))
+        notes.append(t("it_park.timeline_approx_note"))
+    description = chart_text.timeline_events(t, list(events["date_label"]), events["kind_label"])
+    show_map(timeline_html(events, t, description), key="it-park-timeline")
     if commitments is not None:
-        st.caption(t("it_park.timeline_commitments_note"))
+        notes.append(t("it_park.timeline_commitments_note"))
+    st.caption("  \n".join(notes))
+    if commitments is not None:
         link_to("tracker", t)
-    for event in events.itertuples():
-        with st.container(border=True, key=f"event-{event.Index}"):
-            st.markdown(
-                f"**{escape_markdown(event.date_label)}** · {event.kind_label} — "
-                f"{escape_markdown(event.event)}"
-            )
-            st.markdown(
-                f"- **{t('it_park.actors')}:** {escape_markdown(event.actors)}\n"
-                f"- **{t('it_park.outcome')}:** {escape_markdown(event.outcome)}"
-            )
-            source_footer(t, [event.source])
+    st.markdown(events_list(events, t))
     download_csv(t, timeline, "timeline", key="download-timeline")
+
+
+def events_list(events: pd.DataFrame, t: Translator) -> str:
+    """Every event in words, in date order, as one Markdown list: one element, not four
+    per event (the browser's cost is per element, issue 19)."""
+    sources = try_table(t, "sources")
+    by_id = sources.set_index("id") if sources is not None else pd.DataFrame()
+    items = []
+    for event in events.itertuples():
+        cited = "; ".join(
+            source_reference(by_id.loc[source_id], t.lang)
+            for source_id in source_ids([event.source])
+            if source_id in by_id.index
+        )
+        lines = [
+            f"1. **{escape_markdown(event.date_label)}** · {event.kind_label} — "
+            f"{escape_markdown(event.event)}",
+            f"    - **{t('it_park.actors')}:** {escape_markdown(event.actors)}",
+            f"    - **{t('it_park.outcome')}:** {escape_markdown(event.outcome)}",
+        ]
+        if cited:
+            lines.append(f"    - {t('common.sources_label')} {cited}")
+        items.append("\n".join(lines))
+    return "\n".join(items)
 
 
 def quotes_tab(t: Translator) -> None:

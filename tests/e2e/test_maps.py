@@ -123,8 +123,7 @@ def test_it_park_location_map_is_drawn_without_webgl(page, server):
     mixed = tuple(round(0.45 * c + 0.55 * 0xEE) for c in host)
     assert count(image, mixed) + count(image, host) > 100
     assert page.locator(DECK).count() == 0
-    # The first tab's map is SVG markup: no Vega, no deck.gl code (the timeline tab's
-    # chart loads Vega when that tab opens).
+    # The first tab's map is SVG markup: no Vega, no deck.gl code.
     assert [url for url in requests if any(name in url for name in HEAVY_CODE)] == []
     assert page.locator(".st-key-it-park-map img").get_attribute("alt")
     image.save(ARTIFACTS / "it-park-map.png")

@@ -14,6 +14,7 @@ from tests.e2e.conftest import (
     wait_for_view,
     wait_until_ready,
 )
+from tests.e2e.test_maps import HEAVY_CODE, heavy_requests
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -60,8 +61,9 @@ def test_connectivity_link_opens_the_map_layer(page, server, lang):
 
 IT_PARK_TABS = ".st-key-it_park-tabs"
 CHART = '[data-testid="stVegaLiteChart"]'
-DRAWN_CHART = f"{CHART} canvas, {CHART} svg"
 MAP = ".st-key-it-park-map"  # an SVG image since issue 19 (no deck.gl, no Vega)
+TIMELINE = '.st-key-it-park-timeline [role="img"]'  # HTML since issue 19 (no Vega)
+MARKERS = f"{TIMELINE} .tl-dot, {TIMELINE} .tl-dia"
 # The timeline's events and the tracker's commitments, drawn together (pages/it_park.py).
 EVENT_COUNT = len(load_table("timeline", data_dir())) + len(load_table("commitments", data_dir()))
 
@@ -112,13 +114,18 @@ def test_it_park_page_opens_on_the_site_and_its_map(page, server, lang):
 
 def test_clicking_the_timeline_tab_draws_the_chart_and_drops_the_map(page, server):
     t = Translator("vi")
+    requests = heavy_requests(page)
     open_app(page, server, "it-park", lang="vi")
     page.locator(MAP).wait_for()
     it_park_tab(page, "timeline").click()
-    page.locator(DRAWN_CHART).first.wait_for()
+    page.locator(TIMELINE).wait_for()
     wait_for_view(page, "timeline")
     assert open_it_park_tab(page) == t("it_park.view.timeline")
     assert page.locator(MAP).count() == 0
+    # One marker per event, each with its tooltip; no Vega code loaded for it.
+    assert page.locator(MARKERS).count() == EVENT_COUNT
+    assert page.locator(f"{TIMELINE} .tl-dot").first.get_attribute("title")
+    assert [url for url in requests if any(name in url for name in HEAVY_CODE)] == []
     body = page.inner_text("body")
     assert t("it_park.timeline_heading") in body
     assert "26/8/2024" in body
@@ -130,7 +137,7 @@ def test_clicking_the_timeline_tab_draws_the_chart_and_drops_the_map(page, serve
 
     page.reload()  # the open tab is in the URL
     wait_until_ready(page)
-    page.locator(DRAWN_CHART).first.wait_for()
+    page.locator(TIMELINE).wait_for()
     assert open_it_park_tab(page) == t("it_park.view.timeline")
     assert page.locator(MAP).count() == 0
 
