@@ -27,14 +27,13 @@ from core.text import QUERY_MAX_LENGTH, clean_query
 
 
 def announced(quotes: pd.DataFrame | None, t: Translator) -> None:
-    """The article's announcement of the tasks, in its own words."""
+    """The article's announcement of the tasks, in its own words (and, in English, their
+    translation in small type): one element each."""
     if quotes is None:
         return
     for row in quotes[quotes["page"] == "tasks"].itertuples():
-        st.markdown(f"**{t('tasks.announced_label')}**")
-        st.markdown(blockquote(row.quote_vi))
-        if t.lang != "vi":
-            st.caption(escape_markdown(row.quote_en))
+        translation = "" if t.lang == "vi" else f"\n\n:small[{escape_markdown(row.quote_en)}]"
+        st.markdown(f"**{t('tasks.announced_label')}**\n\n{blockquote(row.quote_vi)}{translation}")
 
 
 def search_box(t: Translator) -> str:
@@ -51,50 +50,45 @@ def search_box(t: Translator) -> str:
     return clean_query(raw_query)
 
 
-def places_list(row, t: Translator) -> None:
+def places_text(row, t: Translator) -> str:
+    """The places the task names, as a headed Markdown list ('' when it names none)."""
     places = t.pick(row.places_vi, row.places_en)
-    if isinstance(places, str):
-        st.markdown(f"**{t('tasks.places_label')}**")
-        st.markdown(
-            "\n".join(
-                f"- {escape_markdown(place.strip())}"
-                for place in places.split(";")
-                if place.strip()
-            )
-        )
+    if not isinstance(places, str):
+        return ""
+    items = "\n".join(
+        f"- {escape_markdown(place.strip())}" for place in places.split(";") if place.strip()
+    )
+    return f"**{t('tasks.places_label')}**\n\n{items}"
 
 
-def indicators_list(row, target: pd.DataFrame, t: Translator) -> None:
+def indicators_text(row, target: pd.DataFrame, t: Translator) -> str:
     """The plan indicators the task names, with their targets in the reader's format."""
     ids = indicator_ids(row.indicator_ids, target)
     if not ids:
-        st.caption(t("tasks.no_indicators"))
-        return
+        return f":small[{t('tasks.no_indicators')}]"
     years = ", ".join(str(year) for year in target_years(ids, target))
-    st.markdown(f"**{t('tasks.indicators_label', year=years)}**")
-    st.markdown(
-        "\n".join(
-            "- "
-            + t(
-                "tasks.indicator_line",
-                name=escape_markdown(
-                    t.pick(target.loc[i, "indicator_vi"], target.loc[i, "indicator_en"])
-                ),
-                target=escape_markdown(target_text(target.loc[i], t)),
-            )
-            for i in ids
+    items = "\n".join(
+        "- "
+        + t(
+            "tasks.indicator_line",
+            name=escape_markdown(
+                t.pick(target.loc[i, "indicator_vi"], target.loc[i, "indicator_en"])
+            ),
+            target=escape_markdown(target_text(target.loc[i], t)),
         )
+        for i in ids
     )
+    return f"**{t('tasks.indicators_label', year=years)}**\n\n{items}"
 
 
-def quotation(original: str, translation: str, t: Translator) -> None:
-    """The article's words in the reader's language, the other one a click away: both in
-    full made the Vietnamese page 8,600 px tall on a phone."""
+def quotation(summary: str, original: str, translation: str, t: Translator) -> None:
+    """The summary and the article's words in the reader's language in one element, the
+    other language a click away: both in full made the Vietnamese page 8,600 px tall on
+    a phone."""
     labels = (t("tasks.quote_label"), t("tasks.translation_label"))
     quotes = (original, translation)
     first = 0 if t.lang == "vi" else 1
-    st.markdown(f"**{labels[first]}**")
-    st.markdown(blockquote(quotes[first]))
+    st.markdown(f"{escape_markdown(summary)}\n\n**{labels[first]}**\n\n{blockquote(quotes[first])}")
     with st.expander(labels[1 - first], icon=":material/translate:"):
         st.markdown(blockquote(quotes[1 - first]))
 
@@ -112,13 +106,18 @@ def task_card(row, target: pd.DataFrame, t: Translator) -> None:
         )
         if row.reading == "editorial":
             st.badge(t("tasks.editorial_badge"), icon=":material/edit_note:", color="orange")
-        st.markdown(escape_markdown(t.pick(row.summary_vi, row.summary_en)))
-        quotation(row.quote_vi, row.quote_en, t)
-        places_list(row, t)
+        quotation(t.pick(row.summary_vi, row.summary_en), row.quote_vi, row.quote_en, t)
+        indicators = indicators_text(row, target, t)
+        # Places and indicators in one element, unless the link to the connectivity
+        # layer goes between them.
         if mentions_connectivity(row.quote_vi):
-            st.markdown(t("tasks.connectivity_link"))
+            st.markdown(
+                "\n\n".join(filter(None, [places_text(row, t), t("tasks.connectivity_link")]))
+            )
             link_to("zones", t, {"layers": "connectivity"})
-        indicators_list(row, target, t)
+            st.markdown(indicators)
+        else:
+            st.markdown("\n\n".join(filter(None, [places_text(row, t), indicators])))
         if isinstance(row.note, str):
             with st.expander(t("tasks.data_note")):
                 st.caption(escape_markdown(row.note))
