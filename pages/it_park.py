@@ -125,19 +125,22 @@ def quotes_tab(t: Translator) -> None:
     if not page_quotes.empty:
         st.subheader(t("it_park.quotes_heading"))
         st.caption(t("it_park.quotes_intro"))
-        # Consecutive sentences of one speaker share a card.
+        # Consecutive sentences of one speaker share a card; each language's sentences
+        # are one element (the browser's cost is per element, issue 19).
         for number, (speaker, group) in enumerate(
             groupby(page_quotes.itertuples(), key=lambda row: (row.speaker_vi, row.speaker_en))
         ):
+            rows = list(group)
             with st.container(border=True, key=f"quotes-{number}"):
                 st.markdown(f"**{escape_markdown(t.pick(*speaker))}**")
-                for index, quote in enumerate(group):
-                    original, translation = st.columns(2, gap="large")
-                    if index == 0:
-                        original.caption(t("it_park.quote_original"))
-                        translation.caption(t("it_park.quote_translation"))
-                    original.markdown(blockquote(quote.quote_vi))
-                    translation.markdown(blockquote(quote.quote_en))
+                original, translation = st.columns(2, gap="large")
+                for column, label, texts in (
+                    (original, "it_park.quote_original", [row.quote_vi for row in rows]),
+                    (translation, "it_park.quote_translation", [row.quote_en for row in rows]),
+                ):
+                    column.markdown(
+                        "\n\n".join([f":small[{t(label)}]", *(blockquote(x) for x in texts)])
+                    )
         source_footer(t, page_quotes["source"])
         download_csv(t, page_quotes, "quotes_it_park", key="download-quotes_it_park")
 
