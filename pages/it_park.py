@@ -34,29 +34,36 @@ VIEWS = page_of("it_park").views
 PLACE_ID = "it_park"  # its located-within area in data/geo/located_areas.geojson
 
 
+def facts_markdown(facts: Facts, t: Translator) -> str:
+    """The park's name, facts and fields with their notes in small type, as one element
+    (it was six: the browser's cost is per element, issue 19)."""
+    value = facts.text
+    parts = [f"#### {escape_markdown(value('name'))}"] if value("name") else []
+    area = facts.area_text()
+    lines = [(t("it_park.area"), area)] if area else []
+    for key in ("location", "complex", "legal_basis", "decision", "signed_by", "period"):
+        if value(key):
+            lines.append((t(f"it_park.{key}"), escape_markdown(value(key))))
+    parts.append("\n".join(f"- **{label}:** {text}" for label, text in lines))
+    if value("decision"):
+        parts.append(f":small[{t('it_park.decision_note')}]")
+    fields = [field.strip() for field in (value("fields") or "").split(";") if field.strip()]
+    if fields:
+        parts.append(f"**{t('it_park.fields')}**")
+        parts.append(
+            "\n".join(f"- {escape_markdown(field[0].upper() + field[1:])}" for field in fields)
+        )
+        parts.append(f":small[{t('it_park.fields_note')}]")
+    return "\n\n".join(parts)
+
+
 def site_tab(park: pd.DataFrame, t: Translator) -> None:
     facts = Facts(park, t)
     value = facts.text
     st.subheader(t("it_park.what_heading"))
     facts_column, map_column = st.columns([1, 1], gap="large")
     with facts_column:
-        if value("name"):
-            st.markdown(f"#### {escape_markdown(value('name'))}")
-        area = facts.area_text()
-        lines = [(t("it_park.area"), area)] if area else []
-        for key in ("location", "complex", "legal_basis", "decision", "signed_by", "period"):
-            if value(key):
-                lines.append((t(f"it_park.{key}"), escape_markdown(value(key))))
-        st.markdown("\n".join(f"- **{label}:** {text}" for label, text in lines))
-        if value("decision"):
-            st.caption(t("it_park.decision_note"))
-        if value("fields"):
-            st.markdown(f"**{t('it_park.fields')}**")
-            fields = [field.strip() for field in value("fields").split(";") if field.strip()]
-            st.markdown(
-                "\n".join(f"- {escape_markdown(field[0].upper() + field[1:])}" for field in fields)
-            )
-            st.caption(t("it_park.fields_note"))
+        st.markdown(facts_markdown(facts, t))
     with map_column:
         st.markdown(f"**{t('it_park.map_heading')}**")
         site = it_park_position(park)
