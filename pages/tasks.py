@@ -81,14 +81,14 @@ def indicators_text(row, target: pd.DataFrame, t: Translator) -> str:
     return f"**{t('tasks.indicators_label', year=years)}**\n\n{items}"
 
 
-def quotation(summary: str, original: str, translation: str, t: Translator) -> None:
-    """The summary and the article's words in the reader's language in one element, the
-    other language a click away: both in full made the Vietnamese page 8,600 px tall on
-    a phone."""
+def quotation(lead: str, original: str, translation: str, t: Translator) -> None:
+    """``lead`` (Markdown) and the article's words in the reader's language in one
+    element, the other language a click away: both in full made the Vietnamese page
+    8,600 px tall on a phone."""
     labels = (t("tasks.quote_label"), t("tasks.translation_label"))
     quotes = (original, translation)
     first = 0 if t.lang == "vi" else 1
-    st.markdown(f"{escape_markdown(summary)}\n\n**{labels[first]}**\n\n{blockquote(quotes[first])}")
+    st.markdown(f"{lead}\n\n**{labels[first]}**\n\n{blockquote(quotes[first])}")
     with st.expander(labels[1 - first], icon=":material/translate:"):
         st.markdown(blockquote(quotes[1 - first]))
 
@@ -104,9 +104,11 @@ def task_card(row, target: pd.DataFrame, t: Translator) -> None:
                 title=escape_markdown(t.pick(row.title_vi, row.title_en)),
             )
         )
-        if row.reading == "editorial":
-            st.badge(t("tasks.editorial_badge"), icon=":material/edit_note:", color="orange")
-        quotation(t.pick(row.summary_vi, row.summary_en), row.quote_vi, row.quote_en, t)
+        lead = escape_markdown(t.pick(row.summary_vi, row.summary_en))
+        if row.reading == "editorial":  # st.badge's own Markdown, in the same element
+            badge = t("tasks.editorial_badge").replace("[", "\\[").replace("]", "\\]")
+            lead = f":orange-badge[:material/edit_note: {badge}]\n\n{lead}"
+        quotation(lead, row.quote_vi, row.quote_en, t)
         indicators = indicators_text(row, target, t)
         # Places and indicators in one element, unless the link to the connectivity
         # layer goes between them.
