@@ -11,6 +11,7 @@ the markers are haloed in white, so no line crosses any text.
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -117,7 +118,25 @@ def status_chart(
     """Rows: target (name), upper and lower (its lines, see name_lines), status, shown
     (years short, capped at ``axis_cap``; 0 without data), label (the figure or "no
     data"), chosen (bool). ``row``: px per target; ``legend`` False where the statuses
-    are named beside the chart (the slide's counts)."""
+    are named beside the chart (the slide's counts).
+
+    Built once per set of rows and language: Altair's validation took most of the
+    page's script time on every run. The spec is shared, so a caller changing it
+    changes it for every later run: copy it first (``larger`` and ``show_chart`` do)."""
+    cells = tuple(rows.itertuples(index=False, name=None))
+    return _status_spec(tuple(rows.columns), cells, thresholds, t, row, legend)
+
+
+@lru_cache(maxsize=64)
+def _status_spec(
+    columns: tuple[str, ...],
+    cells: tuple[tuple, ...],
+    thresholds: Thresholds,
+    t: Translator,
+    row: int,
+    legend: bool,
+) -> dict:
+    rows = pd.DataFrame(list(cells), columns=list(columns))
     labels = [status_label(status, t) for status in STATUSES]
     legend = alt.Legend(title=None, orient="bottom", direction="vertical") if legend else None
     colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])

@@ -12,9 +12,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.chart_view import fitted_columns, show_chart
+from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_table
+from components.html_table import html_table
+from components.navigation import page_of
 from components.page_parts import (
     download_csv,
     escape_markdown,
@@ -22,6 +24,7 @@ from components.page_parts import (
     page_header,
     source_footer,
 )
+from components.tabs import lazy_tabs
 from components.tracker_charts import (
     chart_frame,
     chart_table,
@@ -52,6 +55,7 @@ from core.tracker import (
 STATUS_KEY = "tracker-statuses"
 CATEGORY_KEY = "tracker-categories"
 TARGET_KEY = "tracker-target"
+VIEWS = page_of("tracker").views
 
 
 def state_from_link(target_ids: list[str], categories: list[str], t: Translator) -> list[str]:
@@ -107,15 +111,16 @@ def definition(t: Translator) -> None:
     far = t.number(THRESHOLDS.far_behind_years)
     tolerance = t.number(THRESHOLDS.about_tolerance * 100)
     with st.expander(t("tracker.definition_heading"), icon=":material/rule:", expanded=True):
-        st.markdown(t("tracker.definition"))
         lines = {
             "on_track": t("tracker.definition_on_track", behind=behind),
             "behind": t("tracker.definition_behind", behind=behind, far=far),
             "far_behind": t("tracker.definition_far_behind", far=far),
             "no_data": t("tracker.definition_no_data"),
         }
-        st.markdown("\n".join(f"- **{status_label(s, t)}:** {lines[s]}" for s in STATUSES))
-        st.markdown(t("tracker.definition_about", tolerance=tolerance))
+        # One element, not three: each costs the browser its own drawing.
+        statuses = "\n".join(f"- **{status_label(s, t)}:** {lines[s]}" for s in STATUSES)
+        about = t("tracker.definition_about", tolerance=tolerance)
+        st.markdown(f"{t('tracker.definition')}\n\n{statuses}\n\n{about}")
 
 
 def counts(tracked: list[TrackedTarget], t: Translator) -> None:
@@ -206,7 +211,6 @@ def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
         if item.base_year is None:
             st.markdown(t("tracker.detail_no_data"))
         else:
-            st.markdown(t("tracker.detail_path", kind=t(f"tracker.path.{item.path_kind}")))
             path = pd.DataFrame(
                 {
                     t("tracker.detail_year"): [str(year) for year, _ in item.path()],
@@ -215,7 +219,8 @@ def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
                     ],
                 }
             )
-            st.dataframe(path, hide_index=True, height=240)
+            caption = t("tracker.detail_path", kind=t(f"tracker.path.{item.path_kind}"))
+            st.html(html_table(path, caption, numbers=(t("tracker.detail_required"),)))
             st.markdown(
                 f"**{t('tracker.detail_outturn')}** ({item.outturn_year}): "
                 f"{value_text(item.outturn_value, item.unit, t)} · {reading_text(item, t)}"
@@ -268,14 +273,10 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
         )
     )
     st.subheader(t("tracker.table_heading"))
-    status_table = table_frame(shown, rows, t)
-    st.dataframe(
-        status_table,
-        hide_index=True,
-        key="tracker-table",
-        column_config=fitted_columns(status_table),
-    )
-    st.caption(f"{glossary(t)} {t('tracker.table_caption')}")
+    # A real table, not a data grid: read cell by cell by a screen reader, long cells
+    # wrapped, and no grid code or canvas drawing on the page's first view.
+    caption = f"{glossary(t)} {t('tracker.table_caption')}"
+    st.html(html_table(table_frame(shown, rows, t), caption))
     source_footer(t, (";".join(item.sources) for item in shown))
     download_csv(t, tracked_frame(shown), "plan-tracker", key="download-tracker")
 
@@ -317,7 +318,13 @@ tracked = track(targets, outturn)
 notices = state_from_link(list(targets["id"]), list(dict.fromkeys(targets["category"])), t)
 for notice in notices:
     st.info(notice, icon=":material/link_off:")
-definition(t)
-counts(tracked, t)
-status_section(tracked, targets, t)
-commitments_section(t)
+# Lazy tabs: the status view's chart and table need not wait for ten commitment cards.
+tabs = lazy_tabs("tracker", VIEWS, t)
+if tabs["status"].open:
+    with tabs["status"]:
+        definition(t)
+        counts(tracked, t)
+        status_section(tracked, targets, t)
+if tabs["commitments"].open:
+    with tabs["commitments"]:
+        commitments_section(t)
