@@ -2,10 +2,10 @@
 
 A data grid draws on a canvas (a screen reader meets one opaque widget), cuts long cells
 short, and costs a first visit its code chunk and every load its drawing time. This is a
-real ``<table>``: a caption naming it, column headers and a header cell per row (``th``
-with ``scope``), cells that wrap, every cell escaped; inside its own box it scrolls
-sideways on a phone (a focusable, named region, so a keyboard can scroll it too) while
-the row's name stays in view.
+real ``<table>``: a caption naming it for screen readers, column headers and a header
+cell per row (``th`` with ``scope``), cells that wrap, every cell escaped; inside its
+own box it scrolls sideways on a phone (a focusable, named region, so a keyboard can
+scroll it too) while the row's name stays in view.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ TABLE_CSS = (
     f".{CLASS}-box:focus-visible{{outline:2px solid {INK};outline-offset:2px}}"
     f".{CLASS}{{border-collapse:collapse;font-size:.875rem;line-height:1.35;"
     f"font-variant-numeric:tabular-nums;color:{INK};width:100%}}"
-    f".{CLASS} caption{{text-align:left;caption-side:top;color:{DARK_GREY};"
-    "padding:0 0 .4rem;font-size:.875rem}"
+    # The caption names the table for a screen reader; the page shows a heading or a
+    # note above the box instead, which does not scroll away sideways with the table.
+    f".{CLASS} caption{{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip-path:inset(50%);white-space:nowrap}"
+    f".{CLASS}-note{{color:{DARK_GREY};font-size:.875rem;margin:0 0 .4rem}}"
     f".{CLASS} th,.{CLASS} td{{padding:.4rem .5rem;border-bottom:1px solid #D0D4DA;"
     "text-align:left;vertical-align:top;min-width:6.5em;max-width:18em;"
     "overflow-wrap:break-word}"
@@ -35,9 +38,12 @@ TABLE_CSS = (
 )
 
 
-def html_table(frame: pd.DataFrame, caption: str, numbers: tuple[str, ...] = ()) -> str:
-    """``frame`` (text cells, its first column naming each row) as an HTML table under
-    ``caption``; the ``numbers`` columns right-aligned and kept on one line."""
+def html_table(
+    frame: pd.DataFrame, caption: str, numbers: tuple[str, ...] = (), note: str = ""
+) -> str:
+    """``frame`` (text cells, its first column naming each row) as an HTML table named
+    ``caption`` (read, not shown: say it in a heading or the ``note``), ``note`` shown
+    above it; the ``numbers`` columns right-aligned and kept on one line."""
 
     def cell(tag: str, column: str, text: object, scope: str | None = None) -> str:
         scope_attr = f' scope="{scope}"' if scope else ""
@@ -54,8 +60,9 @@ def html_table(frame: pd.DataFrame, caption: str, numbers: tuple[str, ...] = ())
         for values in frame.itertuples(index=False, name=None)
     )
     name = html.escape(caption)
+    shown_note = f'<p class="{CLASS}-note">{html.escape(note)}</p>' if note else ""
     return (
-        f"<style>{TABLE_CSS}</style>"
+        f"<style>{TABLE_CSS}</style>{shown_note}"
         f'<div class="{CLASS}-box" role="region" aria-label="{name}" tabindex="0">'
         f'<table class="{CLASS}"><caption>{name}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>"

@@ -12,7 +12,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.chart_view import show_chart
 from components.context import translator
 from components.data_ui import require, try_table
 from components.html_table import html_table
@@ -27,14 +26,11 @@ from components.page_parts import (
 from components.tabs import lazy_tabs
 from components.tracker_charts import (
     chart_frame,
-    chart_table,
-    status_chart,
     status_label,
     target_names,
     years_text,
 )
-from components.tracker_view import status_metrics
-from core import chart_text
+from components.tracker_view import status_metrics, strip_with_table
 from core.i18n import Translator, format_iso_date
 from core.narrative import glossary
 from core.targets import target_text
@@ -220,7 +216,8 @@ def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
                 }
             )
             caption = t("tracker.detail_path", kind=t(f"tracker.path.{item.path_kind}"))
-            st.html(html_table(path, caption, numbers=(t("tracker.detail_required"),)))
+            numbers = (t("tracker.detail_required"),)
+            st.html(html_table(path, caption, numbers, note=caption))
             st.markdown(
                 f"**{t('tracker.detail_outturn')}** ({item.outturn_year}): "
                 f"{value_text(item.outturn_value, item.unit, t)} · {reading_text(item, t)}"
@@ -257,14 +254,7 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
     if not shown:
         st.info(t("tracker.nothing_shown"), icon=":material/filter_alt_off:")
         return
-    frame = chart_frame(shown, names, chosen, THRESHOLDS, t)
-    show_chart(
-        status_chart(frame, THRESHOLDS, t),
-        chart_text.tracker(t, status_counts(shown)),
-        chart_table(frame, t),
-        t,
-        key="tracker-chart",
-    )
+    strip_with_table(chart_frame(shown, names, chosen, THRESHOLDS, t), status_counts(shown), t)
     st.caption(
         t(
             "tracker.chart.caption",
@@ -275,8 +265,8 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
     st.subheader(t("tracker.table_heading"))
     # A real table, not a data grid: read cell by cell by a screen reader, long cells
     # wrapped, and no grid code or canvas drawing on the page's first view.
-    caption = f"{glossary(t)} {t('tracker.table_caption')}"
-    st.html(html_table(table_frame(shown, rows, t), caption))
+    note = f"{glossary(t)} {t('tracker.table_caption')}"
+    st.html(html_table(table_frame(shown, rows, t), t("tracker.table_heading"), note=note))
     source_footer(t, (";".join(item.sources) for item in shown))
     download_csv(t, tracked_frame(shown), "plan-tracker", key="download-tracker")
 

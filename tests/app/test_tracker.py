@@ -3,13 +3,17 @@ the commitments (their tab) with their dates and sources, the link's filters and
 
 from __future__ import annotations
 
+import html
+import re
+
 import pandas as pd
 import pytest
 
 from components.html_table import CLASS
 from components.navigation import page_of
 from components.page_parts import escape_markdown, source_reference
-from components.tracker_charts import STATUS_SYMBOLS, status_label
+from components.tracker_charts import STATUS_SYMBOLS, STRIP, status_label
+from core import chart_text
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator, format_iso_date
 from core.narrative import glossary
@@ -29,15 +33,34 @@ def no_exception(at) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
-def status_tables(at, t: Translator) -> list[tuple[pd.DataFrame, str]]:
-    """The page's HTML status tables (frame, caption): one where any target is shown."""
+def status_tables(at, t: Translator) -> list[tuple[pd.DataFrame, str, str]]:
+    """The page's HTML status tables (frame, caption, note shown above): one where any
+    target is shown."""
     markups = [h.proto.body for h in at.get("html") if f'class="{CLASS}"' in h.proto.body]
-    tables = [parse_table(markup)[:2] for markup in markups]
-    return [(frame, caption) for frame, caption in tables if t("tracker.col.status") in frame]
+    return [
+        (frame, caption, note_of(markup))
+        for markup in markups
+        for frame, caption, _ in [parse_table(markup)]
+        if t("tracker.col.status") in frame
+    ]
+
+
+def note_of(markup: str) -> str:
+    found = re.search(f'<p class="{CLASS}-note">(.*?)</p>', markup)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def strip_labels(at) -> list[str]:
+    """The accessible names of the page's HTML status charts."""
+    bodies = [h.proto.body for h in at.get("html") if f'class="{STRIP}"' in h.proto.body]
+    return [
+        html.unescape(re.search(f'class="{STRIP}" role="img" aria-label="([^"]*)"', b).group(1))
+        for b in bodies
+    ]
 
 
 def table(at, t: Translator) -> pd.DataFrame:
-    [(frame, _)] = status_tables(at, t)
+    [(frame, _, _)] = status_tables(at, t)
     return frame
 
 
@@ -63,7 +86,10 @@ def test_every_target_appears_once_with_its_status(opened):
     # Every target of the file, once: the ids are the file's, the names unique.
     assert len(frame) == TARGETS["id"].nunique() == len(TRACKED)
     assert at.get("download_button")
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    # The status chart in HTML (no Vega on this page), named by the counts' sentence.
+    assert strip_labels(at) == [chart_text.tracker(t, status_counts(TRACKED))]
+    assert not at.get("arrow_vega_lite_chart")
+    assert not at.get("vega_lite_chart")
 
 
 def test_the_table_says_what_estimate_and_derived_figure_mean(opened):
@@ -71,8 +97,9 @@ def test_the_table_says_what_estimate_and_derived_figure_mean(opened):
     frame = table(at, t)
     shown = set(", ".join(frame[t("tracker.col.quality")]).split(", "))
     assert t("tracker.quality.estimate") in shown  # the terms the glossary explains
-    [(_, caption)] = status_tables(at, t)
-    assert caption.startswith(glossary(t))
+    [(_, caption, note)] = status_tables(at, t)
+    assert caption == t("tracker.table_heading")
+    assert note.startswith(glossary(t))
 
 
 def test_the_table_shows_no_source_ids_and_says_where_the_sources_are(opened):
@@ -82,8 +109,8 @@ def test_the_table_shows_no_source_ids_and_says_where_the_sources_are(opened):
     ids = {source_id for item in TRACKED for source_id in item.sources}
     assert ids
     assert not [cell for cell in cells if any(source_id in cell for source_id in ids)]
-    [(_, caption)] = status_tables(at, t)
-    assert caption.endswith(t("tracker.table_caption"))
+    [(_, _, note)] = status_tables(at, t)
+    assert note.endswith(t("tracker.table_caption"))
     labels = [source_reference(SOURCES.loc[i], t.lang) for i in sorted(ids)]
     shown = "\n".join(c.value for c in at.caption)
     assert all(label in shown for label in labels)
