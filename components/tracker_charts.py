@@ -121,9 +121,10 @@ def status_chart(
     data"), chosen (bool). ``row``: px per target; ``legend`` False where the statuses
     are named beside the chart (the slide's counts).
 
-    Built once per set of rows and language: Altair's validation took most of the
-    page's script time on every run. The spec is shared, so a caller changing it
-    changes it for every later run: copy it first (``larger`` and ``show_chart`` do)."""
+    Built once per set of rows and language: Altair's validation took most of a
+    script's time on every run (the slide's; the page draws ``status_strip``). The spec
+    is shared, so a caller changing it changes it for every later run: copy it first
+    (``larger`` and ``show_chart`` do)."""
     cells = tuple(rows.itertuples(index=False, name=None))
     return _status_spec(tuple(rows.columns), cells, thresholds, t, row, legend)
 
