@@ -27,7 +27,9 @@ PAGES = (
         "economy",
         ("targets", "structure", "whatif"),
     ),
-    PageInfo("tracker", "pages/tracker.py", ":material/fact_check:", "tracker"),
+    PageInfo(
+        "tracker", "pages/tracker.py", ":material/fact_check:", "tracker", ("status", "commitments")
+    ),
     PageInfo("tasks", "pages/tasks.py", ":material/checklist:", "tasks"),
     PageInfo("zones", "pages/zones.py", ":material/map:", "zones"),
     PageInfo(

@@ -10,7 +10,9 @@ the markers are haloed in white, so no line crosses any text.
 
 from __future__ import annotations
 
+import html
 import textwrap
+from functools import lru_cache
 
 import altair as alt
 import pandas as pd
@@ -117,7 +119,26 @@ def status_chart(
     """Rows: target (name), upper and lower (its lines, see name_lines), status, shown
     (years short, capped at ``axis_cap``; 0 without data), label (the figure or "no
     data"), chosen (bool). ``row``: px per target; ``legend`` False where the statuses
-    are named beside the chart (the slide's counts)."""
+    are named beside the chart (the slide's counts).
+
+    Built once per set of rows and language: Altair's validation took most of a
+    script's time on every run (the slide's; the page draws ``status_strip``). The spec
+    is shared, so a caller changing it changes it for every later run: copy it first
+    (``larger`` and ``show_chart`` do)."""
+    cells = tuple(rows.itertuples(index=False, name=None))
+    return _status_spec(tuple(rows.columns), cells, thresholds, t, row, legend)
+
+
+@lru_cache(maxsize=64)
+def _status_spec(
+    columns: tuple[str, ...],
+    cells: tuple[tuple, ...],
+    thresholds: Thresholds,
+    t: Translator,
+    row: int,
+    legend: bool,
+) -> dict:
+    rows = pd.DataFrame(list(cells), columns=list(columns))
     labels = [status_label(status, t) for status in STATUSES]
     legend = alt.Legend(title=None, orient="bottom", direction="vertical") if legend else None
     colours = alt.Scale(domain=labels, range=[STATUS_COLOURS[s] for s in STATUSES])
@@ -204,3 +225,87 @@ def status_chart(
         title=t("tracker.chart.title"), width="container", height={"step": row}
     )
     return projector(chart, t)
+
+
+# The page's chart as plain HTML (issue 19): the same rows, marks and thresholds as
+# ``status_chart``, laid out by the browser's CSS, so the page loads no Vega code and
+# draws no canvas. Names are real text that wraps at any width; positions are shares of
+# the track's width, so the chart fits a phone and a projector alike.
+STRIP = "status-strip"
+STRIP_CSS = (
+    f".{STRIP}{{color:{INK};font-size:1rem;margin:.25rem 0 .75rem;max-width:60rem}}"
+    f".{STRIP} .title{{font-weight:600;font-size:1.125rem;margin:0 0 .5rem}}"
+    f".{STRIP} .row{{margin:0 0 .35rem}}"
+    f".{STRIP} .name{{font-weight:600;font-size:.95rem;line-height:1.25}}"
+    f".{STRIP} .track,.{STRIP} .axis{{position:relative;margin:0 4.5rem 0 .75rem}}"
+    f".{STRIP} .track{{height:1.9rem}}"
+    # Short dashed marks in the marker's row only: no line runs through a name.
+    f".{STRIP} .rule{{position:absolute;top:.35rem;bottom:.35rem;"
+    f"border-left:2px dashed {INK};opacity:.75}}"
+    f".{STRIP} .mark{{position:absolute;top:50%;transform:translate(-50%,-50%);"
+    "font-size:1.45rem;line-height:1;z-index:2}"
+    f".{STRIP} .chosen{{outline:2px solid {INK};outline-offset:3px}}"
+    # The figure beside the marker on white, so a threshold stops short of it.
+    f".{STRIP} .value{{position:absolute;top:50%;transform:translateY(-50%);"
+    "margin-left:1rem;background:#FFF;padding:0 .2rem;font-size:.9rem;white-space:nowrap;"
+    "z-index:1}"
+    f".{STRIP} .value.before{{transform:translate(-100%,-50%);margin-left:-1rem}}"
+    f".{STRIP} .axis{{height:1.6rem;border-top:1px solid {INK};margin-top:.25rem}}"
+    f".{STRIP} .tick{{position:absolute;top:.1rem;transform:translateX(-50%);font-size:.9rem}}"
+    f".{STRIP} .axis-title{{text-align:center;font-size:.95rem;margin:.1rem 0 .4rem}}"
+    f".{STRIP} .legend span{{display:inline-block;margin:0 1.1rem .2rem 0}}"
+    f".{STRIP} .legend b{{font-size:1.2rem}}"
+)
+
+
+def _share(value: float, domain: float) -> str:
+    return f"{100 * value / domain:.2f}%"
+
+
+def status_strip(
+    rows: pd.DataFrame, thresholds: Thresholds, t: Translator, description: str
+) -> str:
+    """``status_chart``'s rows (see there) as HTML: one row per target, its name above a
+    track with the marker (colour AND shape), the figure beside it, the thresholds as
+    dashed marks; the axis and a legend below. One image to a screen reader, named by
+    ``description``; its figures are in the table one click away."""
+    domain = axis_cap(thresholds) + 1
+    rules = "".join(
+        f'<span class="rule" style="left:{_share(at, domain)}"></span>'
+        for at in (thresholds.behind_years, thresholds.far_behind_years)
+    )
+
+    def row(item) -> str:
+        at = _share(item.shown, domain)
+        colour = STATUS_COLOURS[item.status]
+        chosen = " chosen" if item.chosen else ""
+        # A figure past two thirds of the track goes before its marker, inside the chart.
+        side = " before" if item.shown > domain * 2 / 3 else ""
+        tip = html.escape(f"{item.target}: {item.status_label}, {item.label}")
+        return (
+            f'<div class="row"><div class="name">{html.escape(item.target)}</div>'
+            f'<div class="track">{rules}'
+            f'<span class="mark{chosen}" style="left:{at};color:{colour}" title="{tip}">'
+            f"{STATUS_SYMBOLS[item.status]}</span>"
+            f'<span class="value{side}" style="left:{at}">{html.escape(item.label)}</span>'
+            "</div></div>"
+        )
+
+    ticks = "".join(
+        f'<span class="tick" style="left:{_share(year, domain)}">{t.number(year)}</span>'
+        for year in range(int(domain) + 1)
+    )
+    legend = "".join(
+        f'<span><b style="color:{STATUS_COLOURS[s]}">{STATUS_SYMBOLS[s]}</b> '
+        f"{html.escape(t(f'tracker.status.{s}'))}</span>"
+        for s in STATUSES
+    )
+    return (
+        f"<style>{STRIP_CSS}</style>"
+        f'<div class="{STRIP}" role="img" aria-label="{html.escape(description)}">'
+        f'<p class="title">{html.escape(t("tracker.chart.title"))}</p>'
+        + "".join(row(item) for item in rows.itertuples())
+        + f'<div class="axis">{ticks}</div>'
+        f'<p class="axis-title">{html.escape(t("tracker.chart.axis"))}</p>'
+        f'<div class="legend">{legend}</div></div>'
+    )

@@ -5,12 +5,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+import pandas as pd
 import streamlit as st
 
 from components.chart_view import show_chart
 from components.data_ui import require
+from components.html_table import html_table
 from components.page_parts import source_footer
-from components.tracker_charts import STATUS_SYMBOLS, chart_frame, status_chart, target_names
+from components.tracker_charts import (
+    STATUS_SYMBOLS,
+    chart_frame,
+    chart_table,
+    status_chart,
+    status_strip,
+    target_names,
+)
 from components.vega_theme import larger
 from core import chart_text
 from core.i18n import Translator
@@ -30,6 +39,18 @@ def status_metrics(
             help=t(f"tracker.status.{status}"),
             border=border,
         )
+
+
+def strip_with_table(frame: pd.DataFrame, counts: Mapping[str, int], t: Translator) -> None:
+    """The page's status chart (HTML, no Vega: see ``status_strip``) named by the same
+    sentence as a Vega chart's, and its table one click away, drawn only when opened."""
+    st.html(status_strip(frame, THRESHOLDS, t, chart_text.tracker(t, counts)))
+    box = st.expander(
+        t("a11y.table.show"), icon=":material/table:", key="tracker-chart-table", on_change="rerun"
+    )
+    if box.open:
+        with box:
+            st.html(html_table(chart_table(frame, t), t("tracker.chart.title")))
 
 
 def slide(t: Translator, **_) -> None:

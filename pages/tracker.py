@@ -12,28 +12,29 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from components.chart_view import fitted_columns, show_chart
 from components.context import translator
 from components.data_ui import require, try_table
+from components.html_table import html_table
+from components.navigation import page_of
 from components.page_parts import (
     download_csv,
     escape_markdown,
     link_value,
     page_header,
     source_footer,
+    source_reference,
 )
+from components.tabs import lazy_tabs
 from components.tracker_charts import (
     chart_frame,
-    chart_table,
-    status_chart,
     status_label,
     target_names,
     years_text,
 )
-from components.tracker_view import status_metrics
-from core import chart_text
+from components.tracker_view import status_metrics, strip_with_table
 from core.i18n import Translator, format_iso_date
 from core.narrative import glossary
+from core.sources import source_ids
 from core.targets import target_text
 from core.tracker import (
     DISPLAY_DECIMALS,
@@ -52,6 +53,8 @@ from core.tracker import (
 STATUS_KEY = "tracker-statuses"
 CATEGORY_KEY = "tracker-categories"
 TARGET_KEY = "tracker-target"
+INLINE_SOURCES = 3  # as source_footer: more fold into its expander
+VIEWS = page_of("tracker").views
 
 
 def state_from_link(target_ids: list[str], categories: list[str], t: Translator) -> list[str]:
@@ -107,15 +110,16 @@ def definition(t: Translator) -> None:
     far = t.number(THRESHOLDS.far_behind_years)
     tolerance = t.number(THRESHOLDS.about_tolerance * 100)
     with st.expander(t("tracker.definition_heading"), icon=":material/rule:", expanded=True):
-        st.markdown(t("tracker.definition"))
         lines = {
             "on_track": t("tracker.definition_on_track", behind=behind),
             "behind": t("tracker.definition_behind", behind=behind, far=far),
             "far_behind": t("tracker.definition_far_behind", far=far),
             "no_data": t("tracker.definition_no_data"),
         }
-        st.markdown("\n".join(f"- **{status_label(s, t)}:** {lines[s]}" for s in STATUSES))
-        st.markdown(t("tracker.definition_about", tolerance=tolerance))
+        # One element, not three: each costs the browser its own drawing.
+        statuses = "\n".join(f"- **{status_label(s, t)}:** {lines[s]}" for s in STATUSES)
+        about = t("tracker.definition_about", tolerance=tolerance)
+        st.markdown(f"{t('tracker.definition')}\n\n{statuses}\n\n{about}")
 
 
 def counts(tracked: list[TrackedTarget], t: Translator) -> None:
@@ -206,7 +210,6 @@ def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
         if item.base_year is None:
             st.markdown(t("tracker.detail_no_data"))
         else:
-            st.markdown(t("tracker.detail_path", kind=t(f"tracker.path.{item.path_kind}")))
             path = pd.DataFrame(
                 {
                     t("tracker.detail_year"): [str(year) for year, _ in item.path()],
@@ -215,7 +218,9 @@ def target_detail(item: TrackedTarget, name: str, t: Translator) -> None:
                     ],
                 }
             )
-            st.dataframe(path, hide_index=True, height=240)
+            caption = t("tracker.detail_path", kind=t(f"tracker.path.{item.path_kind}"))
+            numbers = (t("tracker.detail_required"),)
+            st.html(html_table(path, caption, numbers, note=caption))
             st.markdown(
                 f"**{t('tracker.detail_outturn')}** ({item.outturn_year}): "
                 f"{value_text(item.outturn_value, item.unit, t)} · {reading_text(item, t)}"
@@ -252,14 +257,7 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
     if not shown:
         st.info(t("tracker.nothing_shown"), icon=":material/filter_alt_off:")
         return
-    frame = chart_frame(shown, names, chosen, THRESHOLDS, t)
-    show_chart(
-        status_chart(frame, THRESHOLDS, t),
-        chart_text.tracker(t, status_counts(shown)),
-        chart_table(frame, t),
-        t,
-        key="tracker-chart",
-    )
+    strip_with_table(chart_frame(shown, names, chosen, THRESHOLDS, t), status_counts(shown), t)
     st.caption(
         t(
             "tracker.chart.caption",
@@ -268,22 +266,27 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
         )
     )
     st.subheader(t("tracker.table_heading"))
-    status_table = table_frame(shown, rows, t)
-    st.dataframe(
-        status_table,
-        hide_index=True,
-        key="tracker-table",
-        column_config=fitted_columns(status_table),
-    )
-    st.caption(f"{glossary(t)} {t('tracker.table_caption')}")
+    # A real table, not a data grid: read cell by cell by a screen reader, long cells
+    # wrapped, and no grid code or canvas drawing on the page's first view.
+    note = f"{glossary(t)} {t('tracker.table_caption')}"
+    st.html(html_table(table_frame(shown, rows, t), t("tracker.table_heading"), note=note))
     source_footer(t, (";".join(item.sources) for item in shown))
     download_csv(t, tracked_frame(shown), "plan-tracker", key="download-tracker")
 
 
-def commitment_card(row: dict, t: Translator) -> None:
-    st.caption(t("tracker.as_of", date=format_iso_date(row["as_of"], t.lang)))
+def commitment_card(row: dict, sources: pd.DataFrame | None, t: Translator) -> None:
+    """The status, then its date and sources in one caption: one lookup of the sources
+    for all cards (``source_footer`` reloads them per call). A long list keeps the
+    footer's expander."""
     st.markdown(escape_markdown(t.pick(row["status_vi"], row["status_en"])))
-    source_footer(t, [row["source"]])
+    as_of = t("tracker.as_of", date=format_iso_date(row["as_of"], t.lang))
+    ids = [i for i in source_ids([row["source"]]) if sources is not None and i in sources.index]
+    if len(ids) > INLINE_SOURCES:
+        st.caption(as_of)
+        source_footer(t, [row["source"]])
+        return
+    parts = "; ".join(source_reference(sources.loc[i], t.lang) for i in ids)
+    st.caption(f"{as_of} · {t('common.sources_label')} {parts}" if ids else as_of)
 
 
 def commitments_section(t: Translator) -> None:
@@ -293,6 +296,8 @@ def commitments_section(t: Translator) -> None:
     commitments = try_table(t, "commitments")
     if commitments is None:
         return
+    sources = try_table(t, "sources")
+    sources = None if sources is None else sources.set_index("id")
     for group in commitment_groups(commitments):
         first = group[0]
         name = escape_markdown(t.pick(first["name_vi"], first["name_en"]))
@@ -300,13 +305,13 @@ def commitments_section(t: Translator) -> None:
             if len(group) == 1:
                 kind = t(f"tracker.kind.{first['kind']}")
                 st.markdown(f"**{name}** · {kind}")
-                commitment_card(first, t)
+                commitment_card(first, sources, t)
                 continue
             st.warning(t("tracker.conflict_heading", name=name), icon=":material/compare_arrows:")
             st.caption(t("tracker.conflict_note"))
             for column, row in zip(st.columns(len(group)), group, strict=True):
                 with column:
-                    commitment_card(row, t)
+                    commitment_card(row, sources, t)
     download_csv(t, commitments, "commitments", key="download-commitments")
 
 
@@ -317,7 +322,13 @@ tracked = track(targets, outturn)
 notices = state_from_link(list(targets["id"]), list(dict.fromkeys(targets["category"])), t)
 for notice in notices:
     st.info(notice, icon=":material/link_off:")
-definition(t)
-counts(tracked, t)
-status_section(tracked, targets, t)
-commitments_section(t)
+# Lazy tabs: the status view's chart and table need not wait for ten commitment cards.
+tabs = lazy_tabs("tracker", VIEWS, t)
+if tabs["status"].open:
+    with tabs["status"]:
+        definition(t)
+        counts(tracked, t)
+        status_section(tracked, targets, t)
+if tabs["commitments"].open:
+    with tabs["commitments"]:
+        commitments_section(t)

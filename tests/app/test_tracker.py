@@ -1,18 +1,25 @@
 """The tracker page in each language: every target once with its status, the counts,
-the commitments with their dates and sources, the link's filters and bad input."""
+the commitments (their tab) with their dates and sources, the link's filters and bad input."""
 
 from __future__ import annotations
+
+import html
+import re
 
 import pandas as pd
 import pytest
 
+from components.html_table import CLASS
+from components.navigation import page_of
 from components.page_parts import escape_markdown, source_reference
-from components.tracker_charts import STATUS_SYMBOLS, status_label
+from components.tracker_charts import STATUS_SYMBOLS, STRIP, status_label
+from core import chart_text
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator, format_iso_date
 from core.narrative import glossary
 from core.tracker import STATUSES, status_counts, track
 from tests.app.conftest import outside_code_spans, run_page
+from tests.unit.test_html_table import parse_table
 
 PAGE = "pages/tracker.py"
 TARGETS = load_table("plan_targets", data_dir())
@@ -26,8 +33,34 @@ def no_exception(at) -> None:
     assert not at.error, [e.value for e in at.error]
 
 
+def status_tables(at, t: Translator) -> list[tuple[pd.DataFrame, str, str]]:
+    """The page's HTML status tables (frame, caption, note shown above): one where any
+    target is shown."""
+    markups = [h.proto.body for h in at.get("html") if f'class="{CLASS}"' in h.proto.body]
+    return [
+        (frame, caption, note_of(markup))
+        for markup in markups
+        for frame, caption, _ in [parse_table(markup)]
+        if t("tracker.col.status") in frame
+    ]
+
+
+def note_of(markup: str) -> str:
+    found = re.search(f'<p class="{CLASS}-note">(.*?)</p>', markup)
+    return html.unescape(found.group(1)) if found else ""
+
+
+def strip_labels(at) -> list[str]:
+    """The accessible names of the page's HTML status charts."""
+    bodies = [h.proto.body for h in at.get("html") if f'class="{STRIP}"' in h.proto.body]
+    return [
+        html.unescape(re.search(f'class="{STRIP}" role="img" aria-label="([^"]*)"', b).group(1))
+        for b in bodies
+    ]
+
+
 def table(at, t: Translator) -> pd.DataFrame:
-    [frame] = [d.value for d in at.dataframe if t("tracker.col.status") in d.value.columns]
+    [(frame, _, _)] = status_tables(at, t)
     return frame
 
 
@@ -53,7 +86,10 @@ def test_every_target_appears_once_with_its_status(opened):
     # Every target of the file, once: the ids are the file's, the names unique.
     assert len(frame) == TARGETS["id"].nunique() == len(TRACKED)
     assert at.get("download_button")
-    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+    # The status chart in HTML (no Vega on this page), named by the counts' sentence.
+    assert strip_labels(at) == [chart_text.tracker(t, status_counts(TRACKED))]
+    assert not at.get("arrow_vega_lite_chart")
+    assert not at.get("vega_lite_chart")
 
 
 def test_the_table_says_what_estimate_and_derived_figure_mean(opened):
@@ -61,7 +97,9 @@ def test_the_table_says_what_estimate_and_derived_figure_mean(opened):
     frame = table(at, t)
     shown = set(", ".join(frame[t("tracker.col.quality")]).split(", "))
     assert t("tracker.quality.estimate") in shown  # the terms the glossary explains
-    assert any(c.value.startswith(glossary(t)) for c in at.caption)
+    [(_, caption, note)] = status_tables(at, t)
+    assert caption == t("tracker.table_heading")
+    assert note.startswith(glossary(t))
 
 
 def test_the_table_shows_no_source_ids_and_says_where_the_sources_are(opened):
@@ -71,7 +109,8 @@ def test_the_table_shows_no_source_ids_and_says_where_the_sources_are(opened):
     ids = {source_id for item in TRACKED for source_id in item.sources}
     assert ids
     assert not [cell for cell in cells if any(source_id in cell for source_id in ids)]
-    assert any(t("tracker.table_caption") in c.value for c in at.caption)
+    [(_, _, note)] = status_tables(at, t)
+    assert note.endswith(t("tracker.table_caption"))
     labels = [source_reference(SOURCES.loc[i], t.lang) for i in sorted(ids)]
     shown = "\n".join(c.value for c in at.caption)
     assert all(label in shown for label in labels)
@@ -97,13 +136,32 @@ def test_numbers_follow_the_reader_language():
         assert t("tracker.quality.estimate") in row[t("tracker.col.quality")]
 
 
-def test_each_commitment_has_an_as_of_date_and_a_source(opened):
+def test_the_first_view_is_the_status_and_draws_no_commitment(opened):
+    """The commitments wait in their lazy tab: none of their cards is sent with the status."""
     at, t = opened
-    lang = t.lang
+    assert page_of("tracker").views[0] == "status"
+    assert at.query_params["view"] == "status"
+    assert at.tabs[0].label == t("tracker.view.status")
+    assert [tab.label for tab in at.tabs] == [
+        t(f"tracker.view.{v}") for v in ("status", "commitments")
+    ]
+    assert t("tracker.commitments_heading") not in [h.value for h in at.subheader]
+    assert not at.warning
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_commitment_has_an_as_of_date_and_a_source(lang):
+    at = run_page(PAGE, lang, view="commitments")
+    t = Translator(lang)
+    no_exception(at)
+    assert not at.info
+    assert t("tracker.commitments_heading") in [h.value for h in at.subheader]
+    assert not status_tables(at, t)
+    assert not at.metric
     captions = [caption.value for caption in at.caption]
     for row in COMMITMENTS.itertuples():
         as_of = t("tracker.as_of", date=format_iso_date(row.as_of, lang))
-        assert as_of in captions, row.id
+        assert any(caption.startswith(as_of) for caption in captions), row.id
         first_source = source_reference(SOURCES.loc[row.source.split(";")[0]], lang)
         assert any(first_source in caption for caption in captions), row.id
     text = "\n".join(m.value for m in at.markdown)
@@ -170,7 +228,7 @@ def test_damaged_targets_file_shows_the_data_message(damaged_data):
     assert not at.exception
     assert any("plan_targets.csv" in error.value for error in at.error)
     assert at.title[0].value == Translator("en")("tracker.title")
-    assert not at.dataframe
+    assert not status_tables(at, Translator("en"))
     assert run_page("pages/zones.py", "en").error.len == 0
 
 
@@ -179,3 +237,27 @@ def test_damaged_outturn_file_shows_the_data_message(damaged_data):
     at = run_page(PAGE, "vi")
     assert not at.exception
     assert any("economy_outturn.csv" in error.value for error in at.error)
+
+
+@pytest.mark.parametrize("value", ["<script>alert(1)</script>", "[x](https://evil.example)"])
+def test_a_bad_view_gets_a_notice_and_the_status(value):
+    at = run_page(PAGE, "en", view=value)
+    t = Translator("en")
+    no_exception(at)
+    [notice] = [info.value for info in at.info]
+    assert notice.startswith(t("common.notice_view", value="\x00", choices="", shown="")[:20])
+    assert "evil.example" not in outside_code_spans(notice)
+    assert at.query_params["view"] == "status"
+    assert len(table(at, t)) == len(TARGETS)
+
+
+def test_the_link_filters_survive_a_visit_to_the_commitments_tab():
+    at = run_page(PAGE, "en", status="behind")
+    t = Translator("en")
+    at.session_state["tracker-view"] = "commitments"
+    at.run()
+    assert t("tracker.commitments_heading") in [h.value for h in at.subheader]
+    at.session_state["tracker-view"] = "status"
+    at.run()
+    assert set(table(at, t)[t("tracker.col.status")]) == {status_label("behind", t)}
+    assert at.query_params["status"] == "behind"

@@ -151,7 +151,8 @@ def test_the_timeline_label_counts_the_events_listed_below_it(page, server, lang
 def test_the_tracker_chart_label_counts_the_statuses_the_page_counts(page, server, lang):
     t = Translator(lang)
     open_app(page, server, "tracker", lang=lang)
-    label = label_of(page, ".st-key-tracker-chart").get_attribute("aria-label")
+    # An HTML chart (no Vega on this page): one image named by the same sentence.
+    label = page.locator('.status-strip[role="img"]').get_attribute("aria-label")
     # The key figures: each status's count, as the metrics above the chart show them.
     values = [v.inner_text() for v in page.locator('[data-testid="stMetricValue"]').all()]
     assert len(values) == 4
@@ -162,6 +163,12 @@ def test_the_tracker_chart_label_counts_the_statuses_the_page_counts(page, serve
         for s, n in counts.items()
     )
     assert label == t("a11y.chart.tracker", count=t.number(shown), items=items), label
+    box = page.locator(".st-key-tracker-chart-table")
+    assert box.locator("table").count() == 0  # drawn only when open
+    box.get_by_text(t("a11y.table.show"), exact=True).click()
+    rows = box.locator(".plan-table tbody tr")
+    expect(rows.first).to_be_visible(timeout=30_000)
+    assert rows.count() == shown
     no_traceback(page)
 
 

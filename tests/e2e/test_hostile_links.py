@@ -108,7 +108,7 @@ def test_hostile_page_state_stays_text(page, server, path, param, value):
     no_traceback(page)
 
 
-@pytest.mark.parametrize("path", ["economy", "it-park"])
+@pytest.mark.parametrize("path", ["economy", "it-park", "tracker"])
 def test_hostile_view_is_quoted_in_the_notice(page, server, path):
     """An unknown tab is named in the notice as plain text, and the default tab opens."""
     value = HOSTILE_VALUES["markdown-phishing-link"]
@@ -120,7 +120,7 @@ def test_hostile_view_is_quoted_in_the_notice(page, server, path):
     assert notice.count() == 1, "no notice that the link's view was not used"
     assert notice.locator("a, img, script").count() == 0
     assert "evil.example" in notice.inner_text()  # quoted, not linked
-    default = {"economy": "targets", "it_park": "site"}[section]
+    default = {"economy": "targets", "it_park": "site", "tracker": "status"}[section]
     selected = page.locator(f'.st-key-{section}-tabs [role="tab"][aria-selected="true"]')
     assert selected.inner_text().strip() == vi(f"{section}.view.{default}")
     assert page.evaluate(INJECTED) == []

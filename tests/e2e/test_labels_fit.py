@@ -1,7 +1,7 @@
 """No label cut short with "…" (issue 18): the overview's cards ("GRDP per person 2030
 (U…" in English at 1280 px), the economy tabs' cards and the tracker, in both languages
 on a 1280 × 800 screen and a 390 × 844 phone. Data grids and charts draw on a canvas and
-are checked elsewhere (tests/unit/test_vega_theme.py, the tracker table's widths)."""
+are checked elsewhere (tests/unit/test_vega_theme.py); the tracker's HTML table wraps."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from tests.e2e.conftest import no_traceback, open_app, screenshot
 
 SIZES = {"1280x800": (1280, 800), "390x844": (390, 844)}
 SCREENS = (("", {}), ("economy", {"view": "targets"}), ("economy", {"view": "whatif"}))
-SCREENS += (("tracker", {}),)
+SCREENS += (("tracker", {"view": "status"}), ("tracker", {"view": "commitments"}))
 # Text whose box is narrower than its content and whose overflow is drawn as "…".
 CUT_SHORT = """() => [...document.querySelectorAll('[data-testid="stMain"] *')]
   .filter(e => e.getClientRects().length && e.scrollWidth > e.clientWidth + 1

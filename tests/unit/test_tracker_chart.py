@@ -5,9 +5,21 @@ offsets and font sizes the renderer is given."""
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
 
-from components.tracker_charts import ROW, chart_frame, status_chart, target_names
+from components.tracker_charts import (
+    ROW,
+    STATUS_COLOURS,
+    STATUS_SYMBOLS,
+    axis_cap,
+    chart_frame,
+    status_chart,
+    status_strip,
+    target_names,
+)
 from components.tracker_view import SLIDE_ROW
 from components.vega_theme import larger
 from core.data import load_table
@@ -95,3 +107,39 @@ def test_the_axis_draws_no_grid_through_the_names():
     axes = [layer["encoding"]["x"].get("axis") for layer in spec["layer"]]
     assert any(axes)
     assert all(axis.get("grid") is False for axis in axes if axis)
+
+
+def test_the_html_strip_draws_each_target_with_its_status_shape_and_figure():
+    """The page's chart without Vega: one row per target in order, its marker the status's
+    symbol in its colour at its share of the axis, its figure beside it, text escaped."""
+    t = Translator("en")
+    frame = chart_frame(TRACKED, target_names(TARGETS, t), None, THRESHOLDS, t)
+    frame.loc[0, "target"] = "<b>Growth</b>"
+    markup = status_strip(frame, THRESHOLDS, t, 'Counts "here"')
+    assert 'role="img" aria-label="Counts &quot;here&quot;"' in markup
+    assert "<b>Growth</b>" not in markup
+    marks = re.findall(r'class="mark" style="left:([\d.]+)%;color:([^"]+)"[^>]*>(.)<', markup)
+    assert len(marks) == len(frame)
+    domain = axis_cap(THRESHOLDS) + 1
+    for (left, colour, symbol), item in zip(marks, frame.itertuples(), strict=True):
+        assert float(left) == pytest.approx(100 * item.shown / domain, abs=0.01)
+        assert (colour, symbol) == (STATUS_COLOURS[item.status], STATUS_SYMBOLS[item.status])
+    names = re.findall(r'<div class="name">([^<]*)</div>', markup)
+    assert [html.unescape(n) for n in names] == list(frame["target"])
+    rules = {float(x) for x in re.findall(r'class="rule" style="left:([\d.]+)%"', markup)}
+    expected = {THRESHOLDS.behind_years, THRESHOLDS.far_behind_years}
+    assert rules == {round(100 * at / domain, 2) for at in expected}
+    for label in frame["label"]:
+        assert f">{html.escape(label)}</span>" in markup
+
+
+def test_the_html_strip_marks_the_opened_target_and_keeps_far_figures_inside():
+    t = Translator("vi")
+    frame = chart_frame(TRACKED, target_names(TARGETS, t), TRACKED[1].target_id, THRESHOLDS, t)
+    frame.loc[2, "shown"] = axis_cap(THRESHOLDS)  # past two thirds of the axis
+    markup = status_strip(frame, THRESHOLDS, t, "x")
+    assert markup.count('class="mark chosen"') == 1
+    assert (
+        markup.count('class="value before"')
+        == (frame["shown"] > (axis_cap(THRESHOLDS) + 1) * 2 / 3).sum()
+    )
