@@ -16,27 +16,6 @@ import streamlit as st
 
 from core.i18n import Translator
 
-# A data grid sizes a column from a sample of its cells and cuts the rest with "…" ("about
-# 15,800 USD pe" in the tracker's table at 1280 px): widths from every cell instead.
-CHAR_PX = 7.6  # a generous average advance of the grid's 14-px type, diacritics included
-CELL_PADDING_PX = 28
-MAX_COLUMN_PX = 480  # the grid's own cap on a fitted column is 500
-
-
-def fitted_columns(table: pd.DataFrame) -> dict[str, object]:
-    """A ``column_config`` giving each column the width of its longest cell or header."""
-    return {
-        column: st.column_config.Column(
-            width=min(
-                round(max(len(str(v)) for v in [column, *table[column]]) * CHAR_PX)
-                + CELL_PADDING_PX,
-                MAX_COLUMN_PX,
-            )
-        )
-        for column in table.columns
-    }
-
-
 # Gives the chart in the container `.st-key-<key>` the accessible name `text`, now and
 # whenever Vega (re)labels its view; a newer run's script (the next slider move) takes
 # over from this one. It watches only aria-label attributes: Vega draws SVG, and a
