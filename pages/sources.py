@@ -35,9 +35,8 @@ def entry(row) -> str:
     linked to the publisher's own page, and what kind of source it is."""
     label = escape(public_label(row, t.lang))
     link = public_link(row)
-    heading = (
-        f'<a href="{escape(link)}" target="_blank" rel="noopener">{label}</a>' if link else label
-    )
+    # Streamlit's sanitiser adds rel="noopener noreferrer" to every target="_blank".
+    heading = f'<a href="{escape(link)}" target="_blank">{label}</a>' if link else label
     kind = escape(t(f"sources.kind.{row['kind']}"))
     return f"<li><strong>{heading}</strong> · {kind} · <code>{escape(row['id'])}</code></li>"
 
