@@ -22,6 +22,9 @@ _URL = re.compile(r"https?://[^\s<]+[^\s<.,;:)'\"]")
 STYLE = """<style>
 .source-list { padding-left: 1.2rem; margin: 0; line-height: 1.6; }
 .source-list li { margin: 0.15rem 0; }
+.source-list a { color: #0B5394; }
+.source-list code { font-size: 0.8em; padding: 0.1em 0.25em; border-radius: 0.25rem;
+  background: rgba(172, 177, 195, 0.25); overflow-wrap: anywhere; }
 .source-technical { border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem;
   padding: 0.5rem 1rem; margin: 0.5rem 0; }
 .source-technical summary { cursor: pointer; font-weight: 600; padding: 0.25rem 0; }
