@@ -14,8 +14,9 @@ _REJECTED_KEY = "_rejected_lang"
 _SWITCH_KEY = "lang-switch"
 
 
-def language_switch() -> None:
-    """Set the language from the link on the first run, then from the sidebar switch."""
+def choose_language() -> None:
+    """The language: from the link on the first run, then from the sidebar switch (whose
+    callback has set it before the run). Called before the pages are named."""
     if LANGUAGE_KEY not in st.session_state:
         raw = st.query_params.get_all(LANGUAGE_KEY)
         chosen = parse_language(raw)
@@ -23,7 +24,14 @@ def language_switch() -> None:
             st.session_state[_REJECTED_KEY] = raw[-1]
         st.session_state[LANGUAGE_KEY] = chosen or DEFAULT_LANGUAGE
     lang = st.session_state[LANGUAGE_KEY]
-    st.session_state[_SWITCH_KEY] = lang
+    # The URL loses its parameters on a page change; writing it back keeps links shareable.
+    if st.query_params.get(LANGUAGE_KEY) != lang:
+        st.query_params[LANGUAGE_KEY] = lang
+
+
+def language_switch() -> None:
+    """The sidebar switch, on every page but the presentation (whose sidebar is hidden)."""
+    st.session_state[_SWITCH_KEY] = st.session_state[LANGUAGE_KEY]
     st.sidebar.radio(
         "Ngôn ngữ / Language",
         LANGUAGES,
@@ -32,9 +40,6 @@ def language_switch() -> None:
         on_change=_switched,
         horizontal=True,
     )
-    # The URL loses its parameters on a page change; writing it back keeps links shareable.
-    if st.query_params.get(LANGUAGE_KEY) != lang:
-        st.query_params[LANGUAGE_KEY] = lang
 
 
 def _switched() -> None:

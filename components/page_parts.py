@@ -22,22 +22,11 @@ from core.sources import public_label, public_labels, public_link, source_ids
 
 _INLINE_SOURCES = 3
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
-_URL = re.compile(r"https?://[^\s`]+[^\s`.,;:)'\"]")
 
 
 def escape_markdown(text: str) -> str:
     """Data text shown as Markdown stays text: no links, emphasis or HTML of its own."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
-
-def escape_markdown_keeping_urls(text: str) -> str:
-    """Like ``escape_markdown``, but URLs inside the text shown whole in code spans: an
-    escaped URL would display its backslashes ("https://…\\_…") once Streamlit links it."""
-    out, start = [], 0
-    for match in _URL.finditer(str(text)):
-        out += [escape_markdown(str(text)[start : match.start()]), f"`{match.group()}`"]
-        start = match.end()
-    return "".join([*out, escape_markdown(str(text)[start:])])
 
 
 def link_value(text: str, limit: int = 40) -> str:

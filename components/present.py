@@ -91,9 +91,14 @@ def sidebar_toggle(t: Translator) -> None:
     )
 
 
+def is_presentation(page) -> bool:
+    """Whether ``page`` (what st.navigation returned) is the presentation."""
+    return page.url_path == page_of(SECTION).url_path
+
+
 def route(page, t: Translator) -> None:
     """Go to the presentation when the link or the toggle asks for it."""
-    if page.url_path == page_of(SECTION).url_path:
+    if is_presentation(page):
         return
     wanted, rejected = parse_present(st.query_params.get_all(PRESENT_PARAM))
     if rejected is not None:
