@@ -71,6 +71,11 @@ LABEL_BOX = {
     "get_background_color": [255, 255, 255, 215],
     "background_padding": [3, 1, 3, 1],
 }
+# A place's located-within area far out (a seaport) lies at the view's bottom edge, which
+# cut its name off: the name goes above the area's point, and east of it, off Long
+# Thành's name, which stretches west of its marker.
+LOCATED_OUTSIDE = {"anchor": "start", "baseline": "bottom"}
+LOCATED_INSIDE = {"anchor": "middle", "baseline": "center"}
 PLACE_PX = 13  # the connectivity places' names
 PLACE_GAP = 12  # px from a place's marker centre to its name: clears the 8-px marker
 PLACES_LAYER = "places"  # the connectivity markers: drawn, they call for the wide view
@@ -734,15 +739,15 @@ def _located_specs(
                     "text": f"{label_lines(place)}\n({t('zones.located.label')})",
                     "position": list(frame.located_labels[row.place_id]),
                     "colour": [*colour, 255],
+                    # The park's area lies among the units: centred on it, as ever.
+                    **(LOCATED_INSIDE if row.place_id == IT_PARK_PLACE else LOCATED_OUTSIDE),
                 }
             )
     if not features:
         return []
-    # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Thị / Vải"); above
-    # its point, since the areas lie at the view's bottom edge, which cut the label off,
-    # and east of it, off Long Thành's name, which stretches west of its marker.
-    where = {"anchor": "start", "baseline": "bottom"}
-    text = _text_layer("located-names", labels, colour="colour", size=12, **where)
+    # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Thị / Vải").
+    text = _text_layer("located-names", labels, colour="colour", size=12)
+    text["props"].update(get_text_anchor="anchor", get_alignment_baseline="baseline")
     return [
         {
             "type": "GeoJsonLayer",
