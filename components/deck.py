@@ -56,6 +56,7 @@ from core.wards import (
 MAP_KEY = "zones-map"
 MAP_HEIGHT = 560
 MAP_WIDTH_GUESS = 700  # the view is fitted to this width; wider maps show more context
+PHONE_MAP_WIDTH = 354  # the page's map at a 390-px viewport
 CENTRE_CODE = 718  # Thủ Dầu Một, the provincial capital: its centroid is the centre
 FONT = '"Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif"'
 MARKER = [204, 51, 17]  # connectivity targets (Paul Tol's red): apart from zone colours
@@ -195,18 +196,28 @@ def geometry(
     )
     boxes = [bbox(f["geometry"]) for f in features]
     areas = (_region_geo, _located_geo)
-    province = _frame(union_bbox(boxes), width, height, *areas)
+    # The page's map (the default guess) is 354 px wide on a phone: the province is fitted
+    # to that, so a phone shows it whole; the presentation passes its own screen's size.
+    fit = PHONE_MAP_WIDTH if width == MAP_WIDTH_GUESS else width
+    province = _frame(union_bbox(boxes), width, height, *areas, fit_width=fit)
     wide = union_bbox(boxes + [(lon, lat, lon, lat) for lon, lat in points])
     return Geometry(labels, centre, province, _frame(wide, width, height, *areas))
 
 
 def _frame(
-    box: BBox, width: int, height: int, region_geo: dict | None, located_geo: dict | None
+    box: BBox,
+    width: int,
+    height: int,
+    region_geo: dict | None,
+    located_geo: dict | None,
+    fit_width: int | None = None,
 ) -> Frame:
-    """The view fitted to ``box`` with a margin, and the labels that fall inside it."""
+    """The view fitted to ``box`` with a margin in a map ``fit_width`` (or ``width``)
+    wide, and the labels that fall inside a map ``width`` wide."""
     west, south, east, north = box
     pad_x, pad_y = (east - west) * 0.06, (north - south) * 0.06
-    view = fit_view((west - pad_x, south - pad_y, east + pad_x, north + pad_y), width, height)
+    padded = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
+    view = fit_view(padded, fit_width or width, height)
     # The part of the world a map of the guessed size shows: neighbours are labelled in it.
     half_w = width / 2 / (512 * 2 ** view[2]) * 360
     half_h = half_w * height / width * math.cos(math.radians(view[1]))

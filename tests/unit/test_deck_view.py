@@ -56,15 +56,16 @@ def crosses(start, end, box, steps: int = 400) -> bool:
     )
 
 
-def test_without_the_places_the_province_fills_the_map():
-    left, top = to_pixel((PROVINCE[0], PROVINCE[3]), GEO.province.view, MAP_WIDTH_GUESS, MAP_HEIGHT)
-    right, bottom = to_pixel(
-        (PROVINCE[2], PROVINCE[1]), GEO.province.view, MAP_WIDTH_GUESS, MAP_HEIGHT
-    )
-    # It fills the map in its limiting direction (height) and stays inside it.
-    assert (bottom - top) / MAP_HEIGHT > 0.8
-    assert 0 < left < right < MAP_WIDTH_GUESS
+@pytest.mark.parametrize("width", [MAP_WIDTH_GUESS, PHONE_WIDTH])
+def test_without_the_places_the_province_fills_the_map(width):
+    view = GEO.province.view
+    left, top = to_pixel((PROVINCE[0], PROVINCE[3]), view, width, MAP_HEIGHT)
+    right, bottom = to_pixel((PROVINCE[2], PROVINCE[1]), view, width, MAP_HEIGHT)
+    # Whole on a phone and filling its width; the wide view left it 45 % tall.
+    assert 0 < left < right < width
     assert 0 < top < bottom < MAP_HEIGHT
+    assert (right - left) / PHONE_WIDTH > 0.75
+    assert (bottom - top) / MAP_HEIGHT > 0.5
     assert GEO.frame(()) == GEO.frame(("units", "it_park")) == GEO.province
 
 
