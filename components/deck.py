@@ -2,8 +2,10 @@
 
 No map tiles are fetched unless the reader asks for a basemap: ``map_provider=None``
 leaves pydeck's ``__MAP_STYLE__`` sentinel in the spec, which Streamlit reads as "no
-basemap" (an absent ``mapStyle`` would make it fetch Carto's). The view is fixed from
-the data, so a rerun (a new zone, a layer switched on) never moves the map.
+basemap" (an absent ``mapStyle`` would make it fetch Carto's). The view is
+fixed from the data for each of two layer sets (the province alone, or with the
+connectivity places far around it), so a rerun (a new zone, a ward, another layer) never
+moves the map; only switching the connectivity layer does.
 
 Tooltip text travels in each object's ``tip_title``/``tip_body`` fields; Streamlit
 HTML-escapes field values in the ``html`` template, so no data text becomes markup.
@@ -32,6 +34,7 @@ from core.geo import (
     density,
     fit_view,
     haversine_km,
+    mercator,
     representative_point,
     rounded,
     union_bbox,
@@ -53,6 +56,7 @@ from core.wards import (
 MAP_KEY = "zones-map"
 MAP_HEIGHT = 560
 MAP_WIDTH_GUESS = 700  # the view is fitted to this width; wider maps show more context
+PHONE_MAP_WIDTH = 354  # the page's map at a 390-px viewport
 CENTRE_CODE = 718  # Thủ Dầu Một, the provincial capital: its centroid is the centre
 FONT = '"Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif"'
 MARKER = [204, 51, 17]  # connectivity targets (Paul Tol's red): apart from zone colours
@@ -62,10 +66,27 @@ WARD_LINE = [70, 70, 70]
 WARD_DECIMALS = 3  # the 36 thin outlines: keeps the page's map data under 150 KB
 WARD_CHOSEN = [238, 51, 119]  # Paul Tol's magenta: apart from zones, markers and the park
 FADED_ALPHA = 70
+# A white box under a label: lines pass under it, and any fill reads as white.
+LABEL_BOX = {
+    "background": True,
+    "get_background_color": [255, 255, 255, 215],
+    "background_padding": [3, 1, 3, 1],
+}
+# A place's located-within area far out (a seaport) lies at the view's bottom edge, which
+# cut its name off: the name goes above the area's point, and east of it, off Long
+# Thành's name, which stretches west of its marker.
+LOCATED_OUTSIDE = {"anchor": "start", "baseline": "bottom"}
+LOCATED_INSIDE = {"anchor": "middle", "baseline": "center"}
+PLACE_PX = 13  # the connectivity places' names
+PLACE_GAP = 12  # px from a place's marker centre to its name: clears the 8-px marker
+PLACES_LAYER = "places"  # the connectivity markers: drawn, they call for the wide view
 LABEL_PX = 14  # the units' names on the page; the presentation passes its own
 # Thuận An and Dĩ An are small neighbours whose centred names overlap: each is anchored
 # away from the other (text anchor, offset in half label heights).
 LABEL_NUDGE = {725: ("end", 1), 724: ("start", -1)}
+# Below left of the centre: the one quarter around it no connection line enters (the
+# airports lie south and south-east, the border gates north and west; a test checks).
+CENTRE_NAME_BESIDE = {"anchor": "end", "baseline": "top", "offset": [-8, 4]}
 TOOLTIP = {
     "html": "<b>{tip_title}</b><div>{tip_body}</div>",
     "style": {
@@ -91,16 +112,29 @@ def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
     return [int(value[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
+class Frame(NamedTuple):
+    """One fixed view of the map and the labels placed for it."""
+
+    view: tuple[float, float, float]  # lon, lat, zoom
+    box: BBox  # the part of the world a map of the guessed size shows
+    neighbour_labels: dict[int, Point]
+    located_labels: dict[str, Point]  # place id -> label point of its located-within area
+
+
 @dataclass(frozen=True)
 class Geometry:
-    """What the map needs from the shapes, computed once per data folder."""
+    """What the map needs from the shapes, computed once per data folder: two fixed
+    views, the province alone and the province with the connectivity places."""
 
     labels: dict[int, Point]  # unit code -> label point
     centre: Point
-    view: tuple[float, float, float]  # lon, lat, zoom
-    view_box: BBox
-    neighbour_labels: dict[int, Point]
-    located_labels: dict[str, Point]  # place id -> label point of its located-within area
+    province: Frame
+    wide: Frame
+
+    def frame(self, layers: tuple[str, ...]) -> Frame:
+        """The view for these layers: the places (up to 106 km away) need the wide one;
+        without them the province fills the map. Each layer set keeps its own view."""
+        return self.wide if "connectivity" in layers else self.province
 
 
 class WardLayers(NamedTuple):
@@ -124,9 +158,10 @@ def located(frame: pd.DataFrame | None) -> pd.DataFrame:
 def map_points(
     connectivity: pd.DataFrame | None, it_park: pd.DataFrame | None
 ) -> tuple[Point, ...]:
-    """Every point the fixed view must show besides the units: the placed targets and the
-    park. The located-within areas lie south of it and are not fitted in: that would shrink
-    the province on a phone; they are listed under the map and a reader can pan to them."""
+    """Every point the wide view must show besides the units: the placed targets and the
+    park (in the province, so its own view shows it too). The located-within areas lie
+    south of it and are not fitted in: that would shrink the province on a phone; they
+    are listed under the map and a reader can pan to them."""
     points = tuple((float(row.lon), float(row.lat)) for row in located(connectivity).itertuples())
     park = it_park_position(it_park)
     return points + ((park,) if park else ())
@@ -151,7 +186,7 @@ def geometry(
     height: int = MAP_HEIGHT,
     _located_geo: dict | None = None,
 ) -> Geometry:
-    """Label points, the provincial centre and the fixed view for a map of about
+    """Label points, the provincial centre and the two fixed views for a map of about
     ``width`` × ``height`` pixels (cached per data folder and size)."""
     del folder  # cache key only: the shapes are too large to hash on every run
     features = _districts_geo["features"]
@@ -160,16 +195,35 @@ def geometry(
         centroid(f["geometry"]) for f in features if f["properties"]["code"] == CENTRE_CODE
     )
     boxes = [bbox(f["geometry"]) for f in features]
-    boxes += [(lon, lat, lon, lat) for lon, lat in points]
-    west, south, east, north = union_bbox(boxes)
+    areas = (_region_geo, _located_geo)
+    # The page's map (the default guess) is 354 px wide on a phone: the province is fitted
+    # to that, so a phone shows it whole; the presentation passes its own screen's size.
+    fit = PHONE_MAP_WIDTH if width == MAP_WIDTH_GUESS else width
+    province = _frame(union_bbox(boxes), width, height, *areas, fit_width=fit)
+    wide = union_bbox(boxes + [(lon, lat, lon, lat) for lon, lat in points])
+    return Geometry(labels, centre, province, _frame(wide, width, height, *areas))
+
+
+def _frame(
+    box: BBox,
+    width: int,
+    height: int,
+    region_geo: dict | None,
+    located_geo: dict | None,
+    fit_width: int | None = None,
+) -> Frame:
+    """The view fitted to ``box`` with a margin in a map ``fit_width`` (or ``width``)
+    wide, and the labels that fall inside a map ``width`` wide."""
+    west, south, east, north = box
     pad_x, pad_y = (east - west) * 0.06, (north - south) * 0.06
-    view = fit_view((west - pad_x, south - pad_y, east + pad_x, north + pad_y), width, height)
+    padded = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
+    view = fit_view(padded, fit_width or width, height)
     # The part of the world a map of the guessed size shows: neighbours are labelled in it.
     half_w = width / 2 / (512 * 2 ** view[2]) * 360
     half_h = half_w * height / width * math.cos(math.radians(view[1]))
     view_box = (view[0] - half_w, view[1] - half_h, view[0] + half_w, view[1] + half_h)
     neighbour_labels = {}
-    for feature in (_region_geo or {}).get("features", []):
+    for feature in (region_geo or {}).get("features", []):
         if feature["properties"].get("focus"):
             continue
         point = representative_point(feature["geometry"], within=view_box)
@@ -178,9 +232,9 @@ def geometry(
             neighbour_labels[feature["properties"]["code"]] = point
     located_labels = {
         area["properties"]["place_id"]: representative_point(area["geometry"], within=view_box)
-        for area in (_located_geo or {}).get("features", [])
+        for area in (located_geo or {}).get("features", [])
     }
-    return Geometry(labels, centre, view, view_box, neighbour_labels, located_labels)
+    return Frame(view, view_box, neighbour_labels, located_labels)
 
 
 def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, str]:
@@ -235,6 +289,7 @@ def layer_specs(
     zones = _zones.set_index("id")
     units = _districts.set_index("code")
     geo = _geometry
+    frame = geo.frame(layers)
     specs: list[dict] = []
 
     if _region_geo is not None:
@@ -258,10 +313,10 @@ def layer_specs(
         names = [
             {
                 "text": t.pick(f["properties"]["name_vi"], f["properties"]["name_en"]),
-                "position": list(geo.neighbour_labels[f["properties"]["code"]]),
+                "position": list(frame.neighbour_labels[f["properties"]["code"]]),
             }
             for f in others
-            if f["properties"]["code"] in geo.neighbour_labels
+            if f["properties"]["code"] in frame.neighbour_labels
         ]
         specs.append(
             _text_layer(
@@ -316,7 +371,7 @@ def layer_specs(
         chosen = [f for f in features if f["properties"]["zone"] == zone]
         specs.append(_outline_layer("chosen-zone", chosen, width=3))
     if _wards is not None:
-        specs += _located_specs(t, _wards, geo, _connectivity, _it_park, layers)
+        specs += _located_specs(t, _wards, frame, _connectivity, _it_park, layers)
         specs += _ward_specs(t, _wards, zones, units, ward, "units" in layers)
 
     if _region_geo is not None:
@@ -324,7 +379,7 @@ def layer_specs(
         specs.append(_outline_layer("province", focus, width=2.5))
 
     if "connectivity" in layers:
-        specs += _connectivity_specs(t, located(_connectivity), geo.centre, geo.view_box)
+        specs += _connectivity_specs(t, located(_connectivity), geo.centre, frame)
     if "it_park" in layers:
         position = it_park_position(_it_park)
         if position is not None:
@@ -347,25 +402,35 @@ def layer_specs(
                 )
             )
 
-    specs.append(_unit_names(t, units, geo, label_px))
+    specs.append(_unit_names(t, units, geo, label_px, "connectivity" in layers))
     return specs
 
 
-def _unit_names(t: Translator, units: pd.DataFrame, geo: Geometry, label_px: int) -> dict:
-    """The former units' names, on top of everything (arcs included), nudged apart."""
+def _unit_names(
+    t: Translator, units: pd.DataFrame, geo: Geometry, label_px: int, lines: bool
+) -> dict:
+    """The former units' names, on top of everything, nudged apart. With the connection
+    lines drawn each name sits on a white box (a line passes under it, never through
+    it), and Thủ Dầu Một's name moves off the centre the lines start from."""
     labels = []
     for code, point in geo.labels.items():
         anchor, shift = LABEL_NUDGE.get(code, ("middle", 0))
-        labels.append(
-            {
-                "text": t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"]),
-                "position": list(point),
-                "anchor": anchor,
-                "offset": [shift * label_px / 2, 0],
-            }
-        )
+        label = {
+            "text": t.pick(units.loc[code, "name_vi"], units.loc[code, "name_en"]),
+            "position": list(point),
+            "anchor": anchor,
+            "baseline": "center",
+            "offset": [shift * label_px / 2, 0],
+        }
+        if lines and code == CENTRE_CODE:
+            label.update(position=list(geo.centre), **CENTRE_NAME_BESIDE)
+        labels.append(label)
     text = _text_layer("unit-names", labels, colour=[*INK, 255], size=label_px)
-    text["props"].update(get_text_anchor="anchor", get_pixel_offset="offset")
+    text["props"].update(
+        get_text_anchor="anchor", get_alignment_baseline="baseline", get_pixel_offset="offset"
+    )
+    if lines:
+        text["props"].update(LABEL_BOX)
     return text
 
 
@@ -443,12 +508,38 @@ def _marker_layer(
     }
 
 
+def place_label(where: Point, centre: Point, frame: Frame, lines: int) -> dict:
+    """Where a place's name goes (text anchor, baseline, pixel offset from its marker): on
+    a side its line to the centre never enters, so the line crosses no label of its own,
+    and towards the map's middle where it can, so a phone's narrower map still shows it."""
+    x, y = mercator(*where)
+    to_x, to_y = (a - b for a, b in zip(mercator(*centre), (x, y), strict=True))
+    if abs(to_x) >= abs(to_y):
+        # A sideways line stays in one vertical half: the label takes the other,
+        # stretching along the line towards the middle.
+        towards = 1 if to_x > 0 else -1
+        above = to_y > 0
+        return {
+            "anchor": "start" if towards > 0 else "end",
+            "baseline": "bottom" if above else "top",
+            "offset": [towards * PLACE_GAP, -8 if above else 4],
+        }
+    # A steep line: beside the marker, facing the map's middle unless the line drifts
+    # into that side within the label's half height.
+    side = 1 if mercator(*frame.view[:2])[0] > x else -1
+    drift = abs(to_x / to_y) * lines * PLACE_PX / 2
+    if side * to_x > 0 and drift >= PLACE_GAP - 2:
+        side = -side
+    return {
+        "anchor": "start" if side > 0 else "end",
+        "baseline": "center",
+        "offset": [side * PLACE_GAP, 0],
+    }
+
+
 def _connectivity_specs(
-    t: Translator, places: pd.DataFrame, centre: Point, view_box: BBox
+    t: Translator, places: pd.DataFrame, centre: Point, frame: Frame
 ) -> list[dict]:
-    # A place too near the view's bottom edge for its label (about 60 px of the 560-px
-    # map: two lines and the distance) is labelled above its marker, not cut off.
-    low = view_box[1] + (view_box[3] - view_box[1]) * 0.11
     points = []
     for row in places.itertuples():
         where = (float(row.lon), float(row.lat))
@@ -465,15 +556,15 @@ def _connectivity_specs(
                 t("zones.tip.distance", km=t.number(km)),
             ]
         )
+        text = f"{label_lines(name)}\n{t.number(km)} km"
         points.append(
             {
                 "position": list(where),
                 "source": list(centre),
                 "tip_title": name,
                 "tip_body": body,
-                "text": f"{label_lines(name)}\n{t.number(km)} km",
-                "baseline": "bottom" if where[1] < low else "top",
-                "offset": [0, -10 if where[1] < low else 10],
+                "text": text,
+                **place_label(where, centre, frame, text.count("\n") + 1),
             }
         )
     centre_point = {
@@ -493,16 +584,21 @@ def _connectivity_specs(
                 "get_source_color": [*INK, 200],
                 "get_target_color": [*MARKER, 230],
                 "get_width": 2.5,
-                "get_height": 0.25,
+                "get_height": 0,  # flat: a raised arc is drawn over the labels (depth)
                 "pickable": True,
             },
         },
-        _marker_layer("places", points, colour=[*MARKER, 255], radius=8),
+        _marker_layer(PLACES_LAYER, points, colour=[*MARKER, 255], radius=8),
         _marker_layer("centre", [centre_point], colour=[*INK, 255], radius=6),
     ]
     # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Hoa / Lư").
-    text = _text_layer("place-names", points, colour=[*MARKER, 255], size=13)
-    text["props"].update(get_alignment_baseline="baseline", get_pixel_offset="offset")
+    text = _text_layer("place-names", points, colour=[*MARKER, 255], size=PLACE_PX)
+    text["props"].update(
+        get_text_anchor="anchor",
+        get_alignment_baseline="baseline",
+        get_pixel_offset="offset",
+        **LABEL_BOX,  # red on a zone's orange or green reads poorly
+    )
     specs.append(text)
     return specs
 
@@ -614,7 +710,7 @@ def source_line(cell: str, sources: pd.DataFrame | None) -> str:
 def _located_specs(
     t: Translator,
     wards: WardLayers,
-    geo: Geometry,
+    frame: Frame,
     connectivity: pd.DataFrame | None,
     it_park: pd.DataFrame | None,
     layers: tuple[str, ...],
@@ -648,18 +744,21 @@ def _located_specs(
                 },
             }
         )
-        if row.place_id in geo.located_labels:
+        if row.place_id in frame.located_labels:
             labels.append(
                 {
-                    "text": f"{place}\n({t('zones.located.label')})",
-                    "position": list(geo.located_labels[row.place_id]),
+                    "text": f"{label_lines(place)}\n({t('zones.located.label')})",
+                    "position": list(frame.located_labels[row.place_id]),
                     "colour": [*colour, 255],
+                    # The park's area lies among the units: centred on it, as ever.
+                    **(LOCATED_INSIDE if row.place_id == IT_PARK_PLACE else LOCATED_OUTSIDE),
                 }
             )
     if not features:
         return []
+    # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Thị / Vải").
     text = _text_layer("located-names", labels, colour="colour", size=12)
-    text["props"].update(word_break=_literal("break-word"), max_width=10)
+    text["props"].update(get_text_anchor="anchor", get_alignment_baseline="baseline")
     return [
         {
             "type": "GeoJsonLayer",
@@ -695,11 +794,16 @@ class CompactDeck(pdk.Deck):
 
 def build_deck(specs: list[dict], geo: Geometry, generation: int, basemap: bool) -> pdk.Deck:
     """The deck for this run. ``generation`` renames the pickable layers after each click
-    so Streamlit drops its own selection fading, which would fight the zone highlight."""
+    so Streamlit drops its own selection fading, which would fight the zone highlight.
+
+    The view is the wide one exactly when the connectivity places are drawn (as in
+    ``layer_specs``): it changes only when that layer is switched, never on other reruns.
+    """
     layers = [
         pdk.Layer(spec["type"], id=f"{spec['id']}-{generation}", **spec["props"]) for spec in specs
     ]
-    lon, lat, zoom = geo.view
+    wide = any(spec["id"] == PLACES_LAYER for spec in specs)
+    lon, lat, zoom = (geo.wide if wide else geo.province).view
     view = pdk.ViewState(
         longitude=lon, latitude=lat, zoom=zoom, min_zoom=6, max_zoom=14, pitch=0, bearing=0
     )

@@ -164,10 +164,17 @@ def test_the_view_stays_put_when_the_choice_changes():
     at = run_page(PAGE, "vi", map="interactive")
     before, _ = deck_spec(at)
     at.segmented_control(key=ZONE_KEY).set_value(2)
-    at.toggle(key="zones-layer-connectivity").set_value(True)
     rerun(at, "vi")
     after, _ = deck_spec(at)
     assert before["initialViewState"] == after["initialViewState"]
+    # The connectivity places need the wider view, kept while that layer stays on.
+    at.toggle(key="zones-layer-connectivity").set_value(True)
+    rerun(at, "vi")
+    wide, _ = deck_spec(at)
+    assert wide["initialViewState"]["zoom"] < before["initialViewState"]["zoom"]
+    at.segmented_control(key=ZONE_KEY).set_value(3)
+    rerun(at, "vi")
+    assert deck_spec(at)[0]["initialViewState"] == wide["initialViewState"]
     assert at.get("deck_gl_json_chart")[0].proto.id == (
         run_page(PAGE, "vi", map="interactive").get("deck_gl_json_chart")[0].proto.id
     )

@@ -86,17 +86,18 @@ def wait_for_query(page, fragment: str) -> None:
     page.wait_for_function("f => location.search.includes(f)", arg=fragment, timeout=60_000)
 
 
-def unit_pixel(page, code: int) -> tuple[float, float]:
-    """Where a unit's label point is drawn, in viewport coordinates (map scrolled into view)."""
+def unit_pixel(page, code: int, layers: tuple[str, ...] = ()) -> tuple[float, float]:
+    """Where a unit's label point is drawn, in viewport coordinates (map scrolled into view),
+    from the view the map shows with these layers on."""
     page.locator(MAP).evaluate("e => e.scrollIntoView({block: 'center'})")
     canvas = page.locator(f"{MAP} canvas").first
     canvas.scroll_into_view_if_needed()  # waits until the canvas stops moving
     box = canvas.bounding_box()
-    x, y = to_pixel(GEO.labels[code], GEO.view, box["width"], box["height"])
+    x, y = to_pixel(GEO.labels[code], GEO.frame(layers).view, box["width"], box["height"])
     return box["x"] + x, box["y"] + y
 
 
-def hover_unit(page, code: int, text: str):
+def hover_unit(page, code: int, text: str, layers: tuple[str, ...] = ()):
     """Point at a unit's label until deck.gl shows its tooltip containing `text`.
 
     deck.gl picks only once its layers are drawn and may re-lay the map out meanwhile, so
@@ -108,7 +109,7 @@ def hover_unit(page, code: int, text: str):
     deadline = time.monotonic() + 90
     attempt = 0
     while True:
-        x, y = unit_pixel(page, code)
+        x, y = unit_pixel(page, code, layers)
         dx, dy = offsets[attempt % len(offsets)]
         page.mouse.move(x + dx, y + dy)
         try:
@@ -290,7 +291,7 @@ def test_the_units_layer_toggles_and_a_click_chooses_a_ward(page, server):
     wait_for_colours(page, zone_colours())
     # The label point of a former unit lies in one of its new communes (zone 3: whole ones).
     former = load_table("districts", data_dir()).set_index("code").loc[726]
-    x, y = unit_pixel(page, 726)
+    x, y = unit_pixel(page, 726, ("units",))
     page.mouse.move(x, y)
     tooltip = page.locator(".deck-tooltip")
     tooltip.filter(has_text="Before 1 July 2025").wait_for()

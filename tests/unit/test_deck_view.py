@@ -1,0 +1,113 @@
+"""The interactive zones map's fixed views and where the connection places' names go,
+measured in pixels from the real shapes and places (issue 18: the province fills the map,
+no line crosses a name, no name is cut off on a phone)."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.deck import (
+    CENTRE_NAME_BESIDE,
+    MAP_HEIGHT,
+    MAP_WIDTH_GUESS,
+    PLACE_PX,
+    geometry,
+    located,
+    map_points,
+    place_label,
+)
+from core.data import data_dir, load_geojson, load_table
+from core.geo import bbox, union_bbox
+from core.svg_map import text_width
+from core.text import label_lines
+from tests.map_pixels import to_pixel
+
+PHONE_WIDTH = 354  # the map's width at a 390-px viewport
+FOLDER = data_dir()
+DISTRICTS_GEO = load_geojson("districts_geo", FOLDER)
+PLACES = located(load_table("connectivity", FOLDER))
+GEO = geometry(
+    DISTRICTS_GEO,
+    load_geojson("region_geo", FOLDER),
+    folder=str(FOLDER),
+    points=map_points(PLACES, load_table("it_park", FOLDER)),
+    _located_geo=load_geojson("located_geo", FOLDER),
+)
+PROVINCE = union_bbox([bbox(f["geometry"]) for f in DISTRICTS_GEO["features"]])
+
+
+def label_box(label: dict, marker: tuple[float, float], text: str) -> tuple[float, ...]:
+    """The pixels a place's name covers (estimated generously from its font)."""
+    lines = text.split("\n")
+    width = max(text_width(line, PLACE_PX) for line in lines)
+    height = len(lines) * PLACE_PX
+    x = marker[0] + label["offset"][0]
+    y = marker[1] + label["offset"][1]
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[label["anchor"]]
+    top = {"top": y, "bottom": y - height, "center": y - height / 2}[label["baseline"]]
+    return left, top, left + width, top + height
+
+
+def crosses(start, end, box, steps: int = 400) -> bool:
+    return any(
+        box[0] < start[0] + (end[0] - start[0]) * i / steps < box[2]
+        and box[1] < start[1] + (end[1] - start[1]) * i / steps < box[3]
+        for i in range(steps + 1)
+    )
+
+
+@pytest.mark.parametrize("width", [MAP_WIDTH_GUESS, PHONE_WIDTH])
+def test_without_the_places_the_province_fills_the_map(width):
+    view = GEO.province.view
+    left, top = to_pixel((PROVINCE[0], PROVINCE[3]), view, width, MAP_HEIGHT)
+    right, bottom = to_pixel((PROVINCE[2], PROVINCE[1]), view, width, MAP_HEIGHT)
+    # Whole on a phone and filling its width; the wide view left it 45 % tall.
+    assert 0 < left < right < width
+    assert 0 < top < bottom < MAP_HEIGHT
+    assert (right - left) / PHONE_WIDTH > 0.75
+    assert (bottom - top) / MAP_HEIGHT > 0.5
+    assert GEO.frame(()) == GEO.frame(("units", "it_park")) == GEO.province
+
+
+def test_with_the_places_the_wide_view_shows_every_place():
+    assert GEO.frame(("connectivity",)) == GEO.wide != GEO.province
+    for row in PLACES.itertuples():
+        x, y = to_pixel((row.lon, row.lat), GEO.wide.view, MAP_WIDTH_GUESS, MAP_HEIGHT)
+        assert 0 < x < MAP_WIDTH_GUESS
+        assert 0 < y < MAP_HEIGHT
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [MAP_WIDTH_GUESS, PHONE_WIDTH])
+def test_no_place_name_is_crossed_by_its_line_or_cut_off(lang, width):
+    view = GEO.wide.view
+    centre = to_pixel(GEO.centre, view, width, MAP_HEIGHT)
+    assert len(PLACES) >= 4
+    for row in PLACES.itertuples():
+        name = row.name_vi if lang == "vi" else row.name_en
+        text = f"{label_lines(name)}\n100 km"
+        marker = to_pixel((row.lon, row.lat), view, width, MAP_HEIGHT)
+        label = place_label((row.lon, row.lat), GEO.centre, GEO.wide, text.count("\n") + 1)
+        box = label_box(label, marker, text)
+        assert not crosses(marker, centre, box), (name, box)
+        assert box[0] >= 0, (name, box)
+        assert box[2] <= width, (name, box)
+        assert box[1] >= 0, (name, box)
+        assert box[3] <= MAP_HEIGHT, (name, box)
+
+
+def test_the_capitals_name_sits_in_the_quarter_no_line_enters():
+    # Below left of the centre (CENTRE_NAME_BESIDE): no place lies south-west of it.
+    assert CENTRE_NAME_BESIDE["anchor"] == "end"
+    assert CENTRE_NAME_BESIDE["baseline"] == "top"
+    south_west = PLACES[(PLACES["lon"] < GEO.centre[0]) & (PLACES["lat"] < GEO.centre[1])]
+    # A place due south (Tân Sơn Nhất is 0.05° west) keeps its line off the name's box.
+    centre = to_pixel(GEO.centre, GEO.wide.view, MAP_WIDTH_GUESS, MAP_HEIGHT)
+    right_edge = centre[0] + CENTRE_NAME_BESIDE["offset"][0] + 3  # the box's padding
+    for row in south_west.itertuples():
+        x, y = to_pixel((row.lon, row.lat), GEO.wide.view, MAP_WIDTH_GUESS, MAP_HEIGHT)
+        top = centre[1] + CENTRE_NAME_BESIDE["offset"][1]
+        # Where the line is at the name's height (top and 14 px lower), it is right of it.
+        for dy in (0, 16):
+            at = centre[0] + (x - centre[0]) * (top + dy - centre[1]) / (y - centre[1])
+            assert at > right_edge + 1, row.name_en
