@@ -7,10 +7,12 @@ gain parameters of their own add their pairs to PARAMS.
 
 from __future__ import annotations
 
+import json
 from urllib.parse import quote
 
 import pytest
 
+from components.chart_view import LIVE_NAME_JS
 from components.navigation import PAGES
 from core.i18n import Translator
 from tests.e2e.conftest import no_traceback, open_app
@@ -27,16 +29,24 @@ VALUES = [pytest.param(value, id=name) for name, value in HOSTILE_VALUES.items()
 # (page url_path, query parameter) pairs a link may carry today.
 PARAMS = [pytest.param(info.url_path, "lang", id=f"{info.section}-lang") for info in PAGES]
 
-# The app's own script that sets <html lang> (components/html_lang.py, whose body is only a
-# language code of the app's) is not an injection; every other script is.
-INJECTED = """() => {
+# The app's own scripts are not injections: the one that sets <html lang>
+# (components/html_lang.py, whose body is only a language code of the app's) and the one
+# that names a what-if chart while a slider moves (components/chart_view.py, its two
+# values JSON strings that cannot end the script); every other script is.
+LIVE_NAME_START = LIVE_NAME_JS.split("%s")[0]
+INJECTED = (
+    """() => {
     const main = document.querySelector('[data-testid="stMain"]');
     return [...main.querySelectorAll(
         'script, iframe, object, embed, svg[onload], img[src="x"], [onerror], [onload],'
         + ' a[href^="javascript:" i]')]
         .filter(node => !node.closest('.st-key-html-lang'))
+        .filter(node => !(node.tagName === 'SCRIPT' && node.textContent.startsWith("""
+    + json.dumps(LIVE_NAME_START)
+    + """)))
         .map(node => node.outerHTML.slice(0, 200));
 }"""
+)
 
 
 def images_settled(page) -> None:
