@@ -37,6 +37,21 @@ def try_table(t: Translator, table: str) -> pd.DataFrame | None:
         return None
 
 
+@st.cache_resource(show_spinner=False)
+def _indexed_table(table: str, folder: str, column: str) -> pd.DataFrame:
+    return _cached_table(table, folder).set_index(column)
+
+
+def try_indexed(t: Translator, table: str, column: str) -> pd.DataFrame | None:
+    """``try_table`` indexed by ``column``, for look-ups made many times a run (every
+    source footer): built once and shared, not copied per call. Callers must not modify it."""
+    try:
+        return _indexed_table(table, str(data_dir()), column)
+    except DataError as error:
+        show_data_error(t, error)
+        return None
+
+
 def try_geojson(t: Translator, table: str) -> dict | None:
     try:
         return _cached_geojson(table, str(data_dir()))

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 import streamlit as st
 
-from components.data_ui import try_table
+from components.data_ui import try_indexed, try_table
 from core.exports import context_lines, csv_with_context
 from core.i18n import Translator
 from core.scenario import Scenario
@@ -47,24 +47,34 @@ def page_header(t: Translator, section: str) -> None:
         st.markdown(intro)
 
 
-def source_footer(t: Translator, cells: Iterable[str], note_key: str | None = None) -> None:
+def source_footer(
+    t: Translator, cells: Iterable[str], note_key: str | None = None, lead: str | None = None
+) -> None:
     """A caption beneath a figure naming each of its sources, linked where a link exists.
 
     Up to three sources are listed inline; a longer list folds into an expander so the
     figure stays readable on a projector, with every source still one click away.
+    ``lead`` (a card's date) opens the same caption, or its own above the fold.
     """
-    sources = try_table(t, "sources")
-    if sources is None:
+    by_id = try_indexed(t, "sources", "id")
+    parts = (
+        []
+        if by_id is None
+        else [
+            source_reference(by_id.loc[source_id], t.lang)
+            for source_id in source_ids(cells)
+            if source_id in by_id.index
+        ]
+    )
+    inline = len(parts) <= _INLINE_SOURCES
+    if lead and not (parts and inline):
+        st.caption(lead)  # alone, or above the fold
+    if by_id is None or (lead and not parts):
         return
-    by_id = sources.set_index("id")
-    parts = [
-        source_reference(by_id.loc[source_id], t.lang)
-        for source_id in source_ids(cells)
-        if source_id in by_id.index
-    ]
+    opening = f"{lead} · " if lead and inline else ""
     note = "  \n" + t(note_key) if note_key else ""
-    if len(parts) <= _INLINE_SOURCES:
-        st.caption(t("common.sources_label") + " " + "; ".join(parts) + note)
+    if inline:
+        st.caption(opening + t("common.sources_label") + " " + "; ".join(parts) + note)
         return
     with st.expander(t("common.sources_count", count=len(parts)), icon=":material/menu_book:"):
         st.caption("\n".join(f"- {part}" for part in parts) + note)

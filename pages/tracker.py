@@ -22,7 +22,6 @@ from components.page_parts import (
     link_value,
     page_header,
     source_footer,
-    source_reference,
 )
 from components.tabs import lazy_tabs
 from components.tracker_charts import (
@@ -34,7 +33,6 @@ from components.tracker_charts import (
 from components.tracker_view import status_metrics, strip_with_table
 from core.i18n import Translator, format_iso_date
 from core.narrative import glossary
-from core.sources import source_ids
 from core.targets import target_text
 from core.tracker import (
     DISPLAY_DECIMALS,
@@ -53,7 +51,6 @@ from core.tracker import (
 STATUS_KEY = "tracker-statuses"
 CATEGORY_KEY = "tracker-categories"
 TARGET_KEY = "tracker-target"
-INLINE_SOURCES = 3  # as source_footer: more fold into its expander
 VIEWS = page_of("tracker").views
 
 
@@ -274,19 +271,11 @@ def status_section(tracked: list[TrackedTarget], targets: pd.DataFrame, t: Trans
     download_csv(t, tracked_frame(shown), "plan-tracker", key="download-tracker")
 
 
-def commitment_card(row: dict, sources: pd.DataFrame | None, t: Translator) -> None:
-    """The status, then its date and sources in one caption: one lookup of the sources
-    for all cards (``source_footer`` reloads them per call). A long list keeps the
-    footer's expander."""
+def commitment_card(row: dict, t: Translator) -> None:
+    """The status, then its date and sources in one caption."""
     st.markdown(escape_markdown(t.pick(row["status_vi"], row["status_en"])))
     as_of = t("tracker.as_of", date=format_iso_date(row["as_of"], t.lang))
-    ids = [i for i in source_ids([row["source"]]) if sources is not None and i in sources.index]
-    if len(ids) > INLINE_SOURCES:
-        st.caption(as_of)
-        source_footer(t, [row["source"]])
-        return
-    parts = "; ".join(source_reference(sources.loc[i], t.lang) for i in ids)
-    st.caption(f"{as_of} · {t('common.sources_label')} {parts}" if ids else as_of)
+    source_footer(t, [row["source"]], lead=as_of)
 
 
 def commitments_section(t: Translator) -> None:
@@ -296,8 +285,6 @@ def commitments_section(t: Translator) -> None:
     commitments = try_table(t, "commitments")
     if commitments is None:
         return
-    sources = try_table(t, "sources")
-    sources = None if sources is None else sources.set_index("id")
     for group in commitment_groups(commitments):
         first = group[0]
         name = escape_markdown(t.pick(first["name_vi"], first["name_en"]))
@@ -305,13 +292,13 @@ def commitments_section(t: Translator) -> None:
             if len(group) == 1:
                 kind = t(f"tracker.kind.{first['kind']}")
                 st.markdown(f"**{name}** · {kind}")
-                commitment_card(first, sources, t)
+                commitment_card(first, t)
                 continue
             st.warning(t("tracker.conflict_heading", name=name), icon=":material/compare_arrows:")
             st.caption(t("tracker.conflict_note"))
             for column, row in zip(st.columns(len(group)), group, strict=True):
                 with column:
-                    commitment_card(row, sources, t)
+                    commitment_card(row, t)
     download_csv(t, commitments, "commitments", key="download-commitments")
 
 
