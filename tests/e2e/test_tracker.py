@@ -5,6 +5,7 @@ wider than the screen (the table scrolls inside its own box), and leaves screens
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator
@@ -55,10 +56,11 @@ def test_tracker_at_laptop_and_phone_size(page_factory, server, size, lang):
         assert abs(scrolled["after"] - scrolled["before"]) <= 1, scrolled
     page.get_by_role("tab", name=t("tracker.view.commitments")).click()
     wait_until_ready(page)
-    cards = page.locator('[class*="st-key-commitment-"]')
-    cards.first.wait_for()
     conflicts = COMMITMENTS["conflict_with"].notna().sum() // 2
-    assert cards.count() == len(COMMITMENTS) - conflicts
+    # The cards arrive one by one while the tab's script runs: wait for all of them.
+    expect(page.locator('[class*="st-key-commitment-"]')).to_have_count(
+        int(len(COMMITMENTS) - conflicts), timeout=30_000
+    )
     assert "view=commitments" in page.url
     assert page.evaluate(WIDER_THAN_SCREEN) == 0
     screenshot(page, f"tracker-commitments-{size}-{lang}")
