@@ -76,7 +76,6 @@ LABEL_BOX = {
 # cut its name off: the name goes above the area's point, and east of it, off Long
 # Thành's name, which stretches west of its marker.
 LOCATED_OUTSIDE = {"anchor": "start", "baseline": "bottom"}
-LOCATED_INSIDE = {"anchor": "middle", "baseline": "center"}
 PLACE_PX = 13  # the connectivity places' names
 PLACE_GAP = 12  # px from a place's marker centre to its name: clears the 8-px marker
 PLACES_LAYER = "places"  # the connectivity markers: drawn, they call for the wide view
@@ -744,14 +743,15 @@ def _located_specs(
                 },
             }
         )
-        if row.place_id in frame.located_labels:
+        # The park's area lies among the unit names, where its two-line name covered
+        # "Tân Uyên" and "Thủ Dầu Một" at every width: the legend names it in its colour.
+        if row.place_id in frame.located_labels and row.place_id != IT_PARK_PLACE:
             labels.append(
                 {
                     "text": f"{label_lines(place)}\n({t('zones.located.label')})",
                     "position": list(frame.located_labels[row.place_id]),
                     "colour": [*colour, 255],
-                    # The park's area lies among the units: centred on it, as ever.
-                    **(LOCATED_INSIDE if row.place_id == IT_PARK_PLACE else LOCATED_OUTSIDE),
+                    **LOCATED_OUTSIDE,
                 }
             )
     if not features:

@@ -227,6 +227,10 @@ def test_a_link_can_choose_the_zone_and_layers(lang):
     assert len(areas["data"]["features"]) == len(LOCATED)
     labels = next(layer for layer in spec["layers"] if layer["id"].startswith("located-names-"))
     assert all(t("zones.located.label") in label["text"] for label in labels["data"])
+    # The park's outline is named by the legend, not by a label over the unit names.
+    park = {"vi": "Khu công nghệ thông tin", "en": "Concentrated IT Park"}[lang]
+    assert labels["data"]
+    assert not any(park in label["text"].replace("\n", " ") for label in labels["data"])
     assert t("zones.centre_caption") in [c.value for c in at.caption]
     assert at.query_params["layers"] == "connectivity,it_park"
 
