@@ -12,6 +12,7 @@ from components.deck import picked_unit
 from components.light_maps import WARD_COLOUR
 from core.data import load_table
 from core.i18n import LANGUAGES, Translator
+from core.wards import IT_PARK_PLACE, place_names
 from tests.app.conftest import outside_code_spans, run_page
 from tests.conftest import DATA
 from tests.light_map_markup import NS, Parts, parsed, query
@@ -23,6 +24,7 @@ DISTRICTS = load_table("districts", DATA)
 ZONES = load_table("zones", DATA).set_index("id")
 CROSSWALK = load_table("units_2025", DATA)
 LOCATED = load_table("located_areas", DATA)
+IT_PARK = load_table("it_park", DATA)
 
 
 def no_exception(at) -> None:
@@ -228,7 +230,7 @@ def test_a_link_can_choose_the_zone_and_layers(lang):
     labels = next(layer for layer in spec["layers"] if layer["id"].startswith("located-names-"))
     assert all(t("zones.located.label") in label["text"] for label in labels["data"])
     # The park's outline is named by the legend, not by a label over the unit names.
-    park = {"vi": "Khu công nghệ thông tin", "en": "Concentrated IT Park"}[lang]
+    park = t.pick(*place_names(None, IT_PARK)[IT_PARK_PLACE])
     assert labels["data"]
     assert not any(park in label["text"].replace("\n", " ") for label in labels["data"])
     assert t("zones.centre_caption") in [c.value for c in at.caption]
