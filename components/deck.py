@@ -55,7 +55,7 @@ from core.wards import (
 
 MAP_KEY = "zones-map"
 MAP_HEIGHT = 560
-MAP_WIDTH_GUESS = 700  # the view is fitted to this width; wider maps show more context
+DESKTOP_MAP_WIDTH = 762  # the page's map, measured at 1280×800 (762.5 px); views are fitted to it
 PHONE_MAP_WIDTH = 354  # the page's map at a 390-px viewport
 CENTRE_CODE = 718  # Thủ Dầu Một, the provincial capital: its centroid is the centre
 FONT = '"Liberation Sans, Arial, Helvetica, DejaVu Sans, sans-serif"'
@@ -115,7 +115,7 @@ class Frame(NamedTuple):
     """One fixed view of the map and the labels placed for it."""
 
     view: tuple[float, float, float]  # lon, lat, zoom
-    box: BBox  # the part of the world a map of the guessed size shows
+    box: BBox  # the part of the world a desktop-sized map shows
     neighbour_labels: dict[int, Point]
     located_labels: dict[str, Point]  # place id -> label point of its located-within area
 
@@ -181,7 +181,7 @@ def geometry(
     *,
     folder: str,
     points: tuple[Point, ...],
-    width: int = MAP_WIDTH_GUESS,
+    width: int = DESKTOP_MAP_WIDTH,
     height: int = MAP_HEIGHT,
     _located_geo: dict | None = None,
 ) -> Geometry:
@@ -195,9 +195,9 @@ def geometry(
     )
     boxes = [bbox(f["geometry"]) for f in features]
     areas = (_region_geo, _located_geo)
-    # The page's map (the default guess) is 354 px wide on a phone: the province is fitted
+    # The page's map (the default size) is 354 px wide on a phone: the province is fitted
     # to that, so a phone shows it whole; the presentation passes its own screen's size.
-    fit = PHONE_MAP_WIDTH if width == MAP_WIDTH_GUESS else width
+    fit = PHONE_MAP_WIDTH if width == DESKTOP_MAP_WIDTH else width
     province = _frame(union_bbox(boxes), width, height, *areas, fit_width=fit)
     wide = union_bbox(boxes + [(lon, lat, lon, lat) for lon, lat in points])
     return Geometry(labels, centre, province, _frame(wide, width, height, *areas))
@@ -217,7 +217,7 @@ def _frame(
     pad_x, pad_y = (east - west) * 0.06, (north - south) * 0.06
     padded = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
     view = fit_view(padded, fit_width or width, height)
-    # The part of the world a map of the guessed size shows: neighbours are labelled in it.
+    # The part of the world a map ``width`` wide shows: neighbours are labelled in it.
     half_w = width / 2 / (512 * 2 ** view[2]) * 360
     half_h = half_w * height / width * math.cos(math.radians(view[1]))
     view_box = (view[0] - half_w, view[1] - half_h, view[0] + half_w, view[1] + half_h)

@@ -8,8 +8,8 @@ import pytest
 
 from components.deck import (
     CENTRE_NAME_BESIDE,
+    DESKTOP_MAP_WIDTH,
     MAP_HEIGHT,
-    MAP_WIDTH_GUESS,
     PLACE_PX,
     geometry,
     located,
@@ -56,7 +56,7 @@ def crosses(start, end, box, steps: int = 400) -> bool:
     )
 
 
-@pytest.mark.parametrize("width", [MAP_WIDTH_GUESS, PHONE_WIDTH])
+@pytest.mark.parametrize("width", [DESKTOP_MAP_WIDTH, PHONE_WIDTH])
 def test_without_the_places_the_province_fills_the_map(width):
     view = GEO.province.view
     left, top = to_pixel((PROVINCE[0], PROVINCE[3]), view, width, MAP_HEIGHT)
@@ -69,16 +69,17 @@ def test_without_the_places_the_province_fills_the_map(width):
     assert GEO.frame(()) == GEO.frame(("units", "it_park")) == GEO.province
 
 
-def test_with_the_places_the_wide_view_shows_every_place():
+@pytest.mark.parametrize("width", [DESKTOP_MAP_WIDTH, PHONE_WIDTH])
+def test_with_the_places_the_wide_view_shows_every_place(width):
     assert GEO.frame(("connectivity",)) == GEO.wide != GEO.province
     for row in PLACES.itertuples():
-        x, y = to_pixel((row.lon, row.lat), GEO.wide.view, MAP_WIDTH_GUESS, MAP_HEIGHT)
-        assert 0 < x < MAP_WIDTH_GUESS
+        x, y = to_pixel((row.lon, row.lat), GEO.wide.view, width, MAP_HEIGHT)
+        assert 0 < x < width
         assert 0 < y < MAP_HEIGHT
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("width", [MAP_WIDTH_GUESS, PHONE_WIDTH])
+@pytest.mark.parametrize("width", [DESKTOP_MAP_WIDTH, PHONE_WIDTH])
 def test_no_place_name_is_crossed_by_its_line_or_cut_off(lang, width):
     view = GEO.wide.view
     centre = to_pixel(GEO.centre, view, width, MAP_HEIGHT)
@@ -102,10 +103,10 @@ def test_the_capitals_name_sits_in_the_quarter_no_line_enters():
     assert CENTRE_NAME_BESIDE["baseline"] == "top"
     south_west = PLACES[(PLACES["lon"] < GEO.centre[0]) & (PLACES["lat"] < GEO.centre[1])]
     # A place due south (Tân Sơn Nhất is 0.05° west) keeps its line off the name's box.
-    centre = to_pixel(GEO.centre, GEO.wide.view, MAP_WIDTH_GUESS, MAP_HEIGHT)
+    centre = to_pixel(GEO.centre, GEO.wide.view, DESKTOP_MAP_WIDTH, MAP_HEIGHT)
     right_edge = centre[0] + CENTRE_NAME_BESIDE["offset"][0] + 3  # the box's padding
     for row in south_west.itertuples():
-        x, y = to_pixel((row.lon, row.lat), GEO.wide.view, MAP_WIDTH_GUESS, MAP_HEIGHT)
+        x, y = to_pixel((row.lon, row.lat), GEO.wide.view, DESKTOP_MAP_WIDTH, MAP_HEIGHT)
         top = centre[1] + CENTRE_NAME_BESIDE["offset"][1]
         # Where the line is at the name's height (top and 14 px lower), it is right of it.
         for dy in (0, 16):
