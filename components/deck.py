@@ -27,6 +27,7 @@ from pydeck.bindings.json_tools import default_serialize
 from components import palette
 from core.facts import fact_number
 from core.geo import (
+    TILE_SIZE,
     BBox,
     Point,
     bbox,
@@ -41,6 +42,7 @@ from core.geo import (
 )
 from core.i18n import Translator, decimals_needed
 from core.sources import source_ids
+from core.svg_map import text_width
 from core.text import label_lines
 from core.wards import (
     IT_PARK_PLACE,
@@ -74,9 +76,10 @@ LABEL_BOX = {
 }
 # A place's located-within area far out (a seaport) lies at the view's bottom edge, which
 # cut its name off: the name goes above the area's point, and east of it, off Long
-# Thành's name, which stretches west of its marker.
+# Thành's name, which stretches west of its marker (lifted off neighbours' names: _lift).
 LOCATED_OUTSIDE = {"anchor": "start", "baseline": "bottom"}
 PLACE_PX = 13  # the connectivity places' names
+LOCATED_PX = 12  # the located-within areas' names
 PLACE_GAP = 12  # px from a place's marker centre to its name: clears the 8-px marker
 PLACES_LAYER = "places"  # the connectivity markers: drawn, they call for the wide view
 LABEL_PX = 14  # the units' names on the page; the presentation passes its own
@@ -183,10 +186,12 @@ def geometry(
     points: tuple[Point, ...],
     width: int = DESKTOP_MAP_WIDTH,
     height: int = MAP_HEIGHT,
+    label_px: int = LABEL_PX,
     _located_geo: dict | None = None,
 ) -> Geometry:
     """Label points, the provincial centre and the two fixed views for a map of about
-    ``width`` × ``height`` pixels (cached per data folder and size)."""
+    ``width`` × ``height`` pixels with units' names ``label_px`` high (cached per data
+    folder and sizes)."""
     del folder  # cache key only: the shapes are too large to hash on every run
     features = _districts_geo["features"]
     labels = {f["properties"]["code"]: representative_point(f["geometry"]) for f in features}
@@ -194,7 +199,7 @@ def geometry(
         centroid(f["geometry"]) for f in features if f["properties"]["code"] == CENTRE_CODE
     )
     boxes = [bbox(f["geometry"]) for f in features]
-    areas = (_region_geo, _located_geo)
+    areas = (_region_geo, _located_geo, label_px - 2)
     # The page's map (the default size) is 354 px wide on a phone: the province is fitted
     # to that, so a phone shows it whole; the presentation passes its own screen's size.
     fit = PHONE_MAP_WIDTH if width == DESKTOP_MAP_WIDTH else width
@@ -209,24 +214,32 @@ def _frame(
     height: int,
     region_geo: dict | None,
     located_geo: dict | None,
+    neighbour_px: int,
     fit_width: int | None = None,
 ) -> Frame:
     """The view fitted to ``box`` with a margin in a map ``fit_width`` (or ``width``)
-    wide, and the labels that fall inside a map ``width`` wide."""
+    wide, and the labels that fall inside a map ``width`` wide (neighbours' names, of
+    ``neighbour_px``, wholly)."""
     west, south, east, north = box
     pad_x, pad_y = (east - west) * 0.06, (north - south) * 0.06
     padded = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
     view = fit_view(padded, fit_width or width, height)
     # The part of the world a map ``width`` wide shows: neighbours are labelled in it.
-    half_w = width / 2 / (512 * 2 ** view[2]) * 360
+    degrees_per_px = 360 / (TILE_SIZE * 2 ** view[2])
+    half_w = width / 2 * degrees_per_px
     half_h = half_w * height / width * math.cos(math.radians(view[1]))
     view_box = (view[0] - half_w, view[1] - half_h, view[0] + half_w, view[1] + half_h)
     neighbour_labels = {}
     for feature in (region_geo or {}).get("features", []):
         if feature["properties"].get("focus"):
             continue
-        point = representative_point(feature["geometry"], within=view_box)
-        inside = view_box[0] < point[0] < view_box[2] and view_box[1] < point[1] < view_box[3]
+        # The name's centre stays half its longer language's width from the sides: at
+        # 762 px Bà Rịa–Vũng Tàu's went to the map's corner and was cut off.
+        names = (feature["properties"]["name_vi"], feature["properties"]["name_en"])
+        half = max(text_width(name, neighbour_px) for name in names) / 2 * degrees_per_px
+        within = (view_box[0] + half, view_box[1], view_box[2] - half, view_box[3])
+        point = representative_point(feature["geometry"], within=within)
+        inside = within[0] < point[0] < within[2] and within[1] < point[1] < within[3]
         if inside:
             neighbour_labels[feature["properties"]["code"]] = point
     located_labels = {
@@ -289,43 +302,7 @@ def layer_specs(
     units = _districts.set_index("code")
     geo = _geometry
     frame = geo.frame(layers)
-    specs: list[dict] = []
-
-    if _region_geo is not None:
-        others = [f for f in _region_geo["features"] if not f["properties"].get("focus")]
-        specs.append(
-            {
-                "type": "GeoJsonLayer",
-                "id": "neighbours",
-                "props": {
-                    "data": {"type": "FeatureCollection", "features": others},
-                    "filled": True,
-                    "stroked": True,
-                    "get_fill_color": [120, 120, 120, 22],
-                    "get_line_color": [120, 120, 120, 140],
-                    "line_width_units": _literal("pixels"),
-                    "get_line_width": 1,
-                    "pickable": False,
-                },
-            }
-        )
-        names = [
-            {
-                "text": t.pick(f["properties"]["name_vi"], f["properties"]["name_en"]),
-                "position": list(frame.neighbour_labels[f["properties"]["code"]]),
-            }
-            for f in others
-            if f["properties"]["code"] in frame.neighbour_labels
-        ]
-        specs.append(
-            _text_layer(
-                "neighbour-names",
-                names,
-                colour=[110, 110, 110, 255],
-                size=label_px - 2,
-                weight="normal",
-            )
-        )
+    specs, names = _neighbour_specs(t, _region_geo, frame, label_px)
 
     features = []
     for feature in _districts_geo["features"]:
@@ -370,7 +347,8 @@ def layer_specs(
         chosen = [f for f in features if f["properties"]["zone"] == zone]
         specs.append(_outline_layer("chosen-zone", chosen, width=3))
     if _wards is not None:
-        specs += _located_specs(t, _wards, frame, _connectivity, _it_park, layers)
+        kept_off = (names, label_px - 2)
+        specs += _located_specs(t, _wards, frame, _connectivity, _it_park, layers, kept_off)
         specs += _ward_specs(t, _wards, zones, units, ward, "units" in layers)
 
     if _region_geo is not None:
@@ -403,6 +381,41 @@ def layer_specs(
 
     specs.append(_unit_names(t, units, geo, label_px, "connectivity" in layers))
     return specs
+
+
+def _neighbour_specs(
+    t: Translator, region_geo: dict | None, frame: Frame, label_px: int
+) -> tuple[list[dict], list[dict]]:
+    """The neighbouring provinces' shapes and names (2 px smaller than the units'), and
+    the names alone, which the located-within names keep off."""
+    if region_geo is None:
+        return [], []
+    others = [f for f in region_geo["features"] if not f["properties"].get("focus")]
+    names = [
+        {
+            "text": t.pick(f["properties"]["name_vi"], f["properties"]["name_en"]),
+            "position": list(frame.neighbour_labels[f["properties"]["code"]]),
+        }
+        for f in others
+        if f["properties"]["code"] in frame.neighbour_labels
+    ]
+    shapes = {
+        "type": "GeoJsonLayer",
+        "id": "neighbours",
+        "props": {
+            "data": {"type": "FeatureCollection", "features": others},
+            "filled": True,
+            "stroked": True,
+            "get_fill_color": [120, 120, 120, 22],
+            "get_line_color": [120, 120, 120, 140],
+            "line_width_units": _literal("pixels"),
+            "get_line_width": 1,
+            "pickable": False,
+        },
+    }
+    colour = [110, 110, 110, 255]
+    text = _text_layer("neighbour-names", names, colour, size=label_px - 2, weight="normal")
+    return [shapes, text], names
 
 
 def _unit_names(
@@ -706,6 +719,28 @@ def source_line(cell: str, sources: pd.DataFrame | None) -> str:
     return "; ".join(parts)
 
 
+def _lift(text: str, where: Point, zoom: float, names: list[dict], name_px: int) -> float:
+    """How far (px, up is negative) a located-within name, placed as LOCATED_OUTSIDE at
+    ``where``, moves to clear the centred names it would cover: the seaport's lies in
+    the wide view's corner with Bà Rịa–Vũng Tàu's. Lowest name first, so a lift clears
+    those above too; pixel distances do not depend on the map's width."""
+    lines = text.split("\n")
+    width = max(text_width(line, LOCATED_PX) for line in lines)
+    height = len(lines) * LOCATED_PX
+    scale = TILE_SIZE * 2**zoom
+    x, y = mercator(*where)
+    found = []
+    for name in names:
+        nx, ny = mercator(*name["position"])
+        found.append(((ny - y) * scale, (nx - x) * scale, text_width(name["text"], name_px) / 2))
+    bottom = 0.0
+    for dy, dx, half in sorted(found, reverse=True):
+        across = dx - half < width and dx + half > 0
+        if across and dy - name_px / 2 < bottom and bottom - height < dy + name_px / 2:
+            bottom = dy - name_px / 2 - 2  # 2 px apart
+    return bottom
+
+
 def _located_specs(
     t: Translator,
     wards: WardLayers,
@@ -713,9 +748,11 @@ def _located_specs(
     connectivity: pd.DataFrame | None,
     it_park: pd.DataFrame | None,
     layers: tuple[str, ...],
+    kept_off: tuple[list[dict], int],
 ) -> list[dict]:
     """Each switched-on place known only by the unit it lies in: that unit's outline,
-    labelled "located within", with the sentence and sources in its tooltip."""
+    labelled "located within", with the sentence and sources in its tooltip; the label
+    keeps off the ``kept_off`` names (centred, of that pixel size)."""
     if wards.located is None or wards.located_geo is None:
         return []
     names = place_names(connectivity, it_park)
@@ -746,19 +783,24 @@ def _located_specs(
         # The park's area lies among the unit names, where its two-line name covered
         # "Tân Uyên" and "Thủ Dầu Một" at every width: the legend names it in its colour.
         if row.place_id in frame.located_labels and row.place_id != IT_PARK_PLACE:
+            text = f"{label_lines(place)}\n({t('zones.located.label')})"
+            where = frame.located_labels[row.place_id]
             labels.append(
                 {
-                    "text": f"{label_lines(place)}\n({t('zones.located.label')})",
-                    "position": list(frame.located_labels[row.place_id]),
+                    "text": text,
+                    "position": list(where),
                     "colour": [*colour, 255],
+                    "offset": [0, _lift(text, where, frame.view[2], *kept_off)],
                     **LOCATED_OUTSIDE,
                 }
             )
     if not features:
         return []
     # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Thị / Vải").
-    text = _text_layer("located-names", labels, colour="colour", size=12)
-    text["props"].update(get_text_anchor="anchor", get_alignment_baseline="baseline")
+    text = _text_layer("located-names", labels, colour="colour", size=LOCATED_PX)
+    text["props"].update(
+        get_text_anchor="anchor", get_alignment_baseline="baseline", get_pixel_offset="offset"
+    )
     return [
         {
             "type": "GeoJsonLayer",

@@ -197,7 +197,15 @@ def zones_map(
 ) -> None:
     """The zones map fitted to a screen size, its labels projector-sized."""
     folder = str(data_dir())
-    geo = geometry(districts_geo, region_geo, folder=folder, points=(), width=width, height=height)
+    geo = geometry(
+        districts_geo,
+        region_geo,
+        folder=folder,
+        points=(),
+        width=width,
+        height=height,
+        label_px=label_px,
+    )
     specs = layer_specs(
         districts_geo,
         region_geo,

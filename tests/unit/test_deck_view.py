@@ -11,13 +11,16 @@ from components.deck import (
     DESKTOP_MAP_WIDTH,
     MAP_HEIGHT,
     PLACE_PX,
+    WardLayers,
     geometry,
+    layer_specs,
     located,
     map_points,
     place_label,
 )
 from core.data import data_dir, load_geojson, load_table
 from core.geo import bbox, union_bbox
+from core.i18n import Translator
 from core.svg_map import text_width
 from core.text import label_lines
 from tests.map_pixels import to_pixel
@@ -25,22 +28,28 @@ from tests.map_pixels import to_pixel
 PHONE_WIDTH = 354  # the map's width at a 390-px viewport
 FOLDER = data_dir()
 DISTRICTS_GEO = load_geojson("districts_geo", FOLDER)
-PLACES = located(load_table("connectivity", FOLDER))
+REGION_GEO = load_geojson("region_geo", FOLDER)
+LOCATED_GEO = load_geojson("located_geo", FOLDER)
+CONNECTIVITY = load_table("connectivity", FOLDER)
+IT_PARK = load_table("it_park", FOLDER)
+PLACES = located(CONNECTIVITY)
 GEO = geometry(
     DISTRICTS_GEO,
-    load_geojson("region_geo", FOLDER),
+    REGION_GEO,
     folder=str(FOLDER),
-    points=map_points(PLACES, load_table("it_park", FOLDER)),
-    _located_geo=load_geojson("located_geo", FOLDER),
+    points=map_points(PLACES, IT_PARK),
+    _located_geo=LOCATED_GEO,
 )
 PROVINCE = union_bbox([bbox(f["geometry"]) for f in DISTRICTS_GEO["features"]])
 
 
-def label_box(label: dict, marker: tuple[float, float], text: str) -> tuple[float, ...]:
-    """The pixels a place's name covers (estimated generously from its font)."""
+def label_box(
+    label: dict, marker: tuple[float, float], text: str, size: int = PLACE_PX
+) -> tuple[float, ...]:
+    """The pixels a name covers (estimated generously from its font)."""
     lines = text.split("\n")
-    width = max(text_width(line, PLACE_PX) for line in lines)
-    height = len(lines) * PLACE_PX
+    width = max(text_width(line, size) for line in lines)
+    height = len(lines) * size
     x = marker[0] + label["offset"][0]
     y = marker[1] + label["offset"][1]
     left = {"start": x, "end": x - width, "middle": x - width / 2}[label["anchor"]]
@@ -112,3 +121,93 @@ def test_the_capitals_name_sits_in_the_quarter_no_line_enters():
         for dy in (0, 16):
             at = centre[0] + (x - centre[0]) * (top + dy - centre[1]) / (y - centre[1])
             assert at > right_edge + 1, row.name_en
+
+
+def map_names(lang: str, layers: tuple[str, ...]) -> dict[str, list[tuple[dict, dict]]]:
+    """Each text layer the page's map draws (by id): its labels with their placement."""
+    specs = layer_specs(
+        DISTRICTS_GEO,
+        REGION_GEO,
+        load_table("zones", FOLDER),
+        load_table("districts", FOLDER),
+        CONNECTIVITY,
+        IT_PARK,
+        GEO,
+        folder=str(FOLDER),
+        t=Translator(lang),
+        zone=None,
+        layers=layers,
+        _wards=WardLayers(None, None, load_table("located_areas", FOLDER), LOCATED_GEO, None),
+    )
+    return {
+        spec["id"]: [(item, placement(spec["props"], item)) for item in spec["props"]["data"]]
+        for spec in specs
+        if spec["type"] == "TextLayer"
+    }
+
+
+def placement(props: dict, item: dict) -> dict:
+    """A label's anchor, baseline, offset and size: from its own fields where the layer
+    reads them per label, else the layer's one value ('"start"' is a literal)."""
+
+    def value(prop: str):
+        given = props[prop]
+        if isinstance(given, str):
+            return given.strip('"') if given.startswith('"') else item[given]
+        return given
+
+    return {
+        "anchor": value("get_text_anchor"),
+        "baseline": value("get_alignment_baseline"),
+        "offset": value("get_pixel_offset"),
+        "size": value("get_size"),
+    }
+
+
+def overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [DESKTOP_MAP_WIDTH, PHONE_WIDTH])
+def test_located_within_names_are_whole_and_off_other_names(lang, width):
+    # Every layer on: the wide view, with each name a located-within one can meet.
+    layers = ("connectivity", "it_park", "units")
+    names = map_names(lang, layers)
+    view = GEO.frame(layers).view
+    boxes = {
+        (layer, item["text"]): label_box(
+            where, to_pixel(item["position"], view, width, MAP_HEIGHT), item["text"], where["size"]
+        )
+        for layer, labels in names.items()
+        for item, where in labels
+    }
+    shown = 0
+    for item, _ in names["located-names"]:
+        x, y = to_pixel(item["position"], view, width, MAP_HEIGHT)
+        if not (0 < x < width and 0 < y < MAP_HEIGHT):
+            continue  # off this map: a reader pans to it, and its name comes along
+        shown += 1
+        box = boxes["located-names", item["text"]]
+        assert box[0] >= 0, (item["text"], box)
+        assert box[2] <= width, (item["text"], box)
+        assert box[1] >= 0, (item["text"], box)
+        assert box[3] <= MAP_HEIGHT, (item["text"], box)
+        others = [key for key in boxes if key[0] != "located-names"]
+        assert not [key for key in others if overlap(box, boxes[key])], item["text"]
+    # The seaport's name shows on a desktop (Cái Mép lies east of a phone's map).
+    assert shown >= (width == DESKTOP_MAP_WIDTH)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("layers", [(), ("connectivity", "it_park", "units")])
+def test_neighbours_names_are_whole_on_a_desktop(lang, layers):
+    # A phone's map is the desktop's middle: a neighbour's name there may run off its side.
+    view = GEO.frame(layers).view
+    names = map_names(lang, layers)["neighbour-names"]
+    assert names
+    for item, where in names:
+        marker = to_pixel(item["position"], view, DESKTOP_MAP_WIDTH, MAP_HEIGHT)
+        box = label_box(where, marker, item["text"], where["size"])
+        assert box[0] >= 0, (item["text"], box)
+        assert box[2] <= DESKTOP_MAP_WIDTH, (item["text"], box)
