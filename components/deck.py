@@ -203,9 +203,9 @@ def geometry(
     # The page's map (the default size) is 354 px wide on a phone: the province is fitted
     # to that, so a phone shows it whole; the presentation passes its own screen's size.
     fit = PHONE_MAP_WIDTH if width == DESKTOP_MAP_WIDTH else width
-    province = _frame(union_bbox(boxes), width, height, *areas, fit_width=fit)
+    province = _frame(union_bbox(boxes), width, height, *areas, fit, fit_width=fit)
     wide = union_bbox(boxes + [(lon, lat, lon, lat) for lon, lat in points])
-    return Geometry(labels, centre, province, _frame(wide, width, height, *areas))
+    return Geometry(labels, centre, province, _frame(wide, width, height, *areas, fit))
 
 
 def _frame(
@@ -215,11 +215,12 @@ def _frame(
     region_geo: dict | None,
     located_geo: dict | None,
     neighbour_px: int,
+    narrow: int,
     fit_width: int | None = None,
 ) -> Frame:
     """The view fitted to ``box`` with a margin in a map ``fit_width`` (or ``width``)
     wide, and the labels that fall inside a map ``width`` wide (neighbours' names, of
-    ``neighbour_px``, wholly)."""
+    ``neighbour_px``, wholly, at that width and at ``narrow``)."""
     west, south, east, north = box
     pad_x, pad_y = (east - west) * 0.06, (north - south) * 0.06
     padded = (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
@@ -229,19 +230,28 @@ def _frame(
     half_w = width / 2 * degrees_per_px
     half_h = half_w * height / width * math.cos(math.radians(view[1]))
     view_box = (view[0] - half_w, view[1] - half_h, view[0] + half_w, view[1] + half_h)
+    middle = narrow / 2 * degrees_per_px
     neighbour_labels = {}
     for feature in (region_geo or {}).get("features", []):
         if feature["properties"].get("focus"):
             continue
-        # The name's centre stays half its longer language's width from the sides: at
-        # 762 px Bà Rịa–Vũng Tàu's went to the map's corner and was cut off.
+        # A phone's map shows this one's middle and cut names off at its sides: a name
+        # goes wholly beside that middle, else wholly in it, half its longer language's
+        # width from each side that could cut it. Beside first: in the middle, names
+        # crowded the province's and its lines on a desktop.
         names = (feature["properties"]["name_vi"], feature["properties"]["name_en"])
         half = max(text_width(name, neighbour_px) for name in names) / 2 * degrees_per_px
-        within = (view_box[0] + half, view_box[1], view_box[2] - half, view_box[3])
-        point = representative_point(feature["geometry"], within=within)
-        inside = within[0] < point[0] < within[2] and within[1] < point[1] < within[3]
-        if inside:
-            neighbour_labels[feature["properties"]["code"]] = point
+        bands = [
+            (view[0] + middle + half, view_box[2] - half),
+            (view_box[0] + half, view[0] - middle - half),
+            (view[0] - middle + half, view[0] + middle - half),
+        ]
+        for west, east in bands:
+            within = (west, view_box[1], east, view_box[3])
+            point = representative_point(feature["geometry"], within=within)
+            if west < point[0] < east and view_box[1] < point[1] < view_box[3]:
+                neighbour_labels[feature["properties"]["code"]] = point
+                break
     located_labels = {
         area["properties"]["place_id"]: representative_point(area["geometry"], within=view_box)
         for area in (located_geo or {}).get("features", [])
