@@ -24,16 +24,17 @@ from core.i18n import Translator, decimals_needed
 from core.model import HORIZON_YEAR, Summary
 
 CARDS_CLASS = "metric-cards"
-CARD_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
 # Page-wide (components/html_lang.py), so a rerun does not send it again with each list.
+# Two cards a row in the what-if tab's results column at 1280 px (421 px wide), one on a
+# phone, each grown to fill its row; `ul.` outweighs Streamlit's own list indent.
 CARDS_CSS = (
-    f".{CARDS_CLASS}{{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;margin:0 0 1rem;"
-    "padding:0}"
-    f".{CARDS_CLASS}>li{{box-sizing:border-box;width:{CARD_WIDTH}px;max-width:100%;margin:0;"
-    "padding:.75rem 1rem;border:1px solid rgba(49,51,63,.2);border-radius:.5rem}"
+    f"ul.{CARDS_CLASS}{{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;"
+    "margin:0 0 1rem;padding:0}"
+    f"ul.{CARDS_CLASS}>li{{box-sizing:border-box;flex:1 1 11rem;max-width:100%;margin:0;"
+    "padding:.75rem;border:1px solid rgba(49,51,63,.2);border-radius:.5rem}"
     f".{CARDS_CLASS} p{{margin:0}}"
     f".{CARDS_CLASS} .label{{font-size:.875rem;color:{INK};line-height:1.35}}"
-    f".{CARDS_CLASS} .value{{font-size:2.25rem;line-height:1.25;color:{INK};"
+    f".{CARDS_CLASS} .value{{font-size:1.75rem;line-height:1.25;color:{INK};"
     "font-variant-numeric:tabular-nums;padding:.15rem 0}"
     f".{CARDS_CLASS} .delta{{font-size:1rem;color:{DARK_GREY}}}"
     f".{CARDS_CLASS} .delta.up{{color:{UP}}}.{CARDS_CLASS} .delta.down{{color:{DOWN}}}"
