@@ -17,7 +17,7 @@ Chromium through them and prints every figure beside the floor's, with the budge
   printed beside it. Cold phone visit to the zones page: first zones drawn <= 2x the
   cold phone visit to the overview, all bytes loaded (HTTP incl. static JS, and the
   WebSocket) <= half of what it loaded before issue 19.
-* slider: key press on the economy what-if tab's growth slider -> the first st.metric value
+* slider: key press on the economy what-if tab's growth slider -> the first headline card value
   in the results changes (floor: its slider -> its text); median of 20 presses,
   ArrowRight/ArrowLeft alternately. Budget: <= 3x the floor's and < 150 ms (issues 14
   and 19); the WebSocket bytes per move <= those before the likelihood section + 20 KB.
@@ -77,6 +77,7 @@ from benchmarks.report import (  # noqa: E402
     replace_section,
     table,
 )
+from components.metrics import CARDS_CLASS  # noqa: E402
 from core.i18n import Translator  # noqa: E402
 from deploy.local_server import CHROMIUM_LAUNCH, Server  # noqa: E402
 
@@ -90,7 +91,7 @@ ECON_SLIDER_SCOPE = ".st-key-econ-g"
 ECON_WHATIF = f"economy?lang={LANG}&view=whatif"
 FLOOR_SCRIPT = "benchmarks/floor_app.py"
 FLOOR_SLIDER_SCOPE = ".st-key-floor"
-METRIC_VALUE = '[data-testid="stMetricValue"]'
+METRIC_VALUE = f".{CARDS_CLASS} .value"  # the first headline card's value
 FLOOR_TEXT = '[data-testid="stText"]'
 ZONES_UNITS = f"zones?lang={LANG}&layers=units"
 ZONES = f"zones?lang={LANG}"

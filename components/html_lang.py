@@ -6,8 +6,8 @@ is set: the frontend re-creates each ``<script>`` on mount and whenever the body
 changes, so a language switch rewrites the attribute. The body holds no reader text,
 only a language code from ``core.i18n.LANGUAGES``. Its container is hidden so the
 element adds no gap to the page. Being on every page, it also carries the page-wide
-style fixes: the contrast the browser audit needs (CAPTION_CSS) and whole metric labels
-(METRIC_CSS).
+style fixes: the contrast the browser audit needs (CAPTION_CSS), whole metric labels
+(METRIC_CSS) and the HTML headline cards' look (CARDS_CSS).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import json
 
 import streamlit as st
 
+from components.metrics import CARDS_CSS
 from core.i18n import LANGUAGES
 
 KEY = "html-lang"  # Streamlit names the container's CSS class st-key-html-lang
@@ -39,7 +40,7 @@ def html_lang(lang: str) -> None:
         raise ValueError(f"not an app language: {lang!r}")
     with st.container(key=KEY):
         st.html(
-            f"<style>.st-key-{KEY} {{display: none}} {CAPTION_CSS} {METRIC_CSS}</style>"
+            f"<style>.st-key-{KEY} {{display: none}} {CAPTION_CSS} {METRIC_CSS} {CARDS_CSS}</style>"
             f"<script>document.documentElement.lang = {json.dumps(lang)};</script>",
             unsafe_allow_javascript=True,
         )

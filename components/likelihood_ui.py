@@ -22,6 +22,7 @@ import streamlit as st
 from components import likelihood_charts, scenario_ui
 from components.chart_view import show_chart
 from components.data_ui import try_table
+from components.metrics import Card, cards_html
 from components.page_parts import download_csv, escape_markdown, link_value
 from components.vega_theme import larger, sized
 from core import chart_text
@@ -71,7 +72,6 @@ TORNADO_BY_GROWTH = "econ-tornado-growth"
 FAN_INDEX = "econ-fan-index"
 CHARTS = ("tornado", "fan")
 LINK_KEYS = ("seed", "draws", "vintage", *SAVED_KEYS)
-CARD_WIDTH = 250  # px, as the what-if result cards
 SLIDE_CHART_HEIGHT = 270
 
 
@@ -256,15 +256,16 @@ def estimate_caption(baseline: Baseline, t: Translator) -> None:
 
 
 def _probability_cards(simulation: Simulation, plan: PlanTargets, t: Translator) -> None:
-    row = st.container(horizontal=True, gap="small", key="econ-probability")
-    for probability in simulation.probabilities:
-        row.metric(
+    cards = [
+        Card(
             target_name(probability.target, plan, t),
             probability_value(probability, t),
             help=None if probability.varies else t("likelihood.probability.fixed"),
-            border=True,
-            width=CARD_WIDTH,
         )
+        for probability in simulation.probabilities
+    ]
+    with st.container(key="econ-probability"):
+        st.html(cards_html(cards, t("likelihood.probability.heading"), t))
 
 
 def _ledger_list(rows: tuple[BreakEven, ...], plan: PlanTargets, t: Translator) -> None:

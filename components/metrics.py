@@ -1,16 +1,98 @@
 """Figures as metric cards, formatted for the reader's language: curated indicators, and
-the headline results of a scenario."""
+the headline results of a scenario.
+
+The what-if tab's cards are one HTML list (``cards_html``), not an ``st.metric`` each: a
+metric renders its label, value, change line and help through four Markdown blocks and a
+tooltip, and ten of them were about an eighth of that tab's browser work on every load
+(benchmarks/results.md, issue 19). Each card's explanation is visible text in a native
+fold, which a phone can open too (a hover tooltip it cannot).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 import streamlit as st
 
 from components.page_parts import escape_markdown
+from components.palette import DARK_GREY, DOWN, INK, UP
 from core.i18n import Translator, decimals_needed
 from core.model import HORIZON_YEAR, Summary
+
+CARDS_CLASS = "metric-cards"
+# Page-wide (components/html_lang.py), so a rerun does not send it again with each list.
+# Two cards a row in the what-if tab's results column at 1280 px (421 px wide), one on a
+# phone, each grown to fill its row; `ul.` outweighs Streamlit's own list indent.
+CARDS_CSS = (
+    f"ul.{CARDS_CLASS}{{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;"
+    "margin:0 0 1rem;padding:0}"
+    f"ul.{CARDS_CLASS}>li{{box-sizing:border-box;flex:1 1 11rem;max-width:100%;margin:0;"
+    "padding:.75rem;border:1px solid rgba(49,51,63,.2);border-radius:.5rem}"
+    f".{CARDS_CLASS} p{{margin:0}}"
+    f".{CARDS_CLASS} .label{{font-size:.875rem;color:{INK};line-height:1.35}}"
+    f".{CARDS_CLASS} .value{{font-size:1.75rem;line-height:1.25;color:{INK};"
+    "font-variant-numeric:tabular-nums;padding:.15rem 0}"
+    f".{CARDS_CLASS} .delta{{font-size:1rem;color:{DARK_GREY}}}"
+    f".{CARDS_CLASS} .delta.up{{color:{UP}}}.{CARDS_CLASS} .delta.down{{color:{DOWN}}}"
+    f".{CARDS_CLASS} details{{margin-top:.35rem;font-size:.875rem;color:{DARK_GREY}}}"
+    f".{CARDS_CLASS} summary{{cursor:pointer}}"
+    f".{CARDS_CLASS} .reader-only{{position:absolute;width:1px;height:1px;overflow:hidden;"
+    "clip-path:inset(50%);white-space:nowrap}"
+)
+ARROWS = {"up": "▲", "down": "▼"}
+
+
+@dataclass(frozen=True)
+class Card:
+    """One headline figure: what it is, its value, an optional change line (``trend``
+    gives it an arrow and a colour; None, plain grey) and what it means."""
+
+    label: str
+    value: str
+    delta: str | None = None
+    trend: Literal["up", "down"] | None = None
+    help: str | None = None
+
+
+def cards_html(cards: Sequence[Card], name: str, t: Translator) -> str:
+    """The cards as one list named ``name`` for a screen reader; every text escaped."""
+
+    def item(card: Card) -> str:
+        label = html.escape(card.label)
+        parts = [f'<p class="label">{label}</p>', f'<p class="value">{html.escape(card.value)}</p>']
+        if card.delta:
+            arrow = ARROWS.get(card.trend or "")
+            shown = f'<span aria-hidden="true">{arrow}</span> ' if arrow else ""
+            parts.append(
+                f'<p class="delta {card.trend or "off"}">{shown}{html.escape(card.delta)}</p>'
+            )
+        if card.help:
+            parts.append(
+                f"<details><summary>{html.escape(t('economy.metric.explain'))}"
+                f'<span class="reader-only">: {label}</span></summary>'
+                f"<p>{html.escape(card.help)}</p></details>"
+            )
+        return "<li>" + "".join(parts) + "</li>"
+
+    items = "".join(item(card) for card in cards)
+    return f'<ul class="{CARDS_CLASS}" aria-label="{html.escape(name)}">{items}</ul>'
+
+
+def show_card(card: Card, **extra) -> None:
+    """A card as ``st.metric`` (the presentation's larger screens), ``extra`` its options."""
+    st.metric(
+        card.label,
+        card.value,
+        delta=card.delta,
+        delta_color={"up": "normal", "down": "inverse"}.get(card.trend or "", "off"),
+        delta_arrow=card.trend or "off",
+        help=card.help,
+        **extra,
+    )
 
 
 def indicator_value(value: float, unit: str, t: Translator) -> str:
@@ -40,17 +122,15 @@ def indicator_cards(frame: pd.DataFrame, t: Translator, per_row: int = 3) -> Non
 # ---- the scenario's headline cards (economy page and presentation) ------------------
 
 
-def per_capita_card(draw: Callable[..., object], summary: Summary, t: Translator, **extra) -> None:
-    """Per capita 2030 and its distance from the target; ``draw`` is ``st.metric`` or a
-    container's ``metric``, ``extra`` its options (border, width, help)."""
+def per_capita_card(summary: Summary, t: Translator, help: str | None = None) -> Card:
+    """Per capita 2030 and its distance from the target (above it: up, below: down)."""
     gap = -summary.gap_to_target_usd
-    draw(
+    return Card(
         t("economy.metric.per_capita"),
         t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
         delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−") + t.number(abs(gap))),
-        delta_color="normal" if gap >= 0 else "inverse",
-        delta_arrow="up" if gap >= 0 else "down",
-        **extra,
+        trend="up" if gap >= 0 else "down",
+        help=help,
     )
 
 

@@ -18,6 +18,10 @@ WHITE = "#FFFFFF"
 # Not Okabe–Ito, for marks that need 3:1 on white and stay apart from the rest:
 BROWN = "#663300"  # a third saved scenario (Okabe–Ito orange is 2.2:1, dark orange ≈ vermilion)
 DARK_GREY = "#4D4D4D"  # "other" and admin lanes (#767676 is too near green for a deuteranope)
+# A headline card's change line, above or below the target (with an arrow, never colour
+# alone): Streamlit's own green and red are under 4.5:1 on white at that size.
+UP = "#1A7F37"
+DOWN = "#C62828"
 
 
 def label_on(fill: str) -> str:

@@ -22,7 +22,7 @@ from components import brief_maker, economy_charts, likelihood_ui, tracker_view
 from components.chart_view import show_chart
 from components.data_ui import require, try_geojson
 from components.deck import build_deck, geometry, layer_specs, legend_html
-from components.metrics import first_year_value, per_capita_card
+from components.metrics import first_year_value, per_capita_card, show_card
 from components.page_parts import escape_markdown, source_footer
 from components.vega_theme import larger, sized
 from core import brief, chart_text
@@ -144,7 +144,7 @@ def scenario(
     # Wide enough for the gap to the target on one line in either language.
     figures, chart = st.columns([5, 8], gap="medium")
     with figures.container(key="present-figures"):
-        per_capita_card(st.metric, summary, t, border=True)
+        show_card(per_capita_card(summary, t), border=True)
         st.metric(
             t("economy.metric.average"),
             t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import partial
 
 import pandas as pd
 import streamlit as st
@@ -19,7 +18,7 @@ from components import chart_export, economy_charts, likelihood_ui, scenario_ui,
 from components.chart_view import reader_table, show_chart
 from components.context import translator
 from components.data_ui import require
-from components.metrics import first_year_value, per_capita_card
+from components.metrics import Card, cards_html, first_year_value, per_capita_card
 from components.navigation import page_of
 from components.page_parts import (
     download_csv,
@@ -47,12 +46,9 @@ from core.targets import target_figure
 
 VIEWS = page_of("economy").views
 CHART_KEY = "econ-chart"
-METRIC_WIDTH = 250  # px: "10.363 USD" at the projector font size, with its label
-METRICS_KEY = "econ-metrics"
 STRIP_KEY = "econ-strip"
 # Where the columns stack (Streamlit's 640-px breakpoint) the strip stays in view at the
-# top of the controls while they scroll; beside the result cards it is hidden. The cards'
-# labels wrap instead of ending in "…" (a full phrase does not fit 250 px on one line).
+# top of the controls while they scroll; beside the result cards it is hidden.
 # The keyed block sits in a wrapper of its own height: the wrapper is what sticks.
 STRIP_CSS = f"""
 [data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{position: sticky; top: 3.75rem;
@@ -60,8 +56,6 @@ STRIP_CSS = f"""
 .st-key-{STRIP_KEY} p {{font-size: 0.9rem;}}
 @media (min-width: 640px) {{
   [data-testid="stLayoutWrapper"]:has(> .st-key-{STRIP_KEY}) {{display: none;}} }}
-.st-key-{METRICS_KEY} [data-testid="stMetricLabel"] * {{white-space: normal !important;
-  overflow: visible !important; text-overflow: clip !important;}}
 """
 
 # Year table: catalog key, projection column, decimals shown.
@@ -286,63 +280,57 @@ def result_strip(strip, result: ScenarioResult, t: Translator) -> None:
 def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
     summary, scenario = result.summary, result.scenario
     first = baseline.last_year + 1
-    # One wrapping row of fixed-width cards rather than a grid of columns: as many per line
-    # as fit (one on a phone), and fewer blocks for the browser to draw.
-    grid = st.container(horizontal=True, gap="small", key=METRICS_KEY)
-    card = partial(grid.metric, border=True, width=METRIC_WIDTH)
-    card(
-        t("economy.metric.grdp_2030"),
-        t.number(summary.grdp_2030_bn_vnd / 1000, 1),
-        help=t("economy.metric.grdp_2030_help"),
-    )
-    per_capita_card(
-        card,
-        summary,
-        t,
-        help=t("economy.metric.per_capita_help", target=t.number(summary.per_capita_target_usd)),
-    )
-    card(
-        t("economy.metric.average"),
-        t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
-        help=t("economy.metric.average_help"),
-    )
     need_avg = summary.growth_needed_for_avg_pct
-    card(
-        t("economy.metric.needed_avg", start=first),
-        "—" if need_avg is None else t("economy.unit.pct_year_short", v=percent(need_avg, t)),
-        help=t("economy.metric.needed_avg_help", start=first),
-    )
     need_pc = summary.growth_needed_for_per_capita_pct
-    card(
-        t("economy.metric.needed_pc", start=first),
-        "—" if need_pc is None else t("economy.unit.pct_year_short", v=percent(need_pc, t)),
-        help=t("economy.metric.needed_pc_help", start=first),
-    )
-    card(
-        t("economy.metric.first_year"),
-        first_year_value(summary, t),
-        # Its range across the sensitivity ranges: no single fragile estimate is the verdict.
-        delta=likelihood_ui.first_year_range(baseline, scenario, t),
-        delta_color="off",
-        delta_arrow="off",
-        help=t("economy.metric.first_year_help", g50=percent(scenario.growth_2031_2050_pct, t)),
-    )
+    cards = [
+        Card(
+            t("economy.metric.grdp_2030"),
+            t.number(summary.grdp_2030_bn_vnd / 1000, 1),
+            help=t("economy.metric.grdp_2030_help"),
+        ),
+        per_capita_card(
+            summary,
+            t,
+            t("economy.metric.per_capita_help", target=t.number(summary.per_capita_target_usd)),
+        ),
+        Card(
+            t("economy.metric.average"),
+            t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
+            help=t("economy.metric.average_help"),
+        ),
+        Card(
+            t("economy.metric.needed_avg", start=first),
+            "—" if need_avg is None else t("economy.unit.pct_year_short", v=percent(need_avg, t)),
+            help=t("economy.metric.needed_avg_help", start=first),
+        ),
+        Card(
+            t("economy.metric.needed_pc", start=first),
+            "—" if need_pc is None else t("economy.unit.pct_year_short", v=percent(need_pc, t)),
+            help=t("economy.metric.needed_pc_help", start=first),
+        ),
+        Card(
+            t("economy.metric.first_year"),
+            first_year_value(summary, t),
+            # Its range across the sensitivity ranges: no single fragile estimate is the verdict.
+            delta=likelihood_ui.first_year_range(baseline, scenario, t),
+            help=t("economy.metric.first_year_help", g50=percent(scenario.growth_2031_2050_pct, t)),
+        ),
+    ]
+    st.html(cards_html(cards, t("economy.metric.cards"), t))
     st.markdown(
         f"**{t('economy.summary_label')}** "
         + escape_markdown(summary_text(summary, scenario, baseline, t))
     )
     consistency = consistent_assumptions(baseline, basis=scenario.basis)
-    st.metric(
+    consistency_card = Card(
         t("economy.metric.consistency"),
         t("economy.unit.pct_year_short", v=percent(consistency.deflator_needed_pct, t)),
         delta=t(
             "economy.metric.consistency_delta", v=percent(consistency.historical_deflator_pct, t)
         ),
-        delta_color="off",
-        delta_arrow="off",
         help=t("economy.metric.consistency_help"),
-        border=True,
     )
+    st.html(cards_html([consistency_card], t("economy.metric.consistency"), t))
     st.caption(escape_markdown(consistency_text(consistency, t)))
 
 

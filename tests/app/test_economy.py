@@ -17,7 +17,7 @@ from core.economy import progress_rows, quality_mix
 from core.i18n import LANGUAGES, Translator
 from core.model import BASE_YEAR, HORIZON_YEAR, Baseline, plan_defaults, run, summarize
 from core.narrative import glossary
-from tests.app.conftest import outside_code_spans, run_page
+from tests.app.conftest import cards, outside_code_spans, run_page
 from tests.conftest import DATA
 from tests.plan_data import PLAN, PLAN_TABLE
 
@@ -53,7 +53,7 @@ def slider(at, key: str) -> float:
 
 def metric(at, key: str, lang: str = "vi") -> str:
     label = Translator(lang, PLAN)(f"economy.metric.{key}")
-    return next(m.value for m in at.metric if m.label == label)
+    return cards(at)[label]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -19,7 +19,7 @@ from core.likelihood_text import break_even_text, probability_value, target_name
 from core.model import TARGET_YEAR as PLAN_YEAR
 from core.model import Baseline, plan_defaults
 from core.scenario import parse
-from tests.app.conftest import outside_code_spans, run_page
+from tests.app.conftest import cards, outside_code_spans, run_page
 from tests.conftest import DATA, REPO
 from tests.plan_data import PLAN
 
@@ -46,7 +46,9 @@ def likely_slide(lang: str = "en", **params: str) -> AppTest:
 def probabilities(at, lang: str = "vi") -> dict[str, str]:
     t = Translator(lang)
     names = {target_name(target, PLAN, t) for target in ("growth", "per_capita", "population")}
-    return {m.label: m.value for m in at.metric if m.label in names}
+    # The what-if tab draws them as HTML cards, the slide as st.metric.
+    shown = {**{m.label: m.value for m in at.metric}, **cards(at)}
+    return {label: value for label, value in shown.items() if label in names}
 
 
 def ledger_text(at) -> str:

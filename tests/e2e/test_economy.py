@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from components.metrics import CARDS_CLASS
 from core.i18n import LANGUAGES, Translator
 from tests.e2e.conftest import no_traceback, open_app, screenshot, wait_for_view, wait_until_ready
 from tests.plan_data import PLAN
@@ -21,8 +22,8 @@ VIEWS = ("targets", "structure", "whatif")
 
 
 def per_capita_value(page):
-    """The what-if result card with GRDP per person (the second metric)."""
-    return page.locator('[data-testid="stMetric"]').nth(1).locator('[data-testid="stMetricValue"]')
+    """The what-if result card with GRDP per person (the second card)."""
+    return page.locator(f".{CARDS_CLASS}").first.locator("li").nth(1).locator(".value")
 
 
 def per_capita_text(page) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from components.metrics import CARDS_CLASS
 from core.i18n import Translator
 from tests.e2e.conftest import ARTIFACTS, no_traceback, open_app, screenshot, wait_until_ready
 from tests.e2e.test_economy import growth_slider, per_capita_text
@@ -68,5 +69,5 @@ def test_on_a_phone_the_results_stay_in_view_at_the_sliders(page, server):
 def test_beside_the_result_cards_the_strip_is_hidden(page, server):
     page.set_viewport_size({"width": 1280, "height": 800})
     open_app(page, server, "economy", lang="en", view="whatif")
-    page.locator('[data-testid="stMetric"]').first.wait_for()
+    page.locator(f".{CARDS_CLASS} .value").first.wait_for()
     expect(page.locator(STRIP)).to_be_hidden()

@@ -4,12 +4,13 @@ stay inside the screen; the presentation's new screen fits a 1280 × 720 project
 
 from __future__ import annotations
 
+from components.metrics import CARDS_CLASS
 from components.slides import SLIDES
 from core.i18n import Translator
 from tests.e2e.conftest import ARTIFACTS, no_traceback, open_app, screenshot, wait_until_ready
 from tests.e2e.test_economy import growth_slider
 
-PROBABILITY = ".st-key-econ-probability [data-testid='stMetricValue']"
+PROBABILITY = f".st-key-econ-probability .{CARDS_CLASS} .value"
 TORNADO = ".st-key-econ-chart-likelihood-tornado"
 LEDGER = ".st-key-econ-ledger"
 TOLERANCE = 2  # px of rounding

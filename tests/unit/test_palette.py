@@ -16,7 +16,7 @@ import pytest
 from components import deck, map_charts, timeline
 from components import economy_charts as charts
 from components.html_lang import CAPTION_COLOUR
-from components.palette import label_on
+from components.palette import DARK_GREY, DOWN, UP, label_on
 from core.i18n import Translator
 from core.palette_check import (
     CVD_MATRICES,
@@ -105,6 +105,9 @@ def test_theme_text_contrast():
         "caption text (CAPTION_CSS)": (CAPTION_COLOUR, background),
         "caption text on secondary background": (CAPTION_COLOUR, THEME["secondaryBackgroundColor"]),
         "chart ink on white": (charts.INK, WHITE),
+        "a card's change above the target": (UP, WHITE),
+        "a card's change below the target": (DOWN, WHITE),
+        "a card's plain change and fold": (DARK_GREY, WHITE),
     }
     failing = {name for name, (fg, bg) in pairs.items() if contrast(fg, bg) < TEXT}
     assert failing == {"link in a Streamlit caption"}, failing
