@@ -385,7 +385,7 @@ def slider_table(m: Measurements) -> str:
     figures = [
         ("Key press → value sent on the WebSocket", "to_sent_ms", {}),
         ("Key press → last frame received before the change", "to_last_frame_ms", {}),
-        ("Key press → first metric / text changed", "to_result_ms", {}),
+        ("Key press → first headline card / text changed", "to_result_ms", {}),
         ("Key press → rerun finished (notRunning)", "to_finished_ms", {}),
         (
             "WebSocket bytes received per rerun",
