@@ -9,6 +9,7 @@ its arguments, so it can be tested without a session.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -21,6 +22,8 @@ from core.scenario import Scenario
 from core.sources import public_label, public_labels, public_link, source_ids
 
 _INLINE_SOURCES = 3
+# Long enough for the server to send a dozen queued messages (measured: session 7).
+SEND_PAUSE_S = 0.01
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$])")
 
 
@@ -117,3 +120,14 @@ def download_csv(
         key=key,
         icon=":material/download:",
     )
+
+
+def send_now() -> None:
+    """Let the server send what the script has drawn so far before the script goes on.
+
+    Streamlit sends the messages from its event loop in another thread, which needs the
+    interpreter lock this script holds while it computes: each message then waited for
+    the lock's switch, and a slider's new results reached the browser about 25 ms late
+    (benchmarks/results.md, session 7). A short sleep hands the lock over.
+    """
+    time.sleep(SEND_PAUSE_S)

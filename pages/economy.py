@@ -25,6 +25,7 @@ from components.page_parts import (
     escape_markdown,
     export_context,
     page_header,
+    send_now,
     source_footer,
 )
 from components.tabs import lazy_tabs
@@ -417,6 +418,7 @@ def what_if(outturn: pd.DataFrame, baseline: Baseline, t: Translator) -> None:
         st.subheader(t("economy.whatif.results"))
         metrics(result, baseline, t)
         slides.brief_button(scenario, t, key="econ-brief")
+    send_now()
     # The slow part of the rerun (the chart's spec and the year table, ~40 ms on the
     # server) is done here, between the results and the rest: the browser commits a
     # rerun's new elements once it has caught up with the messages, so this pause puts
