@@ -25,12 +25,15 @@ from core.model import HORIZON_YEAR, Summary
 
 CARDS_CLASS = "metric-cards"
 # Page-wide (components/html_lang.py), so a rerun does not send it again with each list.
-# Two cards a row in the what-if tab's results column at 1280 px (421 px wide), one on a
-# phone, each grown to fill its row; `ul.` outweighs Streamlit's own list indent.
+# A grid of equal columns, at least a list's own card width (--card, see cards_html) wide
+# and together the list's width:
+# the what-if results two a row in their 421-px column at 1280 px and one on a phone, the
+# four status counts one row on a laptop and two on a phone; `ul.` outweighs Streamlit's
+# own list indent.
 CARDS_CSS = (
-    f"ul.{CARDS_CLASS}{{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;"
-    "margin:0 0 1rem;padding:0}"
-    f"ul.{CARDS_CLASS}>li{{box-sizing:border-box;flex:1 1 11rem;max-width:100%;margin:0;"
+    f"ul.{CARDS_CLASS}{{display:grid;gap:.5rem;list-style:none;margin:0 0 1rem;padding:0;"
+    "grid-template-columns:repeat(auto-fit,minmax(min(var(--card,11rem),100%),1fr))}"
+    f"ul.{CARDS_CLASS}>li{{box-sizing:border-box;margin:0;"
     "padding:.75rem;border:1px solid rgba(49,51,63,.2);border-radius:.5rem}"
     f".{CARDS_CLASS} p{{margin:0}}"
     f".{CARDS_CLASS} .label{{font-size:.875rem;color:{INK};line-height:1.35}}"
@@ -58,8 +61,9 @@ class Card:
     help: str | None = None
 
 
-def cards_html(cards: Sequence[Card], name: str, t: Translator) -> str:
-    """The cards as one list named ``name`` for a screen reader; every text escaped."""
+def cards_html(cards: Sequence[Card], name: str, t: Translator, card_rem: float = 11) -> str:
+    """The cards as one list named ``name`` for a screen reader, each at least ``card_rem``
+    wide (11: "10.423 USD" at the value's size); every text escaped."""
 
     def item(card: Card) -> str:
         label = html.escape(card.label)
@@ -79,7 +83,10 @@ def cards_html(cards: Sequence[Card], name: str, t: Translator) -> str:
         return "<li>" + "".join(parts) + "</li>"
 
     items = "".join(item(card) for card in cards)
-    return f'<ul class="{CARDS_CLASS}" aria-label="{html.escape(name)}">{items}</ul>'
+    return (
+        f'<ul class="{CARDS_CLASS}" style="--card:{card_rem:g}rem" '
+        f'aria-label="{html.escape(name)}">{items}</ul>'
+    )
 
 
 def show_card(card: Card, **extra) -> None:

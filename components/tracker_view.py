@@ -3,7 +3,7 @@ and the presentation's tracker screen. Every figure comes from ``core.tracker``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
 import pandas as pd
 import streamlit as st
@@ -11,6 +11,7 @@ import streamlit as st
 from components.chart_view import show_chart
 from components.data_ui import require
 from components.html_table import html_table
+from components.metrics import Card, cards_html, show_card
 from components.page_parts import source_footer
 from components.tracker_charts import (
     STATUS_SYMBOLS,
@@ -25,20 +26,25 @@ from core import chart_text
 from core.i18n import Translator
 from core.tracker import THRESHOLDS, status_counts, track
 
+STATUS_CARD_REM = 8  # a count and a two-word status: four a row in a laptop's main column
 SLIDE_ROW = 45  # px per target on the slide: its 20-px name on one line above the marker
 
 
-def status_metrics(
-    counts: Mapping[str, int], columns: Sequence, t: Translator, border: bool = False
-) -> None:
-    """One metric per status, its symbol beside the name (as the chart's marker)."""
-    for column, (status, count) in zip(columns, counts.items(), strict=True):
-        column.metric(
+def status_cards(counts: Mapping[str, int], t: Translator) -> list[Card]:
+    """One card per status, its symbol beside the name (as the chart's marker)."""
+    return [
+        Card(
             f"{STATUS_SYMBOLS[status]} {t(f'tracker.status_short.{status}')}",
             t.number(count),
             help=t(f"tracker.status.{status}"),
-            border=border,
         )
+        for status, count in counts.items()
+    ]
+
+
+def status_list(counts: Mapping[str, int], name: str, t: Translator) -> None:
+    """The counts as one HTML list of cards (named ``name``), on the tracker and the overview."""
+    st.html(cards_html(status_cards(counts, t), name, t, card_rem=STATUS_CARD_REM))
 
 
 def strip_with_table(frame: pd.DataFrame, counts: Mapping[str, int], t: Translator) -> None:
@@ -63,8 +69,11 @@ def slide(t: Translator, **_) -> None:
     st.header(t("present.tracker.heading"), anchor=False)
     left, right = st.columns([1, 2], gap="medium")
     with left:
-        for pair in (list(counts)[:2], list(counts)[2:]):
-            status_metrics({s: counts[s] for s in pair}, st.columns(2), t, border=True)
+        cards = status_cards(counts, t)
+        for pair in (cards[:2], cards[2:]):
+            for column, card in zip(st.columns(2), pair, strict=True):
+                with column:
+                    show_card(card, border=True)
     measured = [item for item in tracked if item.status != "no_data"]
     drawn = {status: n for status, n in status_counts(measured).items() if status != "no_data"}
     frame = chart_frame(measured, target_names(targets, t), None, THRESHOLDS, t)

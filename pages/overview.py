@@ -9,11 +9,11 @@ from components.data_ui import require, try_table
 from components.navigation import PAGES, link_to
 from components.page_parts import download_csv, page_header, source_footer
 from components.scenario_ui import baseline_of
-from components.tracker_view import status_metrics
+from components.tracker_view import status_list
 from core.economy import HEADLINE_TARGETS, latest_notes
 from core.i18n import format_iso_date
 from core.targets import target_figure, target_text
-from core.tracker import STATUSES, status_counts, track
+from core.tracker import status_counts, track
 
 t = translator()
 page_header(t, "overview")
@@ -66,7 +66,7 @@ if outturn is not None:
     st.subheader(t("overview.tracker_heading"))
     counts = status_counts(track(targets, outturn))
     with st.container(key="overview-tracker"):
-        status_metrics(counts, st.columns(len(STATUSES)), t, border=True)
+        status_list(counts, t("overview.tracker_heading"), t)
         st.caption(t("overview.tracker_caption", count=t.number(sum(counts.values()))))
         link_to("tracker", t)
 

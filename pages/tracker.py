@@ -30,7 +30,7 @@ from components.tracker_charts import (
     target_names,
     years_text,
 )
-from components.tracker_view import status_metrics, strip_with_table
+from components.tracker_view import status_list, strip_with_table
 from core.i18n import Translator, format_iso_date
 from core.narrative import glossary
 from core.targets import target_text
@@ -121,7 +121,7 @@ def definition(t: Translator) -> None:
 
 def counts(tracked: list[TrackedTarget], t: Translator) -> None:
     st.subheader(t("tracker.counts_heading"))
-    status_metrics(status_counts(tracked), st.columns(len(STATUSES)), t)
+    status_list(status_counts(tracked), t("tracker.counts_heading"), t)
     st.caption(t("tracker.counts_caption", count=t.number(len(tracked))))
 
 

@@ -18,7 +18,7 @@ from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator, format_iso_date
 from core.narrative import glossary
 from core.tracker import STATUSES, status_counts, track
-from tests.app.conftest import outside_code_spans, run_page
+from tests.app.conftest import cards, outside_code_spans, run_page
 from tests.unit.test_html_table import parse_table
 
 PAGE = "pages/tracker.py"
@@ -118,7 +118,7 @@ def test_the_table_shows_no_source_ids_and_says_where_the_sources_are(opened):
 
 def test_the_counts_shown_are_the_status_counts(opened):
     at, t = opened
-    shown = {metric.label: metric.value for metric in at.metric}
+    shown = cards(at)
     counted = status_counts(TRACKED)
     labels = {s: f"{STATUS_SYMBOLS[s]} {t(f'tracker.status_short.{s}')}" for s in STATUSES}
     assert shown == {labels[s]: t.number(counted[s]) for s in STATUSES}
@@ -158,6 +158,7 @@ def test_each_commitment_has_an_as_of_date_and_a_source(lang):
     assert t("tracker.commitments_heading") in [h.value for h in at.subheader]
     assert not status_tables(at, t)
     assert not at.metric
+    assert not cards(at)
     captions = [caption.value for caption in at.caption]
     for row in COMMITMENTS.itertuples():
         as_of = t("tracker.as_of", date=format_iso_date(row.as_of, lang))

@@ -11,7 +11,7 @@ from components.tracker_charts import STATUS_SYMBOLS
 from core.data import data_dir, load_table
 from core.i18n import LANGUAGES, Translator
 from core.tracker import STATUSES, THRESHOLDS, status_counts, track
-from tests.app.conftest import run_page
+from tests.app.conftest import cards, run_page
 from tests.app.test_present import present
 
 COUNTS = status_counts(
@@ -20,9 +20,11 @@ COUNTS = status_counts(
 
 
 def counts_shown(at, t: Translator) -> dict[str, str]:
-    """The metrics that are status counts, by status (the other metrics left out)."""
+    """The cards that are status counts, by status (the other cards left out): HTML cards
+    on the pages, st.metric on the slide."""
     labels = {f"{STATUS_SYMBOLS[s]} {t(f'tracker.status_short.{s}')}": s for s in STATUSES}
-    return {labels[m.label]: m.value for m in at.metric if m.label in labels}
+    shown = {**{m.label: m.value for m in at.metric}, **cards(at)}
+    return {labels[label]: value for label, value in shown.items() if label in labels}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

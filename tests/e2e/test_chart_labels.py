@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from components.metrics import CARDS_CLASS
 from core.i18n import LANGUAGES, Translator
 from core.plan import TARGET_YEAR
 from tests.e2e.conftest import no_traceback, open_app, wait_until_ready
@@ -154,7 +155,7 @@ def test_the_tracker_chart_label_counts_the_statuses_the_page_counts(page, serve
     # An HTML chart (no Vega on this page): one image named by the same sentence.
     label = page.locator('.status-strip[role="img"]').get_attribute("aria-label")
     # The key figures: each status's count, as the metrics above the chart show them.
-    values = [v.inner_text() for v in page.locator('[data-testid="stMetricValue"]').all()]
+    values = [v.inner_text() for v in page.locator(f".{CARDS_CLASS} .value").all()]
     assert len(values) == 4
     shown = sum(int(v) for v in values)
     counts = dict(zip(("on_track", "behind", "far_behind", "no_data"), values, strict=True))

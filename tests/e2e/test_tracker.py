@@ -18,7 +18,7 @@ TARGETS = load_table("plan_targets", data_dir())
 WIDER_THAN_SCREEN = """() => [...document.querySelectorAll(
     '[data-testid="stMain"] .status-strip, [data-testid="stMain"] .plan-table-box, '
     + '[data-testid="stMain"] [data-testid="stAlert"], '
-    + '[data-testid="stMain"] [data-testid="stMetric"]')]
+    + '[data-testid="stMain"] .metric-cards > li')]
     .filter(node => node.getBoundingClientRect().right > window.innerWidth + 1).length"""
 # The table box scrolls sideways while its first column stays at its left edge.
 SCROLLED_ROW_NAME = """() => {

@@ -17,7 +17,9 @@ def test_a_card_shows_its_label_value_change_and_a_fold_with_its_meaning(lang):
     t = Translator(lang, PLAN)
     card = Card("GRDP <2030>", "1 & 2", delta="+5 USD", trend="up", help="What <b>it</b> is")
     markup = cards_html([card], "Results", t)
-    assert markup.startswith(f'<ul class="{CARDS_CLASS}" aria-label="Results">')
+    assert markup.startswith(
+        f'<ul class="{CARDS_CLASS}" style="--card:11rem" aria-label="Results">'
+    )
     assert '<p class="label">GRDP &lt;2030&gt;</p><p class="value">1 &amp; 2</p>' in markup
     # The arrow is drawn, not read: the text says the direction.
     assert '<p class="delta up"><span aria-hidden="true">▲</span> +5 USD</p>' in markup
