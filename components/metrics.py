@@ -1,11 +1,11 @@
 """Figures as metric cards, formatted for the reader's language: curated indicators, and
 the headline results of a scenario.
 
-The what-if tab's cards are one HTML list (``cards_html``), not an ``st.metric`` each: a
-metric renders its label, value, change line and help through four Markdown blocks and a
-tooltip, and ten of them were about an eighth of that tab's browser work on every load
-(benchmarks/results.md, issue 19). Each card's explanation is visible text in a native
-fold, which a phone can open too (a hover tooltip it cannot).
+The what-if tab's and the tracker's cards are HTML lists (``cards_html``), not an
+``st.metric`` each: a metric renders its label, value, change line and help through four
+Markdown blocks and a tooltip, and ten of them were about an eighth of that tab's browser
+work on every load (benchmarks/results.md, issue 19). Each card's explanation is visible
+text in a native fold, which a phone can open too (a hover tooltip it cannot).
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ from core.model import HORIZON_YEAR, Summary
 
 CARDS_CLASS = "metric-cards"
 # Page-wide (components/html_lang.py), so a rerun does not send it again with each list.
-# A grid of equal columns, at least a list's own card width (--card, see cards_html) wide
-# and together the list's width:
-# the what-if results two a row in their 421-px column at 1280 px and one on a phone, the
-# four status counts one row on a laptop and two on a phone; `ul.` outweighs Streamlit's
-# own list indent.
+# A grid of equal columns as wide as the list, each at least the list's card width (--card,
+# see cards_html): the what-if results two a row in their 421-px column at 1280 px and one
+# on a phone, the four status counts one row on a laptop and two on a phone. `ul.`
+# outweighs Streamlit's own list indent.
 CARDS_CSS = (
     f"ul.{CARDS_CLASS}{{display:grid;gap:.5rem;list-style:none;margin:0 0 1rem;padding:0;"
     "grid-template-columns:repeat(auto-fit,minmax(min(var(--card,11rem),100%),1fr))}"
@@ -76,7 +75,7 @@ def cards_html(cards: Sequence[Card], name: str, t: Translator, card_rem: float 
             )
         if card.help:
             parts.append(
-                f"<details><summary>{html.escape(t('economy.metric.explain'))}"
+                f"<details><summary>{html.escape(t('common.card_explain'))}"
                 f'<span class="reader-only">: {label}</span></summary>'
                 f"<p>{html.escape(card.help)}</p></details>"
             )

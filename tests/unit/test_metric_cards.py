@@ -23,7 +23,7 @@ def test_a_card_shows_its_label_value_change_and_a_fold_with_its_meaning(lang):
     assert '<p class="label">GRDP &lt;2030&gt;</p><p class="value">1 &amp; 2</p>' in markup
     # The arrow is drawn, not read: the text says the direction.
     assert '<p class="delta up"><span aria-hidden="true">▲</span> +5 USD</p>' in markup
-    summary = t("economy.metric.explain")
+    summary = t("common.card_explain")
     assert f"<details><summary>{summary}" in markup
     assert '<span class="reader-only">: GRDP &lt;2030&gt;</span></summary>' in markup
     assert "<p>What &lt;b&gt;it&lt;/b&gt; is</p></details>" in markup
