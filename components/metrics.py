@@ -22,6 +22,7 @@ from components.page_parts import escape_markdown
 from components.palette import DARK_GREY, DOWN, INK, UP
 from core.i18n import Translator, decimals_needed
 from core.model import HORIZON_YEAR, Summary
+from core.narrative import percent
 
 CARDS_CLASS = "metric-cards"
 # Page-wide (components/html_lang.py), so a rerun does not send it again with each list.
@@ -136,6 +137,15 @@ def per_capita_card(summary: Summary, t: Translator, help: str | None = None) ->
         t("economy.unit.usd", v=t.number(summary.per_capita_2030_usd)),
         delta=t("economy.metric.gap", v=("+" if gap >= 0 else "−") + t.number(abs(gap))),
         trend="up" if gap >= 0 else "down",
+        help=help,
+    )
+
+
+def average_card(summary: Summary, t: Translator, help: str | None = None) -> Card:
+    """The average real growth over the plan's period, outturn and scenario years."""
+    return Card(
+        t("economy.metric.average"),
+        t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
         help=help,
     )
 

@@ -22,7 +22,7 @@ from components import brief_maker, economy_charts, likelihood_ui, tracker_view
 from components.chart_view import show_chart
 from components.data_ui import require, try_geojson
 from components.deck import build_deck, geometry, layer_specs, legend_html
-from components.metrics import first_year_value, per_capita_card, show_card
+from components.metrics import average_card, first_year_value, per_capita_card, show_card
 from components.page_parts import escape_markdown, source_footer
 from components.vega_theme import larger, sized
 from core import brief, chart_text
@@ -34,7 +34,7 @@ from core.likelihood_link import to_link_query
 from core.likelihood_text import estimate_note
 from core.merger import merger
 from core.model import Baseline, Scenario, ScenarioResult, plan_defaults
-from core.narrative import glossary_lines, growth_phrase, percent, scenario_line
+from core.narrative import glossary_lines, growth_phrase, scenario_line
 from core.scenario import to_query
 from core.targets import target_figure
 
@@ -145,11 +145,7 @@ def scenario(
     figures, chart = st.columns([5, 8], gap="medium")
     with figures.container(key="present-figures"):
         show_card(per_capita_card(summary, t), border=True)
-        st.metric(
-            t("economy.metric.average"),
-            t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
-            border=True,
-        )
+        show_card(average_card(summary, t), border=True)
         st.metric(t("economy.metric.first_year"), first_year_value(summary, t), border=True)
     _, per_capita = economy_charts.scenario_specs(outturn, baseline, result, t)
     with chart:

@@ -18,7 +18,13 @@ from components import chart_export, economy_charts, likelihood_ui, scenario_ui,
 from components.chart_view import reader_table, show_chart
 from components.context import translator
 from components.data_ui import require
-from components.metrics import Card, cards_html, first_year_value, per_capita_card
+from components.metrics import (
+    Card,
+    average_card,
+    cards_html,
+    first_year_value,
+    per_capita_card,
+)
 from components.navigation import page_of
 from components.page_parts import (
     download_csv,
@@ -294,11 +300,7 @@ def metrics(result: ScenarioResult, baseline: Baseline, t: Translator) -> None:
             t,
             t("economy.metric.per_capita_help", target=t.number(summary.per_capita_target_usd)),
         ),
-        Card(
-            t("economy.metric.average"),
-            t("economy.unit.pct_year_short", v=percent(summary.avg_growth_2021_2030_pct, t)),
-            help=t("economy.metric.average_help"),
-        ),
+        average_card(summary, t, t("economy.metric.average_help")),
         Card(
             t("economy.metric.needed_avg", start=first),
             "—" if need_avg is None else t("economy.unit.pct_year_short", v=percent(need_avg, t)),
