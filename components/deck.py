@@ -41,6 +41,7 @@ from core.geo import (
     union_bbox,
 )
 from core.i18n import Translator, decimals_needed
+from core.map_labels import Box, Segment, centred_box, clear_spot, is_clear, pixels
 from core.sources import source_ids
 from core.svg_map import text_width
 from core.text import label_lines
@@ -81,6 +82,9 @@ LOCATED_OUTSIDE = {"anchor": "start", "baseline": "bottom"}
 PLACE_PX = 13  # the connectivity places' names
 LOCATED_PX = 12  # the located-within areas' names
 PLACE_GAP = 12  # px from a place's marker centre to its name: clears the 8-px marker
+PLACE_RADIUS = 8  # px, the connectivity places' markers
+CENTRE_RADIUS = 6  # px, the provincial centre's marker
+NAME_GAP_PX = 3  # the least room between a neighbour's name and a place's name or line
 PLACES_LAYER = "places"  # the connectivity markers: drawn, they call for the wide view
 LABEL_PX = 14  # the units' names on the page; the presentation passes its own
 # Thuận An and Dĩ An are small neighbours whose centred names overlap: each is anchored
@@ -121,6 +125,17 @@ class Frame(NamedTuple):
     box: BBox  # the part of the world a desktop-sized map shows
     neighbour_labels: dict[int, Point]
     located_labels: dict[str, Point]  # place id -> label point of its located-within area
+    size: tuple[int, int, int]  # the map's width and height and a phone's map width (px)
+
+    def name_bounds(self) -> list[Box]:
+        """Where a neighbour's name may lie (px from the map's centre), in the order
+        ``_frame`` tries: beside a phone's map, right then left, else in its middle."""
+        width, height, narrow = (value / 2 for value in self.size)
+        return [
+            (narrow, -height, width, height),
+            (-width, -height, -narrow, height),
+            (-narrow, -height, narrow, height),
+        ]
 
 
 @dataclass(frozen=True)
@@ -256,7 +271,7 @@ def _frame(
         area["properties"]["place_id"]: representative_point(area["geometry"], within=view_box)
         for area in (located_geo or {}).get("features", [])
     }
-    return Frame(view, view_box, neighbour_labels, located_labels)
+    return Frame(view, view_box, neighbour_labels, located_labels, (width, height, narrow))
 
 
 def unit_tooltip(t: Translator, row: pd.Series, zone: pd.Series) -> tuple[str, str]:
@@ -312,7 +327,15 @@ def layer_specs(
     units = _districts.set_index("code")
     geo = _geometry
     frame = geo.frame(layers)
-    specs, names = _neighbour_specs(t, _region_geo, frame, label_px)
+    places = (
+        _place_points(t, located(_connectivity), geo.centre, frame)
+        if "connectivity" in layers
+        else []
+    )
+    unit_names = _unit_names(t, units, geo, label_px, "connectivity" in layers)
+    labels = [(unit_names["props"]["data"], label_px), (places, PLACE_PX)]
+    kept_clear = _keep_off(labels, places, geo.centre, frame.view)
+    specs, names = _neighbour_specs(t, _region_geo, frame, label_px, kept_clear)
 
     features = []
     for feature in _districts_geo["features"]:
@@ -366,7 +389,7 @@ def layer_specs(
         specs.append(_outline_layer("province", focus, width=2.5))
 
     if "connectivity" in layers:
-        specs += _connectivity_specs(t, located(_connectivity), geo.centre, frame)
+        specs += _connectivity_specs(t, places, geo.centre)
     if "it_park" in layers:
         position = it_park_position(_it_park)
         if position is not None:
@@ -389,26 +412,39 @@ def layer_specs(
                 )
             )
 
-    specs.append(_unit_names(t, units, geo, label_px, "connectivity" in layers))
+    specs.append(unit_names)  # on top of everything
     return specs
 
 
 def _neighbour_specs(
-    t: Translator, region_geo: dict | None, frame: Frame, label_px: int
+    t: Translator,
+    region_geo: dict | None,
+    frame: Frame,
+    label_px: int,
+    kept_clear: tuple[list[Box], list[Segment]] = ([], []),
 ) -> tuple[list[dict], list[dict]]:
     """The neighbouring provinces' shapes and names (2 px smaller than the units'), and
-    the names alone, which the located-within names keep off."""
+    the names alone, which the located-within names keep off. A name that would lie
+    under a place's name, marker or line (``kept_clear``, px) moves to the nearest clear
+    spot in its province, off the province on show: Hồ Chí Minh City's lay under its
+    airports' names."""
     if region_geo is None:
         return [], []
     others = [f for f in region_geo["features"] if not f["properties"].get("focus")]
-    names = [
-        {
-            "text": t.pick(f["properties"]["name_vi"], f["properties"]["name_en"]),
-            "position": list(frame.neighbour_labels[f["properties"]["code"]]),
-        }
-        for f in others
-        if f["properties"]["code"] in frame.neighbour_labels
-    ]
+    focus = next(
+        (f["geometry"] for f in region_geo["features"] if f["properties"].get("focus")), None
+    )
+    name_px = label_px - 2
+    keep_off = (*kept_clear, focus)
+    names = []
+    for feature in others:
+        point = frame.neighbour_labels.get(feature["properties"]["code"])
+        if point is None:
+            continue
+        text = t.pick(feature["properties"]["name_vi"], feature["properties"]["name_en"])
+        if not is_clear(_label_box(_centred(text, point), name_px, frame.view, 0), *kept_clear):
+            text, point = _cleared_name(text, point, feature["geometry"], frame, name_px, keep_off)
+        names.append({"text": text, "position": list(point)})
     shapes = {
         "type": "GeoJsonLayer",
         "id": "neighbours",
@@ -559,9 +595,8 @@ def place_label(where: Point, centre: Point, frame: Frame, lines: int) -> dict:
     }
 
 
-def _connectivity_specs(
-    t: Translator, places: pd.DataFrame, centre: Point, frame: Frame
-) -> list[dict]:
+def _place_points(t: Translator, places: pd.DataFrame, centre: Point, frame: Frame) -> list[dict]:
+    """Each connectivity place with its tooltip, its name and where the name goes."""
     points = []
     for row in places.itertuples():
         where = (float(row.lon), float(row.lat))
@@ -589,6 +624,66 @@ def _connectivity_specs(
                 **place_label(where, centre, frame, text.count("\n") + 1),
             }
         )
+    return points
+
+
+def _centred(text: str, point: Point) -> dict:
+    return {
+        "text": text,
+        "position": list(point),
+        "anchor": "middle",
+        "baseline": "center",
+        "offset": [0, 0],
+    }
+
+
+def _cleared_name(
+    text: str, point: Point, area: dict, frame: Frame, name_px: int, keep_off: tuple
+) -> tuple[str, Point]:
+    """The nearest clear spot for the name on one line, else on two (a long name finds no
+    room on one: Hồ Chí Minh City's between its airports' names); where there is none,
+    the name stays where it was."""
+    for lines in (text, label_lines(text, len(text) // 2 + 1)):
+        box = _label_box(_centred(lines, point), name_px, frame.view, 0)
+        size = (box[2] - box[0], box[3] - box[1])
+        spot = clear_spot(area, point, size, frame.view, frame.name_bounds(), keep_off)
+        if spot is not None:
+            return lines, spot
+    return text, point
+
+
+def _keep_off(
+    labels: list[tuple[list[dict], int]], places: list[dict], centre: Point, view: tuple
+) -> tuple[list[Box], list[Segment]]:
+    """The pixels (from the map's centre) that names (each list with its size), the
+    places' markers and their lines to the centre cover, each box a few px larger: what
+    a neighbour's name keeps off."""
+    gap = NAME_GAP_PX
+    hub = pixels(centre, view)
+    boxes = [_label_box(label, size, view, gap) for items, size in labels for label in items]
+    segments = []
+    if places:
+        boxes.append(centred_box(hub, 2 * (CENTRE_RADIUS + gap), 2 * (CENTRE_RADIUS + gap)))
+    for point in places:
+        marker = pixels(point["position"], view)
+        segments.append((hub, marker))
+        boxes.append(centred_box(marker, 2 * (PLACE_RADIUS + gap), 2 * (PLACE_RADIUS + gap)))
+    return boxes, segments
+
+
+def _label_box(label: dict, size: int, view: tuple, gap: float) -> Box:
+    """A placed name's pixels (its white box's padding and ``gap`` added)."""
+    lines = label["text"].split("\n")
+    width = max(text_width(line, size) for line in lines)
+    height = len(lines) * size
+    x, y = (a + b for a, b in zip(pixels(label["position"], view), label["offset"], strict=True))
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[label["anchor"]]
+    top = {"top": y, "bottom": y - height, "center": y - height / 2}[label["baseline"]]
+    pad_x, pad_y = (value + gap for value in LABEL_BOX["background_padding"][:2])
+    return left - pad_x, top - pad_y, left + width + pad_x, top + height + pad_y
+
+
+def _connectivity_specs(t: Translator, points: list[dict], centre: Point) -> list[dict]:
     centre_point = {
         "position": list(centre),
         "tip_title": t("zones.centre_name"),
@@ -610,8 +705,8 @@ def _connectivity_specs(
                 "pickable": True,
             },
         },
-        _marker_layer(PLACES_LAYER, points, colour=[*MARKER, 255], radius=8),
-        _marker_layer("centre", [centre_point], colour=[*INK, 255], radius=6),
+        _marker_layer(PLACES_LAYER, points, colour=[*MARKER, 255], radius=PLACE_RADIUS),
+        _marker_layer("centre", [centre_point], colour=[*INK, 255], radius=CENTRE_RADIUS),
     ]
     # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Hoa / Lư").
     text = _text_layer("place-names", points, colour=[*MARKER, 255], size=PLACE_PX)

@@ -217,3 +217,30 @@ def test_neighbours_names_are_whole_or_off_the_map(lang, width, layers):
         assert box[0] >= 0, (item["text"], box)
         assert box[2] <= width, (item["text"], box)
     assert shown  # a phone's map too names a neighbour
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("width", [DESKTOP_MAP_WIDTH, PHONE_WIDTH])
+def test_neighbours_names_keep_off_the_places_names_and_lines(lang, width):
+    # Hồ Chí Minh City's name lay under its airports' white name boxes.
+    layers = ("connectivity",)
+    names = map_names(lang, layers)
+    view = GEO.frame(layers).view
+    centre = to_pixel(GEO.centre, view, width, MAP_HEIGHT)
+
+    def box(item, where):
+        marker = to_pixel(item["position"], view, width, MAP_HEIGHT)
+        return label_box(where, marker, item["text"], where["size"])
+
+    others = [box(*label) for layer in ("place-names", "unit-names") for label in names[layer]]
+    markers = [
+        to_pixel(item["position"], view, width, MAP_HEIGHT) for item, _ in names["place-names"]
+    ]
+    moved = 0
+    for item, where in names["neighbour-names"]:
+        name = box(item, where)
+        assert not [other for other in others if overlap(name, other)], item["text"]
+        assert not [m for m in markers if crosses(centre, m, name)], item["text"]
+        moved += "\n" in item["text"]
+    # The one name that found no room on one line: Hồ Chí Minh City's in Vietnamese.
+    assert moved == (lang == "vi")
