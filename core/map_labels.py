@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from core.geo import TILE_SIZE, Point, bbox, contains, mercator
 
-Box = tuple[float, float, float, float]  # left, top, right, bottom (px, y down)
+Box = tuple[float, float, float, float]  # left, top, right, bottom (px or map units, y down)
 Segment = tuple[Point, Point]
 SEARCH_STEP_PX = 6  # the grid a new spot is sought on: finer adds time, not better spots
 
@@ -35,8 +35,9 @@ def lon_lat(offset: Point, view: tuple[float, float, float]) -> Point:
     return x * 360 - 180, math.degrees(math.atan(math.sinh(math.pi * (1 - 2 * y))))
 
 
-def overlaps(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+def overlaps(a: Box, b: Box, pad: float = 0.0) -> bool:
+    """Whether the boxes overlap, or come within ``pad`` of each other."""
+    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
 
 
 def meets(segment: Segment, box: Box) -> bool:

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from core.geo import BBox, Point, polygons
+from core.map_labels import Box, meets, overlaps
 
 VIEW_WIDTH = 360.0  # units: a phone's map width in CSS px, so 15 units read as 15 px there
 MARGIN = 8.0
@@ -43,7 +44,6 @@ LEADER_GAP = 1.2
 # Where a label is tried around its point: below, above, right, left, then the diagonals.
 DIRECTIONS = ((0, 1), (0, -1), (1, 0), (-1, 0), (1, 1), (-1, 1), (1, -1), (-1, -1))
 
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in map units, y down
 # A linked shape under the pointer lightens; one focused by the keyboard turns dark (an
 # outline would be clipped away with the rest of the link's box). Scoped by class.
 LINK_STYLE = (
@@ -184,29 +184,6 @@ def text_width(text: str, size: float) -> float:
     return width * size
 
 
-def _overlaps(a: Box, b: Box, pad: float = 1.0) -> bool:
-    return a[0] < b[2] + pad and b[0] < a[2] + pad and a[1] < b[3] + pad and b[1] < a[3] + pad
-
-
-def _segment_hits(x0: float, y0: float, x1: float, y1: float, box: Box) -> bool:
-    """Whether the segment crosses the box (Liang–Barsky clipping)."""
-    low, high = 0.0, 1.0
-    dx, dy = x1 - x0, y1 - y0
-    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
-        if p == 0:
-            if q < 0:
-                return False
-            continue
-        r = q / p
-        if p < 0:
-            low = max(low, r)
-        else:
-            high = min(high, r)
-        if low > high:
-            return False
-    return True
-
-
 def _candidates(x: float, y: float, w: float, h: float, size: float, width: float):
     """(centre, gap) of each place tried for a label, nearest first: over the point (slid
     sideways to stay inside the frame's ``width``), then beside it in each direction at
@@ -224,14 +201,14 @@ def _place(label: Label, frame: Frame, boxes: list[Box], cross: bool) -> Placed 
     for (cx, cy), gap in _candidates(x, y, w, h, label.size, frame.width):
         box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
         inside = box[0] >= 0 and box[1] >= 0 and box[2] <= frame.width
-        if not inside or box[3] > frame.height or any(_overlaps(box, b) for b in boxes):
+        if not inside or box[3] > frame.height or any(overlaps(box, b, pad=1.0) for b in boxes):
             continue
         if gap is None or gap < LEADER_GAP:
             return Placed(label, (cx, cy), box, None)
         ex, ey = min(max(x, box[0]), box[2]), min(max(y, box[1]), box[3])
         # A label over the point itself hides the line's start anyway.
         others = (b for b in boxes if not (b[0] <= x <= b[2] and b[1] <= y <= b[3]))
-        if cross or not any(_segment_hits(x, y, ex, ey, b) for b in others):
+        if cross or not any(meets(((x, y), (ex, ey)), b) for b in others):
             return Placed(label, (cx, cy), box, (x, y, ex, ey))
     return None
 
