@@ -19,7 +19,7 @@ from components.page_parts import (
     source_footer,
     source_reference,
 )
-from components.quotes import blockquote
+from components.quotes import quotation
 from components.tabs import lazy_tabs
 from components.timeline import timeline_frame, timeline_html
 from core import chart_text
@@ -132,22 +132,21 @@ def quotes_tab(t: Translator) -> None:
     if not page_quotes.empty:
         st.subheader(t("it_park.quotes_heading"))
         st.caption(t("it_park.quotes_intro"))
-        # Consecutive sentences of one speaker share a card; each language's sentences
-        # are one element (the browser's cost is per element, issue 19).
+        # Consecutive sentences of one speaker share a card; the reader's language shows,
+        # the other is a click away, as on the tasks page (issue 18).
+        labels = (t("it_park.quote_original"), t("it_park.quote_translation"))
         for number, (speaker, group) in enumerate(
             groupby(page_quotes.itertuples(), key=lambda row: (row.speaker_vi, row.speaker_en))
         ):
             rows = list(group)
             with st.container(border=True, key=f"quotes-{number}"):
-                st.markdown(f"**{escape_markdown(t.pick(*speaker))}**")
-                original, translation = st.columns(2, gap="large")
-                for column, label, texts in (
-                    (original, "it_park.quote_original", [row.quote_vi for row in rows]),
-                    (translation, "it_park.quote_translation", [row.quote_en for row in rows]),
-                ):
-                    column.markdown(
-                        "\n\n".join([f":small[{t(label)}]", *(blockquote(x) for x in texts)])
-                    )
+                quotation(
+                    f"**{escape_markdown(t.pick(*speaker))}**",
+                    [row.quote_vi for row in rows],
+                    [row.quote_en for row in rows],
+                    labels,
+                    t,
+                )
         source_footer(t, page_quotes["source"])
         download_csv(t, page_quotes, "quotes_it_park", key="download-quotes_it_park")
 

@@ -13,7 +13,7 @@ from components.page_parts import (
     page_header,
     source_footer,
 )
-from components.quotes import blockquote
+from components.quotes import quotation
 from core.i18n import Translator
 from core.targets import target_text
 from core.tasks import (
@@ -27,13 +27,13 @@ from core.text import QUERY_MAX_LENGTH, clean_query
 
 
 def announced(quotes: pd.DataFrame | None, t: Translator) -> None:
-    """The article's announcement of the tasks, in its own words (and, in English, their
-    translation in small type): one element each."""
+    """The article's announcement of the tasks, like each task's words: the reader's
+    language, the other a click away."""
     if quotes is None:
         return
+    labels = (t("tasks.quote_label"), t("tasks.translation_label"))
     for row in quotes[quotes["page"] == "tasks"].itertuples():
-        translation = "" if t.lang == "vi" else f"\n\n:small[{escape_markdown(row.quote_en)}]"
-        st.markdown(f"**{t('tasks.announced_label')}**\n\n{blockquote(row.quote_vi)}{translation}")
+        quotation(f"**{t('tasks.announced_label')}**", [row.quote_vi], [row.quote_en], labels, t)
 
 
 def search_box(t: Translator) -> str:
@@ -81,18 +81,6 @@ def indicators_text(row, target: pd.DataFrame, t: Translator) -> str:
     return f"**{t('tasks.indicators_label', year=years)}**\n\n{items}"
 
 
-def quotation(lead: str, original: str, translation: str, t: Translator) -> None:
-    """``lead`` (Markdown) and the article's words in the reader's language in one
-    element, the other language a click away: both in full made the Vietnamese page
-    8,600 px tall on a phone."""
-    labels = (t("tasks.quote_label"), t("tasks.translation_label"))
-    quotes = (original, translation)
-    first = 0 if t.lang == "vi" else 1
-    st.markdown(f"{lead}\n\n**{labels[first]}**\n\n{blockquote(quotes[first])}")
-    with st.expander(labels[1 - first], icon=":material/translate:"):
-        st.markdown(blockquote(quotes[1 - first]))
-
-
 def task_card(row, target: pd.DataFrame, t: Translator) -> None:
     """One task: its title and summary, the article's words in the reader's language (the
     other behind a toggle), its places and indicators."""
@@ -108,7 +96,8 @@ def task_card(row, target: pd.DataFrame, t: Translator) -> None:
         if row.reading == "editorial":  # st.badge's own Markdown, in the same element
             badge = t("tasks.editorial_badge").replace("[", "\\[").replace("]", "\\]")
             lead = f":orange-badge[:material/edit_note: {badge}]\n\n{lead}"
-        quotation(lead, row.quote_vi, row.quote_en, t)
+        labels = (t("tasks.quote_label"), t("tasks.translation_label"))
+        quotation(lead, [row.quote_vi], [row.quote_en], labels, t)
         indicators = indicators_text(row, target, t)
         # Places and indicators in one element, unless the link to the connectivity
         # layer goes between them.
@@ -120,9 +109,6 @@ def task_card(row, target: pd.DataFrame, t: Translator) -> None:
             st.markdown(indicators)
         else:
             st.markdown("\n\n".join(filter(None, [places_text(row, t), indicators])))
-        if isinstance(row.note, str):
-            with st.expander(t("tasks.data_note")):
-                st.caption(escape_markdown(row.note))
 
 
 t = translator()

@@ -46,6 +46,12 @@ def test_only_the_open_tab_runs(lang):
     assert at.query_params["view"] == "site"
     quotes = run_page(PAGE, lang, view="quotes")
     assert [subheader.value for subheader in quotes.subheader] == [t("it_park.quotes_heading")]
+    # The reader's language shows; the other is folded under each speaker's words.
+    shown, folded = ("quote_original", "quote_translation")[:: 1 if lang == "vi" else -1]
+    words = "\n".join(m.value for m in quotes.markdown)
+    assert f"**{t(f'it_park.{shown}')}**" in words
+    assert f"**{t(f'it_park.{folded}')}**" not in words
+    assert t(f"it_park.{folded}") in [e.label for e in quotes.expander]
     assert not quotes.get("deck_gl_json_chart")
     assert quotes.metric.len == 0
 

@@ -36,7 +36,12 @@ def test_five_tasks_with_their_words_and_indicators(lang):
     shown, folded = ("quote_label", "translation_label")[:: 1 if lang == "vi" else -1]
     assert f"**{t(f'tasks.{shown}')}**" in text
     assert f"**{t(f'tasks.{folded}')}**" not in text
-    assert [e.label for e in at.expander].count(t(f"tasks.{folded}")) == 5
+    # Five tasks and the article's announcement of them.
+    assert [e.label for e in at.expander].count(t(f"tasks.{folded}")) == 6
+    # The curators' notes (English, naming the project's tables) stay in the data.
+    every_text = text + "\n".join(c.value for c in at.caption)
+    assert "editorial reading" not in every_text
+    assert "plan_targets" not in every_text
     # Indicators rendered by target_text in the reader's number format.
     assert {"vi": "trên 87%", "en": "above 87%"}[lang] in text
     assert "**30%**" in text
