@@ -14,6 +14,7 @@ from collections.abc import Mapping
 import pandas as pd
 import streamlit as st
 
+from components.vega_theme import without_vega_labels
 from core.i18n import Translator
 
 # Gives the chart in the container `.st-key-<key>` the accessible name `text`, now and
@@ -76,7 +77,7 @@ def show_chart(
     The table is drawn only while its expander is open: a data grid is slow to draw.
     """
     with st.container(key=key):
-        named = {**spec, "description": live_name or description}
+        named = {**without_vega_labels(spec), "description": live_name or description}
         st.vega_lite_chart(named, width="stretch", height=height)
         if live_name is not None:
             # Hidden, so it adds no gap under the chart; a script runs all the same.

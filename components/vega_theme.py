@@ -3,13 +3,18 @@ format, legends below the plot, and resizing helpers for slides and print."""
 
 from __future__ import annotations
 
+import json
+
 import altair as alt
 import pandas as pd
 
 from components.palette import INK
 from core.i18n import Translator
+from core.svg_map import text_width
+from core.text import label_lines
 
 FONT = 16
+PHONE_TITLE_CHARS = 26  # a title line that fits a phone's plot (~290 px at 18 px bold)
 LINE = 4
 WIDTH = "container"
 
@@ -59,6 +64,34 @@ def projector(chart: alt.TopLevelMixin, t: Translator) -> dict:
     # would squeeze the plot to make room for a legend below it).
     spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     return spec
+
+
+def fitted_title(title: str | dict) -> dict:
+    """A title Vega would cut short ("GRDP thực: thực hiện, lộ trình 10…") on a phone,
+    wrapped onto lines there: the plot's width picks the one-line or the wrapped text."""
+    params = {"text": title} if isinstance(title, str) else dict(title)
+    text = params["text"]
+    if isinstance(text, str) and len(lines := label_lines(text, PHONE_TITLE_CHARS).split("\n")) > 1:
+        one_line = text_width(text, FONT + 2)
+        params["text"] = {
+            "expr": f"width < {one_line:.0f} ? {json.dumps(lines)} : {json.dumps(text)}"
+        }
+    return params
+
+
+def without_vega_labels(spec: dict) -> dict:
+    """The spec with none of Vega's own aria-labels on axes, legends and marks: it writes
+    them in English ("X-axis titled …") on a Vietnamese page. A screen reader gets the
+    chart's sentence (its description) and the table one click away instead. (The
+    title keeps "Title text '…'" around its own words: Vega 6 writes it even with
+    ``aria: false``.)"""
+    config = dict(spec.get("config", {}))
+    for part in ("axis", "legend", "mark"):
+        config[part] = {**config.get(part, {}), "aria": False}
+    out = {**spec, "config": config}
+    if "title" in spec:
+        out["title"] = fitted_title(spec["title"])
+    return out
 
 
 def with_data(template: dict, name: str, frame: pd.DataFrame) -> dict:

@@ -131,6 +131,12 @@ def test_each_chart_is_named_in_the_pages_language(
     label = label_of(page, container).get_attribute("aria-label")
     assert label.startswith(opening(sentence(t))), label
     assert re.search(r"\d%", label), label  # shares and progress in per cent, with figures
+    # None of Vega's own labels inside it, which are English ("X-axis titled …"), but
+    # the one around the title's own words.
+    inside = page.locator(f"{container} svg [aria-label]").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('aria-label'))"
+    )
+    assert [text for text in inside if not text.startswith("Title text '")] == []
     no_traceback(page)
 
 

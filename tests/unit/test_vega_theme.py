@@ -1,15 +1,27 @@
-"""Projector sizing (components/vega_theme.larger): no chart text under 20 px on a slide,
-wherever a chart sets its size, while the page's charts keep theirs."""
+"""The charts' shared theme (components/vega_theme): no chart text under 20 px on a slide,
+wherever a chart sets its size, while the page's charts keep theirs; titles that fit a
+phone; no English labels of Vega's own for a screen reader."""
 
 from __future__ import annotations
 
 import copy
+import json
 
+import altair as alt
 import pandas as pd
 
 from components import likelihood_charts
-from components.vega_theme import FONT, SLIDE_FONT, larger
+from components.vega_theme import (
+    FONT,
+    PHONE_TITLE_CHARS,
+    SLIDE_FONT,
+    fitted_title,
+    larger,
+    projector,
+    without_vega_labels,
+)
 from core.i18n import Translator
+from core.svg_map import text_width
 from tests.conftest import font_sizes
 from tests.plan_data import PLAN
 
@@ -62,3 +74,30 @@ def test_the_tornado_keeps_its_page_size_and_grows_on_a_slide():
     template = likelihood_charts.tornado_template(Translator("vi", PLAN), "per_capita")
     assert min(font_sizes(template)) < SLIDE_FONT  # the page's lever labels: compact
     assert min(font_sizes(larger(template))) >= SLIDE_FONT
+
+
+def test_a_long_title_wraps_on_a_narrow_plot_and_stays_one_line_on_a_wide_one():
+    title = "GRDP thực: thực hiện, lộ trình 10%/năm và kịch bản"
+    fitted = fitted_title(title)
+    condition, _, choices = fitted["text"]["expr"].partition(" ? ")
+    wrapped, _, whole = choices.partition(" : ")
+    lines = json.loads(wrapped)
+    assert " ".join(lines) == json.loads(whole) == title
+    assert all(len(line) <= PHONE_TITLE_CHARS for line in lines)
+    # The switch is where the title on one line would no longer fit the plot.
+    assert condition == f"width < {text_width(title, FONT + 2):.0f}"
+    assert fitted_title("Năm") == {"text": "Năm"}
+    # A slide's title keeps its subtitle.
+    assert fitted_title({"text": "Năm", "subtitle": "x"}) == {"text": "Năm", "subtitle": "x"}
+
+
+def test_vega_writes_no_aria_label_of_its_own():
+    # Its labels are English ("X-axis titled …"): the chart's sentence names it instead.
+    chart = alt.Chart(pd.DataFrame({"a": [1]})).mark_point().encode(x="a")
+    spec = without_vega_labels(projector(chart.properties(title="Năm"), Translator("vi")))
+    config = spec["config"]
+    assert config["axis"]["aria"] is False
+    assert config["legend"]["aria"] is False
+    assert config["mark"]["aria"] is False
+    assert spec["title"] == {"text": "Năm"}
+    assert config["axis"]["labelFontSize"] == FONT  # the theme's settings kept
