@@ -41,7 +41,7 @@ from core.geo import (
     union_bbox,
 )
 from core.i18n import Translator, decimals_needed
-from core.map_labels import Box, Segment, centred_box, clear_spot, is_clear, pixels
+from core.map_labels import Box, Segment, centred_box, clear_spot, covers, is_clear, pixels
 from core.sources import source_ids
 from core.svg_map import text_width
 from core.text import label_lines
@@ -425,9 +425,9 @@ def _neighbour_specs(
 ) -> tuple[list[dict], list[dict]]:
     """The neighbouring provinces' shapes and names (2 px smaller than the units'), and
     the names alone, which the located-within names keep off. A name that would lie
-    under a place's name, marker or line (``kept_clear``, px) moves to the nearest clear
-    spot in its province, off the province on show: Hồ Chí Minh City's lay under its
-    airports' names."""
+    under a place's name, marker or line (``kept_clear``, px) or over the province on
+    show moves to the nearest clear spot in its own province: Hồ Chí Minh City's lay
+    under its airports' names, and on a slide under Thuận An and Dĩ An."""
     if region_geo is None:
         return [], []
     others = [f for f in region_geo["features"] if not f["properties"].get("focus")]
@@ -442,7 +442,8 @@ def _neighbour_specs(
         if point is None:
             continue
         text = t.pick(feature["properties"]["name_vi"], feature["properties"]["name_en"])
-        if not is_clear(_label_box(_centred(text, point), name_px, frame.view, 0), *kept_clear):
+        box = _label_box(_centred(text, point), name_px, frame.view, 0)
+        if not is_clear(box, *kept_clear) or covers(focus, box, frame.view):
             text, point = _cleared_name(text, point, feature["geometry"], frame, name_px, keep_off)
         names.append({"text": text, "position": list(point)})
     shapes = {
@@ -640,13 +641,16 @@ def _centred(text: str, point: Point) -> dict:
 def _cleared_name(
     text: str, point: Point, area: dict, frame: Frame, name_px: int, keep_off: tuple
 ) -> tuple[str, Point]:
-    """The nearest clear spot for the name on one line, else on two (a long name finds no
-    room on one: Hồ Chí Minh City's between its airports' names); where there is none,
-    the name stays where it was."""
-    for lines in (text, label_lines(text, len(text) // 2 + 1)):
+    """The nearest clear spot for the name centred in its province on one line, else on
+    two (Hồ Chí Minh City's found no room on one between its airports' names), else
+    partly over it (a slide shows only a sliver of the city); where there is none, the
+    name stays where it was."""
+    wrapped = label_lines(text, len(text) // 2 + 1)
+    for lines, centred in ((text, True), (wrapped, True), (text, False), (wrapped, False)):
         box = _label_box(_centred(lines, point), name_px, frame.view, 0)
         size = (box[2] - box[0], box[3] - box[1])
-        spot = clear_spot(area, point, size, frame.view, frame.name_bounds(), keep_off)
+        bounds = frame.name_bounds()
+        spot = clear_spot(area, point, size, frame.view, bounds, keep_off, centred=centred)
         if spot is not None:
             return lines, spot
     return text, point

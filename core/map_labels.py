@@ -82,11 +82,14 @@ def clear_spot(
     view: tuple[float, float, float],
     bounds: Sequence[Box],
     keep_off: tuple[Sequence[Box], Sequence[Segment], Mapping | None],
+    *,
+    centred: bool = True,
 ) -> Point | None:
-    """The spot nearest ``start`` (lon, lat) for a name ``size`` (px) that lies in
-    ``area`` (a GeoJSON geometry), wholly inside one of ``bounds`` (px boxes, tried in
-    order) and clear of ``keep_off``: other names' and markers' boxes, lines, and a
-    region it must not cover (the province itself). None when there is no such spot."""
+    """The spot nearest ``start`` (lon, lat) for a name ``size`` (px) centred in ``area``
+    (a GeoJSON geometry; with ``centred=False``, only partly over it), wholly inside one
+    of ``bounds`` (px boxes, tried in order) and clear of ``keep_off``: other names' and
+    markers' boxes, lines, and a region it must not cover (the province itself). None
+    when there is no such spot."""
     boxes, segments, region = keep_off
     width, height = size
     origin = pixels(start, view)
@@ -99,9 +102,11 @@ def clear_spot(
         box = centred_box(centre, width, height)
         if not is_clear(box, boxes, segments):
             return False
-        if not contains(area, lon_lat(centre, view)):
+        if centred and not contains(area, lon_lat(centre, view)):
             return False
-        return region is None or not any(contains(region, lon_lat(p, view)) for p in _samples(box))
+        if not centred and not covers(area, box, view):
+            return False
+        return not covers(region, box, view)
 
     for bound in bounds:
         within = (
@@ -114,6 +119,11 @@ def clear_spot(
         if spot is not None:
             return lon_lat(spot, view)
     return None
+
+
+def covers(region: Mapping | None, box: Box, view: tuple[float, float, float]) -> bool:
+    """Whether the box (px) lies over part of ``region`` (a GeoJSON geometry, or none)."""
+    return region is not None and any(contains(region, lon_lat(p, view)) for p in _samples(box))
 
 
 def _nearest(
@@ -134,9 +144,16 @@ def _nearest(
     return next((p for p in grid if fits(p)), None)
 
 
-def _samples(box: Box) -> list[Point]:
-    """The box's corners, edge middles and centre: enough to tell that it covers a shape
-    as large as a district."""
-    xs = (box[0], (box[0] + box[2]) / 2, box[2])
-    ys = (box[1], (box[1] + box[3]) / 2, box[3])
-    return [(x, y) for x in xs for y in ys]
+def _samples(box: Box, step: float = SEARCH_STEP_PX) -> list[Point]:
+    """Points over the box at most ``step`` px apart, its edges included: a shape's
+    corner poking into a name's box is found."""
+    columns = max(2, math.ceil((box[2] - box[0]) / step) + 1)
+    rows = max(2, math.ceil((box[3] - box[1]) / step) + 1)
+    return [
+        (
+            box[0] + (box[2] - box[0]) * i / (columns - 1),
+            box[1] + (box[3] - box[1]) * j / (rows - 1),
+        )
+        for i in range(columns)
+        for j in range(rows)
+    ]

@@ -18,9 +18,11 @@ from components.deck import (
     map_points,
     place_label,
 )
+from components.slides import MAPS
 from core.data import data_dir, load_geojson, load_table
 from core.geo import bbox, union_bbox
 from core.i18n import Translator
+from core.map_labels import covers
 from core.svg_map import text_width
 from core.text import label_lines
 from tests.map_pixels import to_pixel
@@ -244,3 +246,46 @@ def test_neighbours_names_keep_off_the_places_names_and_lines(lang, width):
         moved += "\n" in item["text"]
     # The one name that found no room on one line: Hồ Chí Minh City's in Vietnamese.
     assert moved == (lang == "vi")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("size", list(MAPS))
+def test_a_slides_neighbour_names_lie_off_the_province(lang, size):
+    # Hồ Chí Minh City's name lay under Thuận An and Dĩ An on the projector's map.
+    width, height, label_px = MAPS[size]
+    geo = geometry(
+        DISTRICTS_GEO,
+        REGION_GEO,
+        folder=str(FOLDER),
+        points=(),
+        width=width,
+        height=height,
+        label_px=label_px,
+    )
+    specs = layer_specs(
+        DISTRICTS_GEO,
+        REGION_GEO,
+        load_table("zones", FOLDER),
+        load_table("districts", FOLDER),
+        None,
+        None,
+        geo,
+        folder=str(FOLDER),
+        t=Translator(lang),
+        zone=None,
+        layers=(),
+        label_px=label_px,
+    )
+    [names] = [spec["props"] for spec in specs if spec["id"] == "neighbour-names"]
+    focus = next(f["geometry"] for f in REGION_GEO["features"] if f["properties"].get("focus"))
+    view = geo.frame(()).view
+    for item in names["data"]:
+        x, y = to_pixel(item["position"], view, width, height)
+        box = label_box(placement(names, item), (x, y), item["text"], names["get_size"])
+        from_centre = (
+            box[0] - width / 2,
+            box[1] - height / 2,
+            box[2] - width / 2,
+            box[3] - height / 2,
+        )
+        assert not covers(focus, from_centre, view), item["text"]
