@@ -908,7 +908,10 @@ def _located_specs(
     # Wrapped at spaces by label_lines (deck.gl's own wrapping split "Thị / Vải").
     text = _text_layer("located-names", labels, colour="colour", size=LOCATED_PX)
     text["props"].update(
-        get_text_anchor="anchor", get_alignment_baseline="baseline", get_pixel_offset="offset"
+        get_text_anchor="anchor",
+        get_alignment_baseline="baseline",
+        get_pixel_offset="offset",
+        **LABEL_BOX,  # the area's own outline ran through its name
     )
     return [
         {
