@@ -125,21 +125,28 @@ def test_the_capitals_name_sits_in_the_quarter_no_line_enters():
             assert at > right_edge + 1, row.name_en
 
 
-def map_names(lang: str, layers: tuple[str, ...]) -> dict[str, list[tuple[dict, dict]]]:
-    """Each text layer the page's map draws (by id): its labels with their placement."""
+def map_names(
+    lang: str, layers: tuple[str, ...], geo=GEO, label_px: int | None = None
+) -> dict[str, list[tuple[dict, dict]]]:
+    """Each text layer a map draws (by id): its labels with their placement. By default
+    the page's; with ``geo`` and ``label_px``, a slide's (no places, no 2025 layers)."""
+    page = label_px is None
     specs = layer_specs(
         DISTRICTS_GEO,
         REGION_GEO,
         load_table("zones", FOLDER),
         load_table("districts", FOLDER),
-        CONNECTIVITY,
-        IT_PARK,
-        GEO,
+        CONNECTIVITY if page else None,
+        IT_PARK if page else None,
+        geo,
         folder=str(FOLDER),
         t=Translator(lang),
         zone=None,
         layers=layers,
-        _wards=WardLayers(None, None, load_table("located_areas", FOLDER), LOCATED_GEO, None),
+        _wards=WardLayers(None, None, load_table("located_areas", FOLDER), LOCATED_GEO, None)
+        if page
+        else None,
+        **({} if page else {"label_px": label_px}),
     )
     return {
         spec["id"]: [(item, placement(spec["props"], item)) for item in spec["props"]["data"]]
@@ -262,26 +269,11 @@ def test_a_slides_neighbour_names_lie_off_the_province(lang, size):
         height=height,
         label_px=label_px,
     )
-    specs = layer_specs(
-        DISTRICTS_GEO,
-        REGION_GEO,
-        load_table("zones", FOLDER),
-        load_table("districts", FOLDER),
-        None,
-        None,
-        geo,
-        folder=str(FOLDER),
-        t=Translator(lang),
-        zone=None,
-        layers=(),
-        label_px=label_px,
-    )
-    [names] = [spec["props"] for spec in specs if spec["id"] == "neighbour-names"]
     focus = next(f["geometry"] for f in REGION_GEO["features"] if f["properties"].get("focus"))
     view = geo.frame(()).view
-    for item in names["data"]:
+    for item, where in map_names(lang, (), geo, label_px)["neighbour-names"]:
         x, y = to_pixel(item["position"], view, width, height)
-        box = label_box(placement(names, item), (x, y), item["text"], names["get_size"])
+        box = label_box(where, (x, y), item["text"], where["size"])
         from_centre = (
             box[0] - width / 2,
             box[1] - height / 2,
