@@ -646,10 +646,10 @@ def _cleared_name(
     partly over it (a slide shows only a sliver of the city); where there is none, the
     name stays where it was."""
     wrapped = label_lines(text, len(text) // 2 + 1)
+    bounds = frame.name_bounds()
     for lines, centred in ((text, True), (wrapped, True), (text, False), (wrapped, False)):
         box = _label_box(_centred(lines, point), name_px, frame.view, 0)
         size = (box[2] - box[0], box[3] - box[1])
-        bounds = frame.name_bounds()
         spot = clear_spot(area, point, size, frame.view, bounds, keep_off, centred=centred)
         if spot is not None:
             return lines, spot
